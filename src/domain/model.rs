@@ -1,0 +1,312 @@
+//! The dataset and its records: exchange format version 1 (PRODUCT.md §2).
+//!
+//! Field order here is the key order of the exported JSON, and `Vec`s keep
+//! their records in a fixed order, so the same data always serialises to the
+//! same bytes.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+
+/// The value of `format` in every dataset and export file.
+pub const FORMAT: &str = "klimatcoachning";
+/// The schema version this build writes; older ones are migrated on load.
+pub const SCHEMA_VERSION: u32 = 1;
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Dataset {
+    pub format: String,
+    pub schema_version: u32,
+    pub sources: Vec<Source>,
+    pub programmes: Vec<Programme>,
+    pub organisations: Vec<Organisation>,
+    pub participations: Vec<Participation>,
+    pub coaches: Vec<Coach>,
+    pub events: Vec<Event>,
+}
+
+/// Whether a record came with the app (from a cited source) or was entered by a person.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Origin {
+    Seed,
+    User,
+}
+
+/// What every record carries besides its own fields.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Meta {
+    pub id: String,
+    pub updated_at: DateTime<Utc>,
+    pub source: Origin,
+    #[serde(default)]
+    pub notes: String,
+}
+
+/// A value together with the id of the [`Source`] it comes from.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Fact<T> {
+    pub value: T,
+    pub source: String,
+}
+
+impl<T> Fact<T> {
+    pub fn new(value: T, source: &str) -> Self {
+        Fact {
+            value,
+            source: source.to_owned(),
+        }
+    }
+}
+
+/// A cited document. Its `id` (S1, S2, …) is what facts refer to.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Source {
+    pub id: String,
+    pub title: String,
+    pub publisher: String,
+    /// Publication or last-changed date, when the source gives one.
+    pub date: Option<NaiveDate>,
+    /// Where the source can be found (an address or a description).
+    pub location: String,
+    #[serde(default)]
+    pub note: String,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ProgrammeKind {
+    /// "Klimatcoachning – stöd till lokalt klimatarbete i små kommuner".
+    Coaching,
+    /// "Klimatcoachning – pilotlän" in Skåne.
+    PilotLan,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Period {
+    pub start: NaiveDate,
+    pub end: NaiveDate,
+}
+
+/// One programme. Every fact is optional because the sources give some
+/// programmes far fewer facts than others; nothing is filled in without one.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Programme {
+    #[serde(flatten)]
+    pub meta: Meta,
+    pub kind: ProgrammeKind,
+    pub name: Fact<String>,
+    pub short_name: Option<Fact<String>>,
+    pub organiser: Fact<String>,
+    pub organiser_history: Option<Fact<String>>,
+    pub financed_by: Option<Fact<String>>,
+    /// When municipalities could apply, in the source's words ("Hösten 2006").
+    pub call: Option<Fact<String>>,
+    pub period: Option<Fact<Period>>,
+    pub max_population: Option<Fact<u32>>,
+    pub applicants: Option<Fact<u32>>,
+    pub selected: Option<Fact<u32>>,
+    /// How many took part according to a second source (the press release).
+    pub participants_reported: Option<Fact<u32>>,
+    pub grant_per_participant_kr: Option<Fact<u32>>,
+    pub min_local_contribution_kr: Option<Fact<u32>>,
+    /// Years from the letter of intent to a proposal in kommunfullmäktige.
+    pub commitment_years: Option<Fact<u32>>,
+    pub purpose: Option<Fact<String>>,
+    /// What each participant received, one sentence each.
+    pub support: Vec<Fact<String>>,
+    /// What each participant promised in return.
+    pub obligations: Vec<Fact<String>>,
+    /// The incentives: månadens tårta, the lecture tour.
+    pub incentives: Vec<Fact<String>>,
+    pub outcome: Option<Fact<String>>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum OrganisationKind {
+    Kommun,
+    Lansstyrelse,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Population {
+    pub count: u32,
+    /// The date the count refers to (eligibility must use a count near the application).
+    pub date: NaiveDate,
+    pub source: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Contact {
+    pub name: String,
+    pub role: String,
+    pub source: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Membership {
+    /// Year the organisation joined Klimatkommunerna, when known.
+    pub since: Option<i32>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Organisation {
+    #[serde(flatten)]
+    pub meta: Meta,
+    pub kind: OrganisationKind,
+    pub name: String,
+    /// SCB's four-digit code; only municipalities have one.
+    pub kommunkod: Option<Fact<String>>,
+    /// SCB's two-digit county code; the county name comes from the built-in table.
+    pub lanskod: Fact<String>,
+    /// Oldest first.
+    pub population: Vec<Population>,
+    /// A member of Klimatkommunerna, and so a mentor candidate.
+    pub member: Option<Membership>,
+    pub contacts: Vec<Contact>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Participation {
+    #[serde(flatten)]
+    pub meta: Meta,
+    pub programme_id: String,
+    pub organisation_id: String,
+    /// The source that names this participant.
+    pub listed_in: Option<String>,
+    pub detail: ParticipationDetail,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum ParticipationDetail {
+    Coaching(CoachingParticipation),
+    PilotLan(PilotParticipation),
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct CoachingParticipation {
+    pub coach_id: Option<String>,
+    pub mentor_id: Option<String>,
+    pub needs_analysis: Option<NeedsAnalysis>,
+    /// The day kommunstyrelsen approved the letter of intent (avsiktsförklaring).
+    pub letter_of_intent: Option<NaiveDate>,
+    /// The commitment's status is derived from these dates, never stored.
+    pub strategy_proposed: Option<NaiveDate>,
+    pub strategy_adopted: Option<NaiveDate>,
+    pub grant_entries: Vec<LedgerEntry>,
+    pub contribution_entries: Vec<LedgerEntry>,
+    pub events_attended: Vec<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct NeedsAnalysis {
+    pub date: Option<NaiveDate>,
+    pub summary: String,
+    pub focus_areas: Vec<FocusArea>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FocusArea {
+    ClimateStrategy,
+    EnergyPlanUpdate,
+    EnvironmentalObjectivesProgramme,
+    Other,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LedgerKind {
+    Investigation,
+    Measure,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct LedgerEntry {
+    pub id: String,
+    pub date: NaiveDate,
+    pub purpose: String,
+    pub kind: LedgerKind,
+    pub amount_kr: u32,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PilotParticipation {
+    pub focus: Option<Fact<String>>,
+    pub status: Option<PilotStatus>,
+    pub sessions: Vec<CoachingSession>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PilotStatus {
+    Planned,
+    Ongoing,
+    Completed,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CoachingSession {
+    pub id: String,
+    pub date: NaiveDate,
+    pub topic: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Coach {
+    #[serde(flatten)]
+    pub meta: Meta,
+    pub name: String,
+    pub organisation: String,
+    pub contact: String,
+    /// The source that names this coach.
+    pub named_in: Option<String>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EventKind {
+    Workshop,
+    Seminar,
+    Lecture,
+    CakeOfTheMonth,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Event {
+    #[serde(flatten)]
+    pub meta: Meta,
+    pub programme_id: String,
+    pub kind: EventKind,
+    pub title: String,
+    pub date: Option<NaiveDate>,
+    /// For an award given per month ("YYYY-MM") when no day is known.
+    pub month: Option<String>,
+    pub place: String,
+    pub participants: Vec<String>,
+    pub motivation: String,
+    pub described_in: Option<String>,
+}
+
+impl Dataset {
+    pub fn programme(&self, kind: ProgrammeKind) -> Option<&Programme> {
+        self.programmes.iter().find(|p| p.kind == kind)
+    }
+
+    pub fn organisation(&self, id: &str) -> Option<&Organisation> {
+        self.organisations.iter().find(|o| o.meta.id == id)
+    }
+
+    pub fn source(&self, id: &str) -> Option<&Source> {
+        self.sources.iter().find(|s| s.id == id)
+    }
+
+    /// Participations in the programme of this kind, in dataset order.
+    pub fn participations_in(&self, kind: ProgrammeKind) -> impl Iterator<Item = &Participation> {
+        let programme_id = self.programme(kind).map(|p| p.meta.id.clone());
+        self.participations
+            .iter()
+            .filter(move |p| Some(&p.programme_id) == programme_id.as_ref())
+    }
+}

@@ -1,0 +1,125 @@
+//! The built-in register of Sweden's 290 municipalities and 21 counties (source S4),
+//! from which participants are looked up and, later, added.
+//!
+//! The CSV files are compiled in; they are parsed once, on first use.
+
+use std::sync::OnceLock;
+
+use chrono::NaiveDate;
+
+const MUNICIPALITIES_CSV: &str = include_str!("../../data/sweden-municipalities.csv");
+const COUNTIES_CSV: &str = include_str!("../../data/sweden-counties.csv");
+
+/// The date the populations in the built-in list refer to.
+pub const REGISTER_POPULATION_DATE: (i32, u32, u32) = (2016, 12, 31);
+/// The source id of the built-in register.
+pub const REGISTER_SOURCE: &str = "S4";
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Municipality {
+    pub kommunkod: String,
+    pub name: String,
+    pub lanskod: String,
+    pub population_2016: u32,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct County {
+    pub lanskod: String,
+    pub name: String,
+    pub short_name: String,
+}
+
+pub fn register_population_date() -> NaiveDate {
+    let (y, m, d) = REGISTER_POPULATION_DATE;
+    NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default()
+}
+
+/// All municipalities, in kommunkod order.
+pub fn municipalities() -> &'static [Municipality] {
+    static LIST: OnceLock<Vec<Municipality>> = OnceLock::new();
+    LIST.get_or_init(|| {
+        rows(MUNICIPALITIES_CSV)
+            .filter_map(|f| match f.as_slice() {
+                [code, name, lanskod, _lan, pop] => Some(Municipality {
+                    kommunkod: (*code).to_owned(),
+                    name: (*name).to_owned(),
+                    lanskod: (*lanskod).to_owned(),
+                    population_2016: pop.parse().ok()?,
+                }),
+                _ => None,
+            })
+            .collect()
+    })
+}
+
+/// All counties, in länskod order.
+pub fn counties() -> &'static [County] {
+    static LIST: OnceLock<Vec<County>> = OnceLock::new();
+    LIST.get_or_init(|| {
+        rows(COUNTIES_CSV)
+            .filter_map(|f| match f.as_slice() {
+                [code, name, short] => Some(County {
+                    lanskod: (*code).to_owned(),
+                    name: (*name).to_owned(),
+                    short_name: (*short).to_owned(),
+                }),
+                _ => None,
+            })
+            .collect()
+    })
+}
+
+pub fn municipality(kommunkod: &str) -> Option<&'static Municipality> {
+    municipalities().iter().find(|m| m.kommunkod == kommunkod)
+}
+
+pub fn county(lanskod: &str) -> Option<&'static County> {
+    counties().iter().find(|c| c.lanskod == lanskod)
+}
+
+/// The data rows of a header-first CSV without quoted fields (the register has none).
+fn rows(csv: &str) -> impl Iterator<Item = Vec<&str>> {
+    csv.lines()
+        .skip(1)
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| l.trim_end_matches('\r').split(',').collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn register_holds_all_290_municipalities_with_unique_codes() {
+        let all = municipalities();
+        assert_eq!(all.len(), 290);
+        let mut codes: Vec<_> = all.iter().map(|m| m.kommunkod.as_str()).collect();
+        codes.dedup();
+        assert_eq!(codes.len(), 290, "codes are sorted and unique");
+        assert!(all
+            .iter()
+            .all(|m| m.kommunkod.len() == 4 && m.kommunkod.bytes().all(|b| b.is_ascii_digit())));
+    }
+
+    #[test]
+    fn every_municipality_lies_in_a_known_county_matching_its_code() {
+        assert_eq!(counties().len(), 21);
+        for m in municipalities() {
+            assert!(county(&m.lanskod).is_some(), "{} has no county", m.name);
+            assert!(m.kommunkod.starts_with(&m.lanskod), "{}", m.name);
+        }
+    }
+
+    #[test]
+    fn lookup_finds_municipalities_by_code() {
+        let boxholm = municipality("0560").expect("Boxholm");
+        assert_eq!(boxholm.name, "Boxholm");
+        assert_eq!(boxholm.population_2016, 5373);
+        assert_eq!(
+            county("05").map(|c| c.name.as_str()),
+            Some("Östergötlands län")
+        );
+        assert!(municipality("9999").is_none());
+    }
+}

@@ -1,0 +1,430 @@
+//! The built-in dataset: every fact of the sources (shared/facts/PROGRAMME.md), each
+//! with its source, and nothing more. What no source gives (mentors, coaches of
+//! particular municipalities, letter-of-intent dates, award winners) stays empty.
+//!
+//! Texts quoted from the sources stay in Swedish: they are data, not interface.
+
+use chrono::{DateTime, NaiveDate, Utc};
+
+use super::model::*;
+use super::municipalities::{municipality, register_population_date, REGISTER_SOURCE};
+
+/// Seed records carry the day the source page was last changed, so any edit a
+/// person makes is newer and a merge never prefers the seed over it.
+pub const SEED_UPDATED_AT: &str = "2013-07-19T00:00:00Z";
+
+pub const COACHING_ID: &str = "programme-coaching";
+pub const PILOT_ID: &str = "programme-pilotlan";
+
+/// The 22 municipalities the source page lists, in its order.
+const COACHING_PARTICIPANTS: [&str; 22] = [
+    "0560", "1438", "0862", "1982", "1439", "1444", "1447", "0643", "1497", "1315", "2361", "1266",
+    "1484", "0767", "0642", "1430", "1273", "1275", "1264", "2260", "2560", "1256",
+];
+
+/// The four pilot municipalities, in the source's order; Länsstyrelsen i Skåne follows.
+const PILOT_MUNICIPALITIES: [&str; 4] = ["1261", "1285", "1290", "1281"];
+
+/// Populations nearer the programme period (source S5): kommunkod, count, date.
+const PERIOD_POPULATIONS: [(&str, u32, (i32, u32, u32)); 21] = [
+    ("1438", 4_974, (1999, 12, 31)),
+    ("0862", 9_436, (2006, 12, 31)),
+    ("1982", 12_270, (2005, 12, 31)),
+    ("1439", 7_086, (1999, 12, 31)),
+    ("1444", 5_970, (1999, 12, 31)),
+    ("1447", 5_974, (1999, 12, 31)),
+    ("0643", 9_842, (2005, 12, 31)),
+    ("1497", 8_801, (1999, 12, 31)),
+    ("2361", 10_889, (2005, 12, 31)),
+    ("1266", 14_670, (2008, 6, 30)),
+    ("1484", 14_993, (1999, 12, 31)),
+    ("0642", 7_087, (2005, 12, 31)),
+    ("1430", 10_568, (1999, 12, 31)),
+    ("1273", 12_640, (2008, 6, 30)),
+    ("1275", 6_967, (2008, 6, 30)),
+    ("1264", 14_772, (2008, 6, 30)),
+    ("1256", 13_775, (2008, 6, 30)),
+    ("1261", 27_934, (2008, 6, 30)),
+    ("1285", 30_965, (2008, 6, 30)),
+    ("1290", 77_602, (2008, 6, 30)),
+    ("1281", 105_880, (2008, 6, 30)),
+];
+
+const SKANE_LANSKOD: &str = "12";
+pub const LANSSTYRELSEN_SKANE_ID: &str = "org-lansstyrelsen-12";
+
+pub fn seed_updated_at() -> DateTime<Utc> {
+    DateTime::parse_from_rfc3339(SEED_UPDATED_AT)
+        .map(|t| t.with_timezone(&Utc))
+        .unwrap_or_default()
+}
+
+fn ymd((y, m, d): (i32, u32, u32)) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default()
+}
+
+fn meta(id: &str) -> Meta {
+    Meta {
+        id: id.to_owned(),
+        updated_at: seed_updated_at(),
+        source: Origin::Seed,
+        notes: String::new(),
+    }
+}
+
+fn fact(text: &str, source: &str) -> Fact<String> {
+    Fact::new(text.to_owned(), source)
+}
+
+pub fn organisation_id(kommunkod: &str) -> String {
+    format!("org-{kommunkod}")
+}
+
+/// The built-in dataset, the same on every call.
+pub fn builtin_dataset() -> Dataset {
+    let mut organisations: Vec<Organisation> = COACHING_PARTICIPANTS
+        .iter()
+        .chain(PILOT_MUNICIPALITIES.iter())
+        .filter_map(|code| kommun(code))
+        .collect();
+    organisations.push(lansstyrelsen_skane());
+
+    let mut participations: Vec<Participation> = COACHING_PARTICIPANTS
+        .iter()
+        .map(|code| Participation {
+            meta: meta(&format!("participation-coaching-{code}")),
+            programme_id: COACHING_ID.to_owned(),
+            organisation_id: organisation_id(code),
+            listed_in: Some("S1".to_owned()),
+            detail: ParticipationDetail::Coaching(CoachingParticipation::default()),
+        })
+        .collect();
+    let pilot_ids = PILOT_MUNICIPALITIES
+        .iter()
+        .map(|code| {
+            (
+                organisation_id(code),
+                format!("participation-pilotlan-{code}"),
+            )
+        })
+        .chain([(
+            LANSSTYRELSEN_SKANE_ID.to_owned(),
+            "participation-pilotlan-12".to_owned(),
+        )]);
+    participations.extend(pilot_ids.map(|(org, id)| Participation {
+        meta: meta(&id),
+        programme_id: PILOT_ID.to_owned(),
+        organisation_id: org,
+        listed_in: Some("S1".to_owned()),
+        detail: ParticipationDetail::PilotLan(PilotParticipation {
+            focus: Some(fact(
+                "Att den regionala energi- och klimatstrategin skulle bli så förankrad och användbar ute i kommunerna som möjligt.",
+                "S1",
+            )),
+            status: None,
+            sessions: Vec::new(),
+        }),
+    }));
+
+    Dataset {
+        format: FORMAT.to_owned(),
+        schema_version: SCHEMA_VERSION,
+        sources: sources(),
+        programmes: vec![coaching_programme(), pilot_programme()],
+        organisations,
+        participations,
+        coaches: vec![Coach {
+            meta: meta("coach-andreas-lamppa"),
+            name: "Andreas Lamppa".to_owned(),
+            organisation: String::new(),
+            contact: String::new(),
+            named_in: Some("S2".to_owned()),
+        }],
+        events: vec![Event {
+            meta: meta("event-lecture-tour"),
+            programme_id: COACHING_ID.to_owned(),
+            kind: EventKind::Lecture,
+            title: "Klimatföreläsningsturné med meteorologen Pär Holmgren".to_owned(),
+            date: None,
+            month: None,
+            place: String::new(),
+            participants: Vec::new(),
+            motivation: String::new(),
+            described_in: Some("S1".to_owned()),
+        }],
+    }
+}
+
+fn kommun(code: &str) -> Option<Organisation> {
+    let m = municipality(code)?;
+    let mut population: Vec<Population> = PERIOD_POPULATIONS
+        .iter()
+        .filter(|(c, _, _)| *c == code)
+        .map(|(_, count, date)| Population {
+            count: *count,
+            date: ymd(*date),
+            source: "S5".to_owned(),
+        })
+        .collect();
+    population.push(Population {
+        count: m.population_2016,
+        date: register_population_date(),
+        source: REGISTER_SOURCE.to_owned(),
+    });
+    let contacts = if code == "1273" {
+        vec![Contact {
+            name: "Agneta Malm".to_owned(),
+            role: "planeringschef".to_owned(),
+            source: "S2".to_owned(),
+        }]
+    } else {
+        Vec::new()
+    };
+    Some(Organisation {
+        meta: meta(&organisation_id(code)),
+        kind: OrganisationKind::Kommun,
+        name: m.name.clone(),
+        kommunkod: Some(Fact::new(m.kommunkod.clone(), REGISTER_SOURCE)),
+        lanskod: Fact::new(m.lanskod.clone(), REGISTER_SOURCE),
+        population,
+        // Lund was among Klimatkommunerna's founders (2003); no source says who else was a member then.
+        member: (code == "1281").then_some(Membership { since: Some(2003) }),
+        contacts,
+    })
+}
+
+fn lansstyrelsen_skane() -> Organisation {
+    Organisation {
+        meta: meta(LANSSTYRELSEN_SKANE_ID),
+        kind: OrganisationKind::Lansstyrelse,
+        name: "Länsstyrelsen i Skåne".to_owned(),
+        kommunkod: None,
+        lanskod: Fact::new(SKANE_LANSKOD.to_owned(), "S1"),
+        population: Vec::new(),
+        member: None,
+        contacts: Vec::new(),
+    }
+}
+
+fn coaching_programme() -> Programme {
+    Programme {
+        meta: meta(COACHING_ID),
+        kind: ProgrammeKind::Coaching,
+        name: fact("Klimatcoachning – stöd till lokalt klimatarbete i små kommuner", "S1"),
+        short_name: Some(fact("Klimatcoachning", "S1")),
+        organiser: fact("Klimatkommunerna", "S1"),
+        organiser_history: Some(fact(
+            "Ett nätverk från 2003-01-01, en förening från 2008-11-14.",
+            "S1",
+        )),
+        financed_by: Some(fact("Naturvårdsverket", "S2")),
+        call: Some(fact("Hösten 2006", "S1")),
+        period: Some(Fact::new(
+            Period {
+                start: ymd((2007, 1, 1)),
+                end: ymd((2008, 9, 30)),
+            },
+            "S1",
+        )),
+        max_population: Some(Fact::new(15_000, "S1")),
+        applicants: Some(Fact::new(34, "S1")),
+        selected: Some(Fact::new(23, "S1")),
+        participants_reported: Some(Fact::new(22, "S2")),
+        grant_per_participant_kr: Some(Fact::new(50_000, "S1")),
+        min_local_contribution_kr: Some(Fact::new(50_000, "S1")),
+        commitment_years: Some(Fact::new(2, "S1")),
+        purpose: Some(fact(
+            "Att lägga grunden till ett långsiktigt klimatarbete i mindre kommuner som saknade en klimatstrategi eller motsvarande plan, och att starta arbetsprocesser för att ta fram en klimatstrategi, aktualisera kommunens energiplan eller förnya miljömålsprogram.",
+            "S1",
+        )),
+        support: vec![
+            fact("Skräddarsydd hjälp av en klimatcoach utifrån en individuell behovsanalys.", "S1"),
+            fact("Stöd och råd av en mentorkommun som är medlem i Klimatkommunerna och kunde bidra med egen erfarenhet av lokalt klimatarbete.", "S1"),
+            fact("Ett stöd på 50 000 kr att använda till utredningar eller åtgärder inom projektet.", "S1"),
+            fact("Inbjudan till passande workshops och seminarier.", "S1"),
+        ],
+        obligations: vec![
+            fact("Skriva under en avsiktsförklaring godkänd av kommunstyrelsen, med löfte om att kommunfullmäktige ska föreläggas ett förslag till klimatstrategi eller motsvarande inom två år.", "S1"),
+            fact("Bidra med lokala utredningsresurser eller åtgärder för minst 50 000 kr.", "S1"),
+        ],
+        incentives: vec![
+            fact("Månadens tårta delades ut till den kommun som kunde visa på en extra bra åtgärd eller insats inom ramen för sitt klimatarbete.", "S1"),
+            fact("En klimatföreläsningsturné med meteorologen Pär Holmgren besökte kommunerna och fick en hel del medial uppmärksamhet.", "S1"),
+        ],
+        outcome: Some(fact(
+            "Efter ett och ett halvt år hade hälften av kommunerna en klimatstrategi antagen eller ute på remiss; alla övriga arbetade med en. 22 kommuner deltog, från Älvsbyn i norr till Skurup i söder.",
+            "S2",
+        )),
+    }
+}
+
+fn pilot_programme() -> Programme {
+    Programme {
+        meta: meta(PILOT_ID),
+        kind: ProgrammeKind::PilotLan,
+        name: fact(
+            "Klimatcoachning – Stöd till regionalt och kommunalt klimatarbete i ett pilotlän",
+            "S3",
+        ),
+        short_name: Some(fact("Klimatcoachning – pilotlän", "S1")),
+        organiser: fact("Klimatkommunerna", "S1"),
+        organiser_history: None,
+        financed_by: None,
+        call: None,
+        period: None,
+        max_population: None,
+        applicants: None,
+        selected: None,
+        participants_reported: None,
+        grant_per_participant_kr: None,
+        min_local_contribution_kr: None,
+        commitment_years: None,
+        purpose: Some(fact(
+            "Fyra kommuner i Skåne, samt länsstyrelsen, fick exklusiv coachning i syfte att den regionala energi- och klimatstrategin skulle bli så förankrad och användbar ute i kommunerna som möjligt.",
+            "S1",
+        )),
+        support: vec![fact("Exklusiv coachning.", "S1")],
+        obligations: Vec::new(),
+        incentives: Vec::new(),
+        outcome: None,
+    }
+}
+
+fn sources() -> Vec<Source> {
+    vec![
+        Source {
+            id: "S1".to_owned(),
+            title: "Klimatcoachning".to_owned(),
+            publisher: "Klimatkommunerna".to_owned(),
+            date: Some(ymd((2013, 7, 19))),
+            location: "klimatkommunerna.se/Vad-vi-gor/Genomforda-aktiviteter/Klimatcoachning/".to_owned(),
+            note: "Webbsida, ändrad 2013-07-19.".to_owned(),
+        },
+        Source {
+            id: "S2".to_owned(),
+            title: "Klimatcoachen får kommunerna att jobba".to_owned(),
+            publisher: "Klimatkommunerna".to_owned(),
+            date: Some(ymd((2008, 9, 10))),
+            location: "Mynewsdesk".to_owned(),
+            note: "Pressmeddelande.".to_owned(),
+        },
+        Source {
+            id: "S3".to_owned(),
+            title: "Klimatcoachning – slutrapport från projekten Klimatcoachning – Stöd till regionalt och kommunalt klimatarbete i ett pilotlän / Klimatcoachning – stöd till lokalt klimatarbete i småkommuner".to_owned(),
+            publisher: "Klimatkommunerna".to_owned(),
+            date: None,
+            location: "Klimatkommunerna".to_owned(),
+            note: "Slutrapport.".to_owned(),
+        },
+        Source {
+            id: "S4".to_owned(),
+            title: "Sveriges kommuner och län med SCB:s koder; folkmängd 2016-12-31".to_owned(),
+            publisher: "SCB (öppna data, CC0, via sjbrg/swedish-geodata och marcusasplund/kommundata)".to_owned(),
+            date: Some(register_population_date()),
+            location: "github.com/sjbrg/swedish-geodata; github.com/marcusasplund/kommundata".to_owned(),
+            note: "Koderna kontrollerade mot en andra offentlig lista.".to_owned(),
+        },
+        Source {
+            id: "S5".to_owned(),
+            title: "Folkmängd närmare projekttiden (andrahandskopior av SCB:s siffror)".to_owned(),
+            publisher: "regionfakta.com; citypopulation.de; de.wikipedia.org".to_owned(),
+            date: None,
+            location: "regionfakta.com (Västra Götaland 1999); citypopulation.de (2005-12-31); de.wikipedia.org \"Skåne län\" (2008-06-30, efter Statistisk årsbok)".to_owned(),
+            note: String::new(),
+        },
+    ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn seed_lists_22_coaching_and_5_pilot_participants() {
+        let d = builtin_dataset();
+        assert_eq!(d.participations_in(ProgrammeKind::Coaching).count(), 22);
+        assert_eq!(d.participations_in(ProgrammeKind::PilotLan).count(), 5);
+        assert_eq!(d.organisations.len(), 27);
+        assert_eq!(d.schema_version, SCHEMA_VERSION);
+    }
+
+    #[test]
+    fn seed_carries_the_source_figures() {
+        let d = builtin_dataset();
+        let p = d
+            .programme(ProgrammeKind::Coaching)
+            .expect("coaching programme");
+        assert_eq!(p.applicants.as_ref().map(|f| f.value), Some(34));
+        assert_eq!(p.selected.as_ref().map(|f| f.value), Some(23));
+        assert_eq!(p.max_population.as_ref().map(|f| f.value), Some(15_000));
+        assert_eq!(
+            p.grant_per_participant_kr.as_ref().map(|f| f.value),
+            Some(50_000)
+        );
+        assert_eq!(
+            p.min_local_contribution_kr.as_ref().map(|f| f.value),
+            Some(50_000)
+        );
+        let period = p.period.as_ref().map(|f| f.value).expect("period");
+        assert_eq!(period.start.to_string(), "2007-01-01");
+        assert_eq!(period.end.to_string(), "2008-09-30");
+    }
+
+    #[test]
+    fn every_participant_has_code_lan_and_dated_population_from_the_register() {
+        let d = builtin_dataset();
+        for o in d
+            .organisations
+            .iter()
+            .filter(|o| o.kind == OrganisationKind::Kommun)
+        {
+            let code = &o.kommunkod.as_ref().expect("kommunkod").value;
+            let reg = municipality(code).expect("in register");
+            assert_eq!(reg.name, o.name);
+            assert_eq!(reg.lanskod, o.lanskod.value);
+            let last = o.population.last().expect("a population");
+            assert_eq!(last.count, reg.population_2016);
+            assert_eq!(last.date, register_population_date());
+            assert!(
+                o.population.windows(2).all(|w| w[0].date < w[1].date),
+                "oldest first"
+            );
+        }
+    }
+
+    #[test]
+    fn seed_invents_no_mentor_coach_assignment_or_date() {
+        let d = builtin_dataset();
+        for p in &d.participations {
+            if let ParticipationDetail::Coaching(c) = &p.detail {
+                assert!(c.mentor_id.is_none() && c.coach_id.is_none());
+                assert!(c.letter_of_intent.is_none() && c.strategy_adopted.is_none());
+                assert!(c.grant_entries.is_empty() && c.contribution_entries.is_empty());
+            }
+        }
+        assert!(d
+            .events
+            .iter()
+            .all(|e| e.date.is_none() && e.participants.is_empty()));
+        let members: Vec<_> = d
+            .organisations
+            .iter()
+            .filter(|o| o.member.is_some())
+            .collect();
+        assert_eq!(members.len(), 1, "only Lund is known as a founder member");
+        assert_eq!(members[0].name, "Lund");
+    }
+
+    #[test]
+    fn hoerby_was_eligible_by_its_period_population_but_not_by_2016() {
+        let d = builtin_dataset();
+        let horby = d.organisation(&organisation_id("1266")).expect("Hörby");
+        assert_eq!(horby.population.first().map(|p| p.count), Some(14_670));
+        assert!(horby.population.last().is_some_and(|p| p.count > 15_000));
+    }
+
+    #[test]
+    fn seed_is_deterministic() {
+        assert_eq!(builtin_dataset(), builtin_dataset());
+    }
+}

@@ -1,0 +1,16 @@
+//! Klimatcoachning: a local-first register of Klimatkommunerna's programme
+//! "Klimatcoachning" (2007–2008) and its pilot-län follow-up.
+//!
+//! Three layers: [`domain`] (plain Rust, tested natively), `store` (the only code
+//! that touches browser storage) and `ui` (routes and components). The web layers
+//! exist only in the wasm32 build; see ARCHITECTURE.md.
+
+pub mod domain;
+pub mod format;
+
+#[cfg(target_arch = "wasm32")]
+pub mod i18n;
+#[cfg(target_arch = "wasm32")]
+pub mod store;
+#[cfg(target_arch = "wasm32")]
+pub mod ui;

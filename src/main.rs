@@ -1,0 +1,9 @@
+#[cfg(target_arch = "wasm32")]
+fn main() {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(klimatcoachning::ui::app::App);
+}
+
+/// The app runs only in the browser; natively this crate is its domain library and tests.
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {}

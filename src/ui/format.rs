@@ -1,0 +1,45 @@
+//! Dates, numbers and money in the reader's language.
+
+use chrono::{Datelike, NaiveDate};
+use leptos_i18n::I18nContext;
+
+use crate::format::group_thousands;
+use crate::i18n::*;
+
+/// "1 januari 2007" / "1 January 2007".
+pub fn date(i18n: I18nContext<Locale>, d: NaiveDate) -> String {
+    t_string!(
+        i18n,
+        format.date,
+        day = d.day(),
+        month = month_name(i18n, d.month()),
+        year = d.year()
+    )
+}
+
+/// "50 000" / "50,000".
+pub fn number(i18n: I18nContext<Locale>, n: u64) -> String {
+    group_thousands(n, t_string!(i18n, format.group_separator))
+}
+
+/// "50 000 kr" / "SEK 50,000".
+pub fn kronor(i18n: I18nContext<Locale>, n: u64) -> String {
+    t_string!(i18n, format.kronor, amount = number(i18n, n))
+}
+
+fn month_name(i18n: I18nContext<Locale>, m: u32) -> &'static str {
+    match m {
+        1 => t_string!(i18n, months.m01),
+        2 => t_string!(i18n, months.m02),
+        3 => t_string!(i18n, months.m03),
+        4 => t_string!(i18n, months.m04),
+        5 => t_string!(i18n, months.m05),
+        6 => t_string!(i18n, months.m06),
+        7 => t_string!(i18n, months.m07),
+        8 => t_string!(i18n, months.m08),
+        9 => t_string!(i18n, months.m09),
+        10 => t_string!(i18n, months.m10),
+        11 => t_string!(i18n, months.m11),
+        _ => t_string!(i18n, months.m12),
+    }
+}

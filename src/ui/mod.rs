@@ -1,0 +1,8 @@
+//! The interface: the app shell and router ([`app`]), one module per route in
+//! [`pages`], and small reusable pieces in [`components`].
+
+pub mod app;
+pub mod components;
+pub mod format;
+pub mod pages;
+pub mod today;

@@ -1,0 +1,231 @@
+//! Component tests in headless Chromium (wasm-bindgen-test).
+//! Run: `cargo test --target wasm32-unknown-unknown --test web` with CHROMEDRIVER set.
+#![cfg(target_arch = "wasm32")]
+
+use klimatcoachning::domain::model::Dataset;
+use klimatcoachning::domain::seed::builtin_dataset;
+use klimatcoachning::i18n::*;
+use klimatcoachning::store::{provide_store, Store};
+use klimatcoachning::ui::app::base_path;
+use klimatcoachning::ui::components::source_ref::SourceRef;
+use klimatcoachning::ui::components::timeline::Timeline;
+use klimatcoachning::ui::format;
+use klimatcoachning::ui::pages::{not_found::NotFound, overview::Overview};
+use leptos::prelude::*;
+use leptos_meta::provide_meta_context;
+use leptos_router::components::Router;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// Mounts `view` with the context the app gives every page, into a fresh element
+/// (never the body: the test runner reports through it).
+fn mount<V: IntoView + 'static>(
+    data: Dataset,
+    locale: Locale,
+    view: impl FnOnce() -> V + Send + 'static,
+) -> web_sys::HtmlElement {
+    let document = document();
+    let host: web_sys::HtmlElement = document
+        .create_element("section")
+        .expect("element")
+        .unchecked_into();
+    document
+        .body()
+        .expect("body")
+        .append_child(&host)
+        .expect("append");
+    let handle = leptos::mount::mount_to(host.clone(), move || {
+        provide_meta_context();
+        provide_store(Store::new(data));
+        view! {
+            <I18nSubContextProvider initial_locale=Signal::stored(locale)>
+                <Router>{view()}</Router>
+            </I18nSubContextProvider>
+        }
+    });
+    handle.forget();
+    host
+}
+
+fn text(el: &web_sys::HtmlElement) -> String {
+    el.text_content().unwrap_or_default()
+}
+
+fn query(el: &web_sys::HtmlElement, selector: &str) -> web_sys::Element {
+    el.query_selector(selector)
+        .expect("valid selector")
+        .unwrap_or_else(|| panic!("no element matches {selector}"))
+}
+
+#[wasm_bindgen_test]
+async fn overview_shows_the_programme_figures_from_the_data() {
+    let host = mount(builtin_dataset(), Locale::sv, || view! { <Overview/> });
+    leptos::task::tick().await;
+    assert_eq!(
+        query(&host, "[data-testid=applied]")
+            .text_content()
+            .as_deref(),
+        Some("34")
+    );
+    assert_eq!(
+        query(&host, "[data-testid=selected]")
+            .text_content()
+            .as_deref(),
+        Some("23")
+    );
+    assert_eq!(
+        query(&host, "[data-testid=listed]")
+            .text_content()
+            .as_deref(),
+        Some("22")
+    );
+    assert_eq!(
+        query(&host, "[data-testid=grant]")
+            .text_content()
+            .as_deref(),
+        Some("50\u{a0}000\u{a0}kr")
+    );
+    let all = text(&host);
+    assert!(all.contains("namnger bara 22; 1 saknas"), "{all}");
+    assert_eq!(
+        host.query_selector_all("[data-testid=participants] li")
+            .expect("list")
+            .length(),
+        22
+    );
+}
+
+#[wasm_bindgen_test]
+async fn overview_follows_the_dataset_it_is_given() {
+    let mut data = builtin_dataset();
+    data.participations
+        .retain(|p| p.organisation_id != "org-0560" && p.organisation_id != "org-1438");
+    if let Some(p) = data.programmes.first_mut() {
+        p.applicants.as_mut().expect("applicants").value = 40;
+    }
+    let host = mount(data, Locale::sv, || view! { <Overview/> });
+    leptos::task::tick().await;
+    assert_eq!(
+        query(&host, "[data-testid=applied]")
+            .text_content()
+            .as_deref(),
+        Some("40")
+    );
+    assert_eq!(
+        query(&host, "[data-testid=listed]")
+            .text_content()
+            .as_deref(),
+        Some("20")
+    );
+    assert!(text(&host).contains("namnger bara 20; 3 saknas"));
+    assert!(!text(&host).contains("Boxholm"));
+}
+
+#[wasm_bindgen_test]
+async fn timeline_draws_the_period_on_a_year_axis_with_a_text_equivalent() {
+    let period = builtin_dataset().programmes[0]
+        .period
+        .clone()
+        .expect("period")
+        .value;
+    let host = mount(
+        builtin_dataset(),
+        Locale::sv,
+        move || view! { <Timeline period=period/> },
+    );
+    leptos::task::tick().await;
+    let svg = query(&host, "svg[role=img]");
+    assert_eq!(
+        svg.get_attribute("aria-labelledby").as_deref(),
+        Some("timeline-caption")
+    );
+    let years: Vec<String> = (0..3)
+        .filter_map(|i| {
+            host.query_selector_all(".tick-label")
+                .ok()?
+                .item(i)?
+                .text_content()
+        })
+        .collect();
+    assert_eq!(years, ["2007", "2008", "2009"]);
+    let caption = query(&host, "figcaption")
+        .text_content()
+        .unwrap_or_default();
+    assert_eq!(caption, "Projekttiden: 1 januari 2007 – 30 september 2008.");
+    let bar = query(&host, "rect.period");
+    let width: f64 = bar
+        .get_attribute("width")
+        .and_then(|w| w.parse().ok())
+        .expect("width");
+    assert!(
+        width > 400.0 && width < 500.0,
+        "21 of 24 months of the axis: {width}"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn source_ref_links_to_the_source_on_the_about_page() {
+    let host = mount(
+        builtin_dataset(),
+        Locale::sv,
+        || view! { <SourceRef id="S2"/> },
+    );
+    leptos::task::tick().await;
+    let a = query(&host, "a.source-ref");
+    assert_eq!(a.get_attribute("href").as_deref(), Some("/om#kalla-s2"));
+    assert_eq!(a.get_attribute("aria-label").as_deref(), Some("Källa S2"));
+}
+
+#[wasm_bindgen_test]
+async fn dates_and_money_are_written_in_the_chosen_language() {
+    #[component]
+    fn Probe() -> impl IntoView {
+        let i18n = use_i18n();
+        let d = chrono::NaiveDate::from_ymd_opt(2007, 1, 1).expect("date");
+        view! {
+            <span id="date">{format::date(i18n, d)}</span>
+            <span id="money">{format::kronor(i18n, 1_100_000)}</span>
+        }
+    }
+    let sv = mount(builtin_dataset(), Locale::sv, || view! { <Probe/> });
+    let en = mount(builtin_dataset(), Locale::en, || view! { <Probe/> });
+    leptos::task::tick().await;
+    assert_eq!(
+        query(&sv, "#date").text_content().as_deref(),
+        Some("1 januari 2007")
+    );
+    assert_eq!(
+        query(&sv, "#money").text_content().as_deref(),
+        Some("1\u{a0}100\u{a0}000\u{a0}kr")
+    );
+    assert_eq!(
+        query(&en, "#date").text_content().as_deref(),
+        Some("1 January 2007")
+    );
+    assert_eq!(
+        query(&en, "#money").text_content().as_deref(),
+        Some("SEK\u{a0}1,100,000")
+    );
+}
+
+#[wasm_bindgen_test]
+async fn not_found_page_names_the_missing_path_and_links_home() {
+    let host = mount(builtin_dataset(), Locale::sv, || view! { <NotFound/> });
+    leptos::task::tick().await;
+    let path = window().location().pathname().unwrap_or_default();
+    assert!(text(&host).contains(&format!("Det finns ingen sida på adressen {path}.")));
+    assert_eq!(
+        query(&host, "a").get_attribute("href").as_deref(),
+        Some("/")
+    );
+}
+
+#[wasm_bindgen_test]
+fn router_base_is_the_path_of_the_base_url() {
+    assert_eq!(base_path("http://127.0.0.1:8080/"), "");
+    assert_eq!(base_path("https://example.org/klimat/"), "/klimat");
+    assert_eq!(base_path("https://example.org/a/b/?x=1#y"), "/a/b");
+    assert_eq!(base_path(""), "");
+}

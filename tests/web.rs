@@ -6,11 +6,11 @@ use klimatcoachning::domain::model::Dataset;
 use klimatcoachning::domain::seed::builtin_dataset;
 use klimatcoachning::i18n::*;
 use klimatcoachning::store::{provide_store, Store};
-use klimatcoachning::ui::app::base_path;
 use klimatcoachning::ui::components::source_ref::SourceRef;
 use klimatcoachning::ui::components::timeline::Timeline;
 use klimatcoachning::ui::format;
 use klimatcoachning::ui::pages::{not_found::NotFound, overview::Overview};
+use klimatcoachning::ui::paths::base_path;
 use leptos::prelude::*;
 use leptos_meta::provide_meta_context;
 use leptos_router::components::Router;
@@ -227,5 +227,6 @@ fn router_base_is_the_path_of_the_base_url() {
     assert_eq!(base_path("http://127.0.0.1:8080/"), "");
     assert_eq!(base_path("https://example.org/klimat/"), "/klimat");
     assert_eq!(base_path("https://example.org/a/b/?x=1#y"), "/a/b");
+    assert_eq!(base_path("http://127.0.0.1:8000/index.html"), "");
     assert_eq!(base_path(""), "");
 }

@@ -9,6 +9,7 @@ use crate::i18n::*;
 use crate::store::{provide_store, Store};
 use crate::ui::components::site_header::SiteHeader;
 use crate::ui::pages::{about::About, not_found::NotFound, overview::Overview};
+use crate::ui::paths;
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -28,7 +29,7 @@ fn Shell() -> impl IntoView {
 
     view! {
         <Title formatter=move |page: String| t_string!(i18n, title_format, page = page)/>
-        <Router base=router_base()>
+        <Router base=paths::base()>
             <SiteHeader/>
             <main id="main" tabindex="-1">
                 <Routes fallback=NotFound>
@@ -41,21 +42,4 @@ fn Shell() -> impl IntoView {
             </footer>
         </Router>
     }
-}
-
-/// The path the app is served under ("" at the root, "/klimat" under a sub-path),
-/// read from the `<base href>` that Trunk writes from `--public-url`.
-pub fn router_base() -> String {
-    let base = document().base_uri().ok().flatten().unwrap_or_default();
-    base_path(&base)
-}
-
-/// The path part of an absolute base URL, without its trailing slash.
-pub fn base_path(base_uri: &str) -> String {
-    let after_scheme = base_uri
-        .split_once("://")
-        .map_or(base_uri, |(_, rest)| rest);
-    let path = after_scheme.find('/').map_or("", |i| &after_scheme[i..]);
-    let path = path.split(['?', '#']).next().unwrap_or("");
-    path.trim_end_matches('/').to_owned()
 }

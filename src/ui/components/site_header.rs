@@ -1,22 +1,44 @@
 use leptos::prelude::*;
+use leptos::wasm_bindgen::{closure::Closure, JsCast};
 use leptos_router::components::A;
 
 use crate::i18n::*;
+use crate::ui::paths::href;
 
 /// Skip link, app name and the navigation; only routes that exist are listed.
 #[component]
 pub fn SiteHeader() -> impl IntoView {
     let i18n = use_i18n();
+    let skip_link = NodeRef::<leptos::html::A>::new();
+    // A listener on the link itself runs before the router's window-wide one,
+    // which would otherwise treat "#main" as a link to the start page.
+    skip_link.on_load(|a| {
+        let focus_main = Closure::<dyn Fn(web_sys::MouseEvent)>::new(skip_to_main);
+        let _ = a.add_event_listener_with_callback("click", focus_main.as_ref().unchecked_ref());
+        // The header lives as long as the page, so the listener does too.
+        focus_main.forget();
+    });
     view! {
-        <a class="skip-link" href="#main">{t!(i18n, nav.skip)}</a>
+        <a class="skip-link" href="#main" node_ref=skip_link>
+            {t!(i18n, nav.skip)}
+        </a>
         <header class="site-header">
-            <A href="/" exact=true attr:class="brand">{t!(i18n, app_name)}</A>
+            <A href=href("/") exact=true attr:class="brand">{t!(i18n, app_name)}</A>
             <nav aria-label=move || t_string!(i18n, nav.label)>
                 <ul>
-                    <li><A href="/" exact=true>{t!(i18n, nav.overview)}</A></li>
-                    <li><A href="/om">{t!(i18n, nav.about)}</A></li>
+                    <li><A href=href("/") exact=true>{t!(i18n, nav.overview)}</A></li>
+                    <li><A href=href("/om")>{t!(i18n, nav.about)}</A></li>
                 </ul>
             </nav>
         </header>
+    }
+}
+
+fn skip_to_main(ev: web_sys::MouseEvent) {
+    ev.prevent_default();
+    if let Some(main) = document().get_element_by_id("main") {
+        if let Ok(main) = main.dyn_into::<web_sys::HtmlElement>() {
+            let _ = main.focus();
+        }
     }
 }

@@ -2,6 +2,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::i18n::*;
+use crate::ui::paths::href;
 
 /// A fact's source as a short link ("S1") to its entry on the about page.
 #[component]
@@ -12,7 +13,7 @@ pub fn SourceRef(#[prop(into)] id: String) -> impl IntoView {
         move || t_string!(i18n, sources.ref_label, id = id.clone())
     };
     view! {
-        <A href=format!("/om#{}", anchor(&id)) attr:class="source-ref" attr:aria-label=label>
+        <A href=href(&format!("/om#{}", anchor(&id))) attr:class="source-ref" attr:aria-label=label>
             {id.clone()}
         </A>
     }

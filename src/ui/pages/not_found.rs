@@ -6,6 +6,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_location;
 
 use crate::i18n::*;
+use crate::ui::paths::href;
 
 #[component]
 pub fn NotFound() -> impl IntoView {
@@ -17,6 +18,6 @@ pub fn NotFound() -> impl IntoView {
         <p data-testid="not-found">
             {move || t_string!(i18n, not_found.text, path = location.pathname.get())}
         </p>
-        <p><A href="/">{t!(i18n, not_found.back)}</A></p>
+        <p><A href=href("/")>{t!(i18n, not_found.back)}</A></p>
     }
 }

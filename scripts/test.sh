@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Every test layer, after the same setup as the run command:
+#   1. formatting and lints (native and wasm32),
+#   2. domain tests, natively,
+#   3. component tests in headless Chromium (wasm-bindgen-test),
+#   4. end-to-end journeys in Chromium against release builds served as static files,
+#      at the root and under /klimat/.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+. scripts/setup.sh
+
+step() { printf '\n== %s\n' "$*"; }
+
+step "format and lints"
+cargo fmt --all -- --check
+cargo clippy --all-targets -- -D warnings
+cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
+
+step "domain tests (native)"
+cargo test
+
+step "component tests (headless Chromium)"
+cargo test --target wasm32-unknown-unknown --test web
+
+step "release builds"
+trunk build --release --dist dist
+trunk build --release --dist dist-klimat --public-url /klimat/
+
+step "end-to-end tests (Chromium)"
+node --test --test-concurrency=1 tests/e2e/

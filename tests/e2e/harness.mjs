@@ -1,0 +1,50 @@
+// Shared set-up for the end-to-end journeys: a static server over a release
+// build, and Debian's Chromium driven by playwright-core (no browser download).
+import { chromium } from "playwright-core";
+import { serve } from "../../scripts/serve.mjs";
+
+const CHROMIUM = process.env.CHROMIUM || "/usr/bin/chromium";
+// Without these, Chromium keeps trying to reach Google's hosts on this closed network.
+const QUIET = [
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+/** Serves `dir` under `prefix` on a free port and starts a browser. */
+export async function start({ dir = "dist", prefix = "/" } = {}) {
+  const server = await serve({ dir, port: 0, prefix });
+  const origin = `http://127.0.0.1:${server.address().port}`;
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: QUIET });
+  return {
+    url: (path = "") => origin + prefix.replace(/\/$/, "") + path,
+    origin,
+    browser,
+    async page() {
+      const context = await browser.newContext({ locale: "en-GB" });
+      const page = await context.newPage();
+      page.problems = [];
+      page.on("pageerror", (e) => page.problems.push(`page error: ${e.message}`));
+      page.on("console", (m) => {
+        // A deep link is answered by 404.html with status 404, as static hosts do; that is expected.
+        const expected404 = /status of 404/.test(m.text());
+        if (m.type() === "error" && !expected404) page.problems.push(`console: ${m.text()}`);
+      });
+      return page;
+    },
+    async stop() {
+      await browser.close();
+      await new Promise((done) => server.close(done));
+    },
+  };
+}
+
+/** Opens `url` and waits until the app has rendered its page heading. */
+export async function open(page, url) {
+  const response = await page.goto(url);
+  await page.locator("main h1").first().waitFor();
+  return response;
+}

@@ -1,0 +1,31 @@
+// The build made with `--public-url /klimat/`, served under /klimat/.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { start, open } from "./harness.mjs";
+
+let app;
+before(async () => (app = await start({ dir: "dist-klimat", prefix: "/klimat/" })));
+after(async () => app.stop());
+
+test("under /klimat/ the app loads, links stay under the prefix, and deep links reload", async () => {
+  const page = await app.page();
+  await open(page, app.url("/"));
+  assert.equal(await page.getByTestId("listed").textContent(), "22");
+  const nav = page.getByRole("navigation", { name: "Huvudmeny" });
+  assert.equal(await nav.getByRole("link", { name: "Om" }).getAttribute("href"), "/klimat/om");
+  const source = page.locator(".discrepancy a.source-ref");
+  assert.equal(await source.getAttribute("href"), "/klimat/om#kalla-s2");
+  await nav.getByRole("link", { name: "Om" }).click();
+  await page.waitForURL(app.url("/om"));
+  await page.reload();
+  await page.locator("main h1").waitFor();
+  assert.equal(await page.locator("h1").textContent(), "Om Klimatcoachning-registret");
+  assert.deepEqual(page.problems, []);
+});
+
+test("an unknown path under /klimat/ shows the not-found page", async () => {
+  const page = await app.page();
+  await open(page, app.url("/finns-inte"));
+  assert.equal(await page.locator("h1").textContent(), "Sidan finns inte");
+  assert.match(await page.getByTestId("not-found").textContent(), /finns-inte/);
+});

@@ -427,4 +427,20 @@ mod tests {
     fn seed_is_deterministic() {
         assert_eq!(builtin_dataset(), builtin_dataset());
     }
+
+    #[test]
+    fn seed_round_trips_through_json_in_format_version_1() {
+        let d = builtin_dataset();
+        let json = serde_json::to_string_pretty(&d).expect("serialise");
+        let back: Dataset = serde_json::from_str(&json).expect("parse");
+        assert_eq!(back, d);
+        let value: serde_json::Value = serde_json::from_str(&json).expect("json");
+        assert_eq!(value["format"], "klimatcoachning");
+        assert_eq!(value["schema_version"], 1);
+        let first = &value["organisations"][0];
+        assert_eq!(first["id"], "org-0560");
+        assert_eq!(first["updated_at"], "2013-07-19T00:00:00Z");
+        assert_eq!(first["source"], "seed");
+        assert_eq!(first["population"][0]["date"], "2016-12-31");
+    }
 }

@@ -2,7 +2,7 @@
 # Every test layer, after the same setup as the run command:
 #   1. formatting and lints (native and wasm32),
 #   2. domain tests, natively,
-#   3. component tests in headless Chromium (wasm-bindgen-test),
+#   3. component and store tests in headless Chromium (wasm-bindgen-test, real localStorage),
 #   4. end-to-end journeys in Chromium against release builds served as static files,
 #      at the root and under /klimat/.
 set -euo pipefail
@@ -20,7 +20,7 @@ step "domain tests (native)"
 cargo test
 
 step "component tests (headless Chromium)"
-cargo test --target wasm32-unknown-unknown --test web
+cargo test --target wasm32-unknown-unknown --test web --test store
 
 step "release builds"
 trunk build --release --dist dist

@@ -5,6 +5,13 @@
 //! that touches browser storage) and `ui` (routes and components). The web layers
 //! exist only in the wasm32 build; see ARCHITECTURE.md.
 
+// A panic in wasm kills the app with the user's unsaved work: stored and imported data
+// must be handled, never unwrapped. Tests may unwrap.
+#![cfg_attr(
+    not(test),
+    deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)
+)]
+
 pub mod domain;
 pub mod format;
 

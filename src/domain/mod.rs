@@ -1,8 +1,12 @@
 //! The domain core: the dataset's types, the built-in data, and everything
 //! derived from them. Plain Rust with no web types, tested natively.
 
+pub mod change;
 pub mod commitment;
+pub mod generate;
+pub mod history;
 pub mod integrity;
+pub mod migrate;
 pub mod model;
 pub mod municipalities;
 pub mod overview;

@@ -1,33 +1,361 @@
 //! The store: the app's one copy of the dataset, and the only way to change it.
 //!
-//! Pages read the dataset through [`Store::data`]; later changes go through
-//! store actions that call into the domain and publish the new state.
+//! Every change is a [`Change`] value: the store applies it to the newest saved
+//! dataset (another tab may have saved since), writes the result to localStorage
+//! at once, and only then shows it and records its undo. A write the browser
+//! refuses changes nothing. Reading what is stored never throws text away: what
+//! cannot be read is kept under a backup key until the user decides.
 
+pub mod storage;
+
+use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 
+use crate::domain::change::{apply, Change, ChangeKind, Record};
+use crate::domain::history::History;
+use crate::domain::migrate::{read, Stored, Unreadable};
 use crate::domain::model::Dataset;
 use crate::domain::seed::builtin_dataset;
+use storage::{WriteError, DATA_KEY, HISTORY_KEY, UNREADABLE_PREFIX};
+
+/// How the store stands with the browser's storage.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Health {
+    /// Saving works.
+    Saving,
+    /// Storage held text this version cannot read; the app started from the built-in dataset.
+    /// `backup_key` is where that text is kept (None if there was no room to copy it, in
+    /// which case it stays where it was and nothing is saved until the user decides).
+    Unreadable {
+        reason: Unreadable,
+        backup_key: Option<String>,
+    },
+    /// The browser does not allow storage here; nothing is kept after the tab closes.
+    Unavailable,
+    /// Memory only, by design (component tests).
+    Memory,
+}
+
+/// Something to tell the user; `seq` makes a repeat of the same news announce again.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Notice {
+    pub news: News,
+    pub seq: u64,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum News {
+    Saved(ChangeKind),
+    Undone(ChangeKind),
+    Redone(ChangeKind),
+    /// The browser's storage is full; the change was not made.
+    RefusedFull,
+    /// Storage failed for another reason; the change was not made.
+    RefusedOther,
+    /// Another tab saved a change, and this one now shows it.
+    UpdatedElsewhere,
+}
 
 #[derive(Clone, Copy)]
 pub struct Store {
     data: RwSignal<Dataset>,
+    health: RwSignal<Health>,
+    notice: RwSignal<Option<Notice>>,
+    /// (undo steps, redo steps), for the buttons.
+    depth: RwSignal<(usize, usize)>,
+    history: StoredValue<History>,
+    /// The text this tab last read from or wrote to [`DATA_KEY`].
+    last_raw: StoredValue<Option<String>>,
 }
 
 impl Store {
-    pub fn new(data: Dataset) -> Store {
+    fn with(data: Dataset, health: Health, history: History, last_raw: Option<String>) -> Store {
         Store {
             data: RwSignal::new(data),
+            health: RwSignal::new(health),
+            notice: RwSignal::new(None),
+            depth: RwSignal::new(history.len()),
+            history: StoredValue::new(history),
+            last_raw: StoredValue::new(last_raw),
         }
     }
 
-    /// A store holding the built-in dataset.
+    /// A store that keeps `data` in memory only (for component tests).
+    pub fn new(data: Dataset) -> Store {
+        Store::with(data, Health::Memory, History::default(), None)
+    }
+
+    /// A memory-only store holding the built-in dataset.
     pub fn builtin() -> Store {
         Store::new(builtin_dataset())
+    }
+
+    /// The app's store: what localStorage holds, or the built-in dataset.
+    pub fn open() -> Store {
+        if !storage::available() {
+            return Store::with(
+                builtin_dataset(),
+                Health::Unavailable,
+                History::default(),
+                None,
+            );
+        }
+        let raw = storage::get(DATA_KEY);
+        let history = storage::get(HISTORY_KEY)
+            .and_then(|h| serde_json::from_str::<History>(&h).ok())
+            .unwrap_or_default();
+        match read(raw.as_deref()) {
+            Stored::Empty => {
+                Store::with(builtin_dataset(), Health::Saving, History::default(), None)
+            }
+            Stored::Ready {
+                dataset,
+                migrated_from,
+            } => {
+                let store = Store::with(dataset, Health::Saving, history, raw);
+                if migrated_from.is_some() {
+                    // Write the migrated form back, so the old one is read only once.
+                    store.write_data(&store.data.get_untracked()).ok();
+                }
+                store
+            }
+            Stored::Unreadable(reason) => {
+                let raw = raw.unwrap_or_default();
+                let key = format!("{UNREADABLE_PREFIX}{}", now().timestamp_millis());
+                let backup_key = storage::set(&key, &raw).is_ok().then_some(key);
+                let health = Health::Unreadable { reason, backup_key };
+                Store::with(builtin_dataset(), health, History::default(), Some(raw))
+            }
+        }
     }
 
     pub fn data(&self) -> ReadSignal<Dataset> {
         self.data.read_only()
     }
+
+    pub fn health(&self) -> ReadSignal<Health> {
+        self.health.read_only()
+    }
+
+    pub fn notice(&self) -> ReadSignal<Option<Notice>> {
+        self.notice.read_only()
+    }
+
+    pub fn can_undo(&self) -> bool {
+        self.depth.get().0 > 0
+    }
+
+    pub fn can_redo(&self) -> bool {
+        self.depth.get().1 > 0
+    }
+
+    /// Saves `record` as edited by the user now.
+    pub fn put(&self, record: Record) -> Result<(), News> {
+        self.change(Change::Put {
+            record: record.touched(now()),
+            at: None,
+        })
+    }
+
+    pub fn reset_to_builtin(&self) -> Result<(), News> {
+        self.change(Change::ReplaceAll {
+            dataset: Box::new(builtin_dataset()),
+        })
+    }
+
+    pub fn change(&self, change: Change) -> Result<(), News> {
+        let kind = change.kind();
+        let destructive = change.is_destructive();
+        self.commit(
+            change,
+            |history, inverse| history.record(inverse, kind),
+            destructive,
+        )?;
+        self.announce(News::Saved(kind));
+        Ok(())
+    }
+
+    pub fn undo(&self) -> Result<(), News> {
+        let Some(step) = self.history.with_value(|h| h.next_undo().cloned()) else {
+            return Ok(());
+        };
+        self.commit(
+            step.change,
+            |history, inverse| history.undone(inverse),
+            true,
+        )?;
+        self.announce(News::Undone(step.did));
+        Ok(())
+    }
+
+    pub fn redo(&self) -> Result<(), News> {
+        let Some(step) = self.history.with_value(|h| h.next_redo().cloned()) else {
+            return Ok(());
+        };
+        self.commit(
+            step.change,
+            |history, inverse| history.redone(inverse),
+            true,
+        )?;
+        self.announce(News::Redone(step.did));
+        Ok(())
+    }
+
+    /// Applies `change` on top of the newest saved dataset and saves the result and
+    /// the updated history; shows it only once saved. `must_keep_undo`: refuse the
+    /// change if its undo step cannot be stored (destructive changes, undo and redo).
+    fn commit(
+        &self,
+        change: Change,
+        update_history: impl FnOnce(&mut History, Change),
+        must_keep_undo: bool,
+    ) -> Result<(), News> {
+        let mut next = self.newest_saved();
+        let inverse = apply(&mut next, change);
+        let mut history = self.history.get_value();
+        update_history(&mut history, inverse);
+
+        if self.persisting() {
+            let previous_raw = self.last_raw.get_value();
+            if let Err(e) = self.write_data(&next) {
+                return Err(self.refused(e));
+            }
+            if let Err(e) = write_history(&history) {
+                if must_keep_undo {
+                    // Put back what was stored, so the refused change leaves no trace.
+                    match &previous_raw {
+                        Some(raw) => storage::set(DATA_KEY, raw).ok(),
+                        None => {
+                            storage::remove(DATA_KEY);
+                            Some(())
+                        }
+                    };
+                    self.last_raw.set_value(previous_raw);
+                    return Err(self.refused(e));
+                }
+            }
+        }
+        self.depth.set(history.len());
+        self.history.set_value(history);
+        self.data.set(next);
+        Ok(())
+    }
+
+    fn persisting(&self) -> bool {
+        match &*self.health.read_untracked() {
+            Health::Saving => true,
+            Health::Unreadable { backup_key, .. } => backup_key.is_some(),
+            Health::Unavailable | Health::Memory => false,
+        }
+    }
+
+    /// What this tab should change: its own data, unless another tab saved since.
+    fn newest_saved(&self) -> Dataset {
+        let mine = self.data.get_untracked();
+        if !self.persisting() {
+            return mine;
+        }
+        let stored = storage::get(DATA_KEY);
+        if stored == self.last_raw.get_value() {
+            return mine;
+        }
+        match read(stored.as_deref()) {
+            Stored::Ready { dataset, .. } => dataset,
+            Stored::Empty => mine,
+            Stored::Unreadable(_) => {
+                // Someone wrote something unreadable: keep it aside before ours replaces it.
+                let key = format!("{UNREADABLE_PREFIX}{}", now().timestamp_millis());
+                storage::set(&key, &stored.unwrap_or_default()).ok();
+                mine
+            }
+        }
+    }
+
+    fn write_data(&self, d: &Dataset) -> Result<(), WriteError> {
+        let text = serde_json::to_string(d).map_err(|e| WriteError::Other(e.to_string()))?;
+        storage::set(DATA_KEY, &text)?;
+        self.last_raw.set_value(Some(text));
+        Ok(())
+    }
+
+    fn refused(&self, e: WriteError) -> News {
+        let news = match e {
+            WriteError::Full => News::RefusedFull,
+            WriteError::Other(_) => News::RefusedOther,
+        };
+        self.announce(news);
+        news
+    }
+
+    fn announce(&self, news: News) {
+        let seq = self
+            .notice
+            .with_untracked(|n| n.as_ref().map_or(0, |n| n.seq + 1));
+        self.notice.set(Some(Notice { news, seq }));
+    }
+
+    /// Another tab wrote `raw` under [`DATA_KEY`]: show it, unless it is ours or unreadable.
+    pub fn stored_elsewhere(&self, raw: Option<String>) {
+        if raw == self.last_raw.get_value() || !self.persisting() {
+            return;
+        }
+        if let Stored::Ready { dataset, .. } = read(raw.as_deref()) {
+            self.last_raw.set_value(raw);
+            self.data.set(dataset);
+            self.announce(News::UpdatedElsewhere);
+        }
+    }
+
+    /// The unreadable text the app found at start, for the user to download.
+    pub fn unreadable_text(&self) -> Option<String> {
+        match &*self.health.read_untracked() {
+            Health::Unreadable {
+                backup_key: Some(key),
+                ..
+            } => storage::get(key),
+            Health::Unreadable {
+                backup_key: None, ..
+            } => self.last_raw.get_value(),
+            _ => None,
+        }
+    }
+
+    /// The user chose the new start: the unreadable text is deleted and saving resumes.
+    pub fn keep_new_start(&self) {
+        if let Health::Unreadable { backup_key, .. } = self.health.get_untracked() {
+            if let Some(key) = backup_key {
+                storage::remove(&key);
+            }
+            storage::remove(DATA_KEY);
+            self.last_raw.set_value(None);
+            self.health.set(Health::Saving);
+        }
+    }
+
+    /// Bytes used in this origin's storage, or None when there is no storage.
+    pub fn used_bytes(&self) -> Option<u64> {
+        storage::available().then(storage::used_bytes)
+    }
+}
+
+/// Writes the history, dropping its oldest steps if storage is short; fails only if
+/// not even the newest step fits.
+fn write_history(history: &History) -> Result<(), WriteError> {
+    let total = history.len().0;
+    let mut drop = 0;
+    loop {
+        let trimmed = history.without_oldest(drop);
+        let text = serde_json::to_string(&trimmed).map_err(|e| WriteError::Other(e.to_string()))?;
+        match storage::set(HISTORY_KEY, &text) {
+            Ok(()) => return Ok(()),
+            Err(WriteError::Full) if drop + 1 < total => drop = (drop * 2).max(1).min(total - 1),
+            Err(e) => return Err(e),
+        }
+    }
+}
+
+fn now() -> DateTime<Utc> {
+    DateTime::from_timestamp_millis(js_sys::Date::now() as i64).unwrap_or_default()
 }
 
 /// Makes `store` the one every component below reaches with [`use_store`].

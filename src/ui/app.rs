@@ -6,9 +6,12 @@ use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
 use crate::i18n::*;
+use crate::store::storage::DATA_KEY;
 use crate::store::{provide_store, Store};
 use crate::ui::components::site_header::SiteHeader;
-use crate::ui::pages::{about::About, not_found::NotFound, overview::Overview};
+use crate::ui::components::store_status::{StoreAnnouncer, StoreBanner};
+use crate::ui::components::undo_controls::is_undo_shortcut;
+use crate::ui::pages::{about::About, data::DataPage, not_found::NotFound, overview::Overview};
 use crate::ui::paths;
 
 #[component]
@@ -24,16 +27,32 @@ pub fn App() -> impl IntoView {
 #[component]
 fn Shell() -> impl IntoView {
     provide_meta_context();
-    provide_store(Store::builtin());
+    let store = Store::open();
+    provide_store(store);
     let i18n = use_i18n();
+    // Another tab saved: show its data (the event never fires in the tab that wrote).
+    let _ = window_event_listener(leptos::ev::storage, move |ev| {
+        if ev.key().as_deref() == Some(DATA_KEY) {
+            store.stored_elsewhere(ev.new_value());
+        }
+    });
+    let _ = window_event_listener(leptos::ev::keydown, move |ev| {
+        if let Some(redo) = is_undo_shortcut(&ev) {
+            ev.prevent_default();
+            let _ = if redo { store.redo() } else { store.undo() };
+        }
+    });
 
     view! {
         <Title formatter=move |page: String| t_string!(i18n, title_format, page = page)/>
         <Router base=paths::base()>
             <SiteHeader/>
+            <StoreBanner/>
+            <StoreAnnouncer/>
             <main id="main" tabindex="-1">
                 <Routes fallback=NotFound>
                     <Route path=path!("") view=Overview/>
+                    <Route path=path!("data") view=DataPage/>
                     <Route path=path!("om") view=About/>
                 </Routes>
             </main>

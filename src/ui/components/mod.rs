@@ -1,6 +1,9 @@
 //! Small pieces that pages share.
 
+pub mod programme_notes;
 pub mod site_header;
 pub mod source_list;
 pub mod source_ref;
+pub mod store_status;
 pub mod timeline;
+pub mod undo_controls;

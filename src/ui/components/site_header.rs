@@ -3,6 +3,7 @@ use leptos::wasm_bindgen::{closure::Closure, JsCast};
 use leptos_router::components::A;
 
 use crate::i18n::*;
+use crate::ui::components::undo_controls::UndoControls;
 use crate::ui::paths::href;
 
 /// Skip link, app name and the navigation; only routes that exist are listed.
@@ -27,9 +28,11 @@ pub fn SiteHeader() -> impl IntoView {
             <nav aria-label=move || t_string!(i18n, nav.label)>
                 <ul>
                     <li><A href=href("/") exact=true>{t!(i18n, nav.overview)}</A></li>
+                    <li><A href=href("/data")>{t!(i18n, nav.data)}</A></li>
                     <li><A href=href("/om")>{t!(i18n, nav.about)}</A></li>
                 </ul>
             </nav>
+            <UndoControls/>
         </header>
     }
 }

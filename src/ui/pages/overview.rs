@@ -9,6 +9,7 @@ use crate::domain::municipalities::county;
 use crate::domain::overview::{commitments_by_status, funnel, money_totals, recent_events};
 use crate::i18n::*;
 use crate::store::use_store;
+use crate::ui::components::programme_notes::ProgrammeNotes;
 use crate::ui::components::source_list::SourceList;
 use crate::ui::components::source_ref::SourceRef;
 use crate::ui::components::timeline::Timeline;
@@ -29,6 +30,10 @@ pub fn Overview() -> impl IntoView {
         <OutcomeSection/>
         <ParticipantsSection/>
         <PilotSection/>
+        <section aria-labelledby="notes-heading">
+            <h2 id="notes-heading">{t!(i18n, overview.notes_heading)}</h2>
+            <ProgrammeNotes kind=ProgrammeKind::Coaching/>
+        </section>
         <section aria-labelledby="sources-heading">
             <h2 id="sources-heading">{t!(i18n, overview.sources_heading)}</h2>
             <SourceList/>
@@ -361,6 +366,7 @@ fn PilotSection() -> impl IntoView {
                 {move || names.get().into_iter().map(|(name, _)| view! { <li>{name}</li> }).collect_view()}
             </ul>
             <p class="hint">{t!(i18n, overview.pilot_not_recorded)}</p>
+            <ProgrammeNotes kind=ProgrammeKind::PilotLan/>
         </section>
     }
 }

@@ -1,0 +1,214 @@
+//! Reading stored or imported text: classify it (missing, readable, unreadable and
+//! why) and migrate older schema versions forward, one version at a time.
+
+use serde_json::Value;
+
+use super::model::{Dataset, FORMAT, SCHEMA_VERSION};
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Stored {
+    /// Nothing stored yet: start from the built-in dataset.
+    Empty,
+    Ready {
+        dataset: Dataset,
+        /// The version the text was written in, when it had to be migrated.
+        migrated_from: Option<u32>,
+    },
+    Unreadable(Unreadable),
+}
+
+/// Why stored text could not be used. The text itself is never thrown away.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Unreadable {
+    InvalidJson {
+        detail: String,
+    },
+    /// JSON, but not a Klimatcoachning dataset (another format or none).
+    NotADataset,
+    /// A dataset whose fields do not fit the format; `path` says where.
+    WrongShape {
+        path: String,
+        detail: String,
+    },
+    /// Written by a newer version of the app than this one.
+    NewerVersion {
+        version: u64,
+    },
+}
+
+pub fn read(raw: Option<&str>) -> Stored {
+    let Some(raw) = raw else { return Stored::Empty };
+    let value: Value = match serde_json::from_str(raw) {
+        Ok(v) => v,
+        Err(e) => {
+            return Stored::Unreadable(Unreadable::InvalidJson {
+                detail: e.to_string(),
+            })
+        }
+    };
+    match migrate(value) {
+        Ok((dataset, from)) => Stored::Ready {
+            dataset,
+            migrated_from: (from != SCHEMA_VERSION).then_some(from),
+        },
+        Err(e) => Stored::Unreadable(e),
+    }
+}
+
+/// Brings a dataset of any known version up to [`SCHEMA_VERSION`]; returns it with
+/// the version it started from.
+pub fn migrate(mut value: Value) -> Result<(Dataset, u32), Unreadable> {
+    let Some(obj) = value.as_object() else {
+        return Err(Unreadable::NotADataset);
+    };
+    let version = match obj.get("schema_version") {
+        None => 0,
+        Some(v) => v.as_u64().ok_or(Unreadable::WrongShape {
+            path: "schema_version".into(),
+            detail: "not a whole number".into(),
+        })?,
+    };
+    match obj.get("format") {
+        Some(Value::String(f)) if f == FORMAT => {}
+        None if version == 0 && obj.contains_key("programmes") => {}
+        _ => return Err(Unreadable::NotADataset),
+    }
+    if version > u64::from(SCHEMA_VERSION) {
+        return Err(Unreadable::NewerVersion { version });
+    }
+    let from = version as u32;
+    for step in from..SCHEMA_VERSION {
+        MIGRATIONS[step as usize](&mut value);
+    }
+    let dataset: Dataset =
+        serde_path_to_error::deserialize(value).map_err(|e| Unreadable::WrongShape {
+            path: e.path().to_string(),
+            detail: e.inner().to_string(),
+        })?;
+    Ok((dataset, from))
+}
+
+/// `MIGRATIONS[n]` turns version n into version n + 1.
+const MIGRATIONS: [fn(&mut Value); SCHEMA_VERSION as usize] = [v0_to_v1];
+
+const COLLECTIONS: [&str; 5] = [
+    "programmes",
+    "organisations",
+    "participations",
+    "coaches",
+    "events",
+];
+
+/// Version 0 (the pre-release format) had no `format` or `schema_version`, and its
+/// records called their timestamp `updated`.
+fn v0_to_v1(value: &mut Value) {
+    let Some(obj) = value.as_object_mut() else {
+        return;
+    };
+    obj.insert("format".into(), Value::from(FORMAT));
+    obj.insert("schema_version".into(), Value::from(1));
+    for name in COLLECTIONS {
+        let Some(Value::Array(records)) = obj.get_mut(name) else {
+            continue;
+        };
+        for record in records.iter_mut().filter_map(Value::as_object_mut) {
+            if let Some(t) = record.remove("updated") {
+                record.insert("updated_at".into(), t);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::seed::builtin_dataset;
+
+    const V0_FIXTURE: &str = include_str!("../../tests/fixtures/dataset-v0.json");
+
+    #[test]
+    fn nothing_stored_is_empty() {
+        assert_eq!(read(None), Stored::Empty);
+    }
+
+    #[test]
+    fn the_current_version_reads_as_is() {
+        let json = serde_json::to_string(&builtin_dataset()).expect("json");
+        assert_eq!(
+            read(Some(&json)),
+            Stored::Ready {
+                dataset: builtin_dataset(),
+                migrated_from: None
+            }
+        );
+    }
+
+    #[test]
+    fn a_version_0_file_is_migrated_to_version_1() {
+        match read(Some(V0_FIXTURE)) {
+            Stored::Ready {
+                dataset,
+                migrated_from,
+            } => {
+                assert_eq!(migrated_from, Some(0));
+                assert_eq!(dataset.format, FORMAT);
+                assert_eq!(dataset.schema_version, SCHEMA_VERSION);
+                assert_eq!(dataset.organisations.len(), 27);
+                let boxholm = &dataset.organisations[0];
+                assert_eq!(boxholm.name, "Boxholm");
+                assert_eq!(
+                    boxholm.meta.updated_at.to_rfc3339(),
+                    "2013-07-19T00:00:00+00:00",
+                    "`updated` became `updated_at`"
+                );
+            }
+            other => panic!("expected a migrated dataset, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn invalid_json_is_unreadable_and_says_where() {
+        let Stored::Unreadable(Unreadable::InvalidJson { detail }) = read(Some("{\"format\": "))
+        else {
+            panic!("expected invalid JSON");
+        };
+        assert!(detail.contains("line 1"), "{detail}");
+    }
+
+    #[test]
+    fn json_that_is_no_dataset_is_recognised() {
+        for raw in [
+            "[]",
+            "42",
+            "{}",
+            r#"{"format":"something-else","schema_version":1}"#,
+        ] {
+            assert_eq!(
+                read(Some(raw)),
+                Stored::Unreadable(Unreadable::NotADataset),
+                "{raw}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_mistyped_field_is_reported_with_its_path() {
+        let mut v = serde_json::to_value(builtin_dataset()).expect("value");
+        v["organisations"][2]["population"][0]["count"] = Value::from("many");
+        let Stored::Unreadable(Unreadable::WrongShape { path, .. }) = read(Some(&v.to_string()))
+        else {
+            panic!("expected wrong shape");
+        };
+        assert_eq!(path, "organisations[2].population[0].count");
+    }
+
+    #[test]
+    fn a_newer_schema_version_is_refused_not_guessed() {
+        let mut v = serde_json::to_value(builtin_dataset()).expect("value");
+        v["schema_version"] = Value::from(7);
+        assert_eq!(
+            read(Some(&v.to_string())),
+            Stored::Unreadable(Unreadable::NewerVersion { version: 7 })
+        );
+    }
+}

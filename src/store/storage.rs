@@ -1,0 +1,82 @@
+//! The browser's localStorage, and nothing else in the app touches it.
+//!
+//! Storage can be missing (disabled by the browser or its settings), full, or
+//! hold text another tab wrote a moment ago; every call here says which.
+
+use gloo_storage::{LocalStorage, Storage};
+use wasm_bindgen::JsValue;
+
+/// Where the dataset lives.
+pub const DATA_KEY: &str = "klimatcoachning.data";
+/// Undo and redo steps, so destructive changes stay undoable after a reload.
+pub const HISTORY_KEY: &str = "klimatcoachning.history";
+/// Prefix of keys that keep unreadable stored text until the user decides.
+pub const UNREADABLE_PREFIX: &str = "klimatcoachning.unreadable.";
+/// The budget the app plans for: browsers give about 5 MB per origin.
+pub const BUDGET_BYTES: u64 = 5 * 1024 * 1024;
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum WriteError {
+    /// The browser refused: storage is full (QuotaExceededError).
+    Full,
+    Other(String),
+}
+
+/// Whether localStorage can be used at all. Probed before any gloo call, because
+/// gloo panics when the browser has disabled storage.
+pub fn available() -> bool {
+    web_sys::window().is_some_and(|w| matches!(w.local_storage(), Ok(Some(_))))
+}
+
+pub fn get(key: &str) -> Option<String> {
+    if !available() {
+        return None;
+    }
+    LocalStorage::raw().get_item(key).ok().flatten()
+}
+
+pub fn set(key: &str, text: &str) -> Result<(), WriteError> {
+    if !available() {
+        return Err(WriteError::Other("storage unavailable".into()));
+    }
+    LocalStorage::raw().set_item(key, text).map_err(classify)
+}
+
+pub fn remove(key: &str) {
+    if available() {
+        let _ = LocalStorage::raw().remove_item(key);
+    }
+}
+
+/// All keys, in storage order.
+pub fn keys() -> Vec<String> {
+    if !available() {
+        return Vec::new();
+    }
+    let raw = LocalStorage::raw();
+    let n = raw.length().unwrap_or(0);
+    (0..n).filter_map(|i| raw.key(i).ok().flatten()).collect()
+}
+
+/// Bytes this origin uses: browsers count keys and values in UTF-16 code units.
+pub fn used_bytes() -> u64 {
+    keys()
+        .iter()
+        .map(|k| {
+            let v = get(k).unwrap_or_default();
+            2 * (k.encode_utf16().count() + v.encode_utf16().count()) as u64
+        })
+        .sum()
+}
+
+fn classify(err: JsValue) -> WriteError {
+    let name = js_sys::Reflect::get(&err, &JsValue::from_str("name"))
+        .ok()
+        .and_then(|n| n.as_string())
+        .unwrap_or_default();
+    if name == "QuotaExceededError" || name == "NS_ERROR_DOM_QUOTA_REACHED" {
+        WriteError::Full
+    } else {
+        WriteError::Other(name)
+    }
+}

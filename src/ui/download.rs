@@ -1,0 +1,31 @@
+//! Saving text as a file the user downloads.
+
+use leptos::prelude::document;
+use wasm_bindgen::JsCast;
+
+/// Offers `text` as a download named `filename`. Returns false if the browser refused.
+pub fn download(filename: &str, mime: &str, text: &str) -> bool {
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
+        return false;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return false;
+    };
+    let done = document()
+        .create_element("a")
+        .ok()
+        .and_then(|a| a.dyn_into::<web_sys::HtmlAnchorElement>().ok())
+        .map(|a| {
+            a.set_href(&url);
+            a.set_download(filename);
+            // Outside the router's reach: it must not treat the blob link as navigation.
+            let _ = a.set_attribute("rel", "external");
+            a.click();
+        })
+        .is_some();
+    let _ = web_sys::Url::revoke_object_url(&url);
+    done
+}

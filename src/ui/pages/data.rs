@@ -1,0 +1,55 @@
+//! `/data`: what the register takes up in the browser, and starting over.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+use crate::i18n::*;
+use crate::store::storage::BUDGET_BYTES;
+use crate::store::use_store;
+use crate::ui::format;
+
+#[component]
+pub fn DataPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let store = use_store();
+    let data = store.data();
+    // Re-measured whenever the dataset changes.
+    let used = Memo::new(move |_| {
+        data.track();
+        store.used_bytes()
+    });
+    let usage = move || match used.get() {
+        Some(bytes) => {
+            let tenths = (bytes * 1000).div_ceil(BUDGET_BYTES);
+            let share = format!(
+                "{}{}{}",
+                tenths / 10,
+                t_string!(i18n, format.decimal_separator),
+                tenths % 10
+            );
+            t_string!(
+                i18n,
+                data.used,
+                bytes = format::number(i18n, bytes),
+                share = share
+            )
+        }
+        None => t_string!(i18n, data.no_storage).to_owned(),
+    };
+    view! {
+        <Title text=move || t_string!(i18n, data.title)/>
+        <h1>{t!(i18n, data.heading)}</h1>
+        <section aria-labelledby="storage-heading">
+            <h2 id="storage-heading">{t!(i18n, data.storage_heading)}</h2>
+            <p data-testid="storage-used">{usage}</p>
+            <p class="hint">{t!(i18n, data.storage_hint)}</p>
+        </section>
+        <section aria-labelledby="reset-heading">
+            <h2 id="reset-heading">{t!(i18n, data.reset_heading)}</h2>
+            <p>{t!(i18n, data.reset_text)}</p>
+            <button type="button" on:click=move |_| {
+                let _ = store.reset_to_builtin();
+            }>{t!(i18n, data.reset_button)}</button>
+        </section>
+    }
+}

@@ -1,0 +1,163 @@
+// The register keeps what people enter: across reloads, between tabs, through
+// undo, and when what is stored cannot be read or stored at all.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { readFile } from "node:fs/promises";
+import { start, open } from "./harness.mjs";
+
+const DATA_KEY = "klimatcoachning.data";
+let app;
+before(async () => (app = await start()));
+after(async () => app.stop());
+
+const coachingNotes = (page) => page.getByLabel("Anteckningar om Klimatcoachning 2007–2008");
+const pilotNotes = (page) => page.getByLabel("Anteckningar om pilotlänsprojektet");
+
+async function saveNotes(page, field, text) {
+  await field.fill(text);
+  await field.locator("xpath=ancestor::form").getByRole("button", { name: "Spara anteckningar" }).click();
+  await page.getByTestId("announcer").filter({ hasText: "Ändringen är sparad." }).waitFor();
+}
+
+test("an edit is saved at once: a reload right after it shows it", async () => {
+  const page = await app.page();
+  await open(page, app.url("/"));
+  await saveNotes(page, coachingNotes(page), "Möte med coacherna i mars.");
+  await page.reload();
+  await page.locator("main h1").waitFor();
+  assert.equal(await coachingNotes(page).inputValue(), "Möte med coacherna i mars.");
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+test("a change saved in one tab appears in the other, and neither overwrites the other", async () => {
+  const context = await app.browser.newContext();
+  const [a, b] = [await context.newPage(), await context.newPage()];
+  await open(a, app.url("/"));
+  await open(b, app.url("/"));
+  await saveNotes(a, coachingNotes(a), "Från flik A");
+  await b.waitForFunction(() => document.querySelector("#notes-coaching").value === "Från flik A");
+  await saveNotes(b, pilotNotes(b), "Från flik B");
+  await a.waitForFunction(() => document.querySelector("#notes-pilotlan").value === "Från flik B");
+  assert.equal(await coachingNotes(a).inputValue(), "Från flik A");
+  assert.equal(await coachingNotes(b).inputValue(), "Från flik A");
+  await context.close();
+});
+
+test("a save applies on top of what another tab stored meanwhile", async () => {
+  const context = await app.browser.newContext();
+  const page = await context.newPage();
+  await open(page, app.url("/"));
+  await saveNotes(page, pilotNotes(page), "första");
+  // Another tab's save whose storage event has not arrived: written behind this page's back
+  // (a page's own writes fire no storage event in it).
+  await page.evaluate((key) => {
+    const d = JSON.parse(localStorage.getItem(key));
+    d.coaches[0].contact = "sparat i en annan flik";
+    localStorage.setItem(key, JSON.stringify(d));
+  }, DATA_KEY);
+  await saveNotes(page, coachingNotes(page), "min ändring");
+  const stored = await page.evaluate((key) => JSON.parse(localStorage.getItem(key)), DATA_KEY);
+  assert.equal(stored.coaches[0].contact, "sparat i en annan flik");
+  assert.equal(stored.programmes[0].notes, "min ändring");
+  assert.equal(stored.programmes[1].notes, "första");
+  await context.close();
+});
+
+test("undo and redo by keyboard and button, announced; a reset is undoable after a reload", async () => {
+  const page = await app.page();
+  await open(page, app.url("/"));
+  const undo = page.getByRole("button", { name: "Ångra" });
+  const redo = page.getByRole("button", { name: "Gör om" });
+  assert.equal(await undo.isDisabled(), true);
+  await saveNotes(page, coachingNotes(page), "ett");
+  await saveNotes(page, coachingNotes(page), "två");
+  await page.locator("h1").click();
+  await page.keyboard.press("Control+z");
+  await page.getByTestId("announcer").filter({ hasText: "Ändringen är ångrad." }).waitFor();
+  assert.equal(await coachingNotes(page).inputValue(), "ett");
+  await page.keyboard.press("Control+Shift+z");
+  await page.getByTestId("announcer").filter({ hasText: "Ändringen är gjord igen." }).waitFor();
+  assert.equal(await coachingNotes(page).inputValue(), "två");
+  await undo.click();
+  await undo.click();
+  assert.equal(await coachingNotes(page).inputValue(), "");
+  await redo.click();
+  assert.equal(await coachingNotes(page).inputValue(), "ett");
+
+  await page.getByRole("navigation", { name: "Huvudmeny" }).getByRole("link", { name: "Data" }).click();
+  await page.getByRole("button", { name: "Återställ till den inbyggda datan" }).click();
+  await page.getByTestId("announcer").filter({ hasText: "återställt" }).waitFor();
+  await page.reload();
+  await page.locator("main h1").waitFor();
+  await page.getByRole("button", { name: "Ångra" }).click();
+  await page.getByTestId("announcer").filter({ hasText: "Återställningen är ångrad" }).waitFor();
+  await page.getByRole("link", { name: "Översikt" }).first().click();
+  assert.equal(await coachingNotes(page).inputValue(), "ett");
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+test("the data page shows the storage used against the 5 MB budget", async () => {
+  const page = await app.page();
+  await open(page, app.url("/data"));
+  const empty = await page.getByTestId("storage-used").textContent();
+  assert.match(empty, /^0 byte används, 0,0 % av budgeten på 5 MB\.$/);
+  await page.getByRole("link", { name: "Översikt" }).first().click();
+  await saveNotes(page, coachingNotes(page), "något");
+  await page.getByRole("navigation", { name: "Huvudmeny" }).getByRole("link", { name: "Data" }).click();
+  const used = await page.getByTestId("storage-used").textContent();
+  const bytes = Number(used.match(/^([\d\u00a0]+) byte/)[1].replace(/\u00a0/g, ""));
+  const expected = await page.evaluate(() =>
+    Object.keys(localStorage).reduce((n, k) => n + 2 * (k.length + localStorage.getItem(k).length), 0),
+  );
+  assert.equal(bytes, expected);
+  await page.context().close();
+});
+
+test("unreadable stored data is kept, offered for download, and only removed on the user's word", async () => {
+  const page = await app.page();
+  await open(page, app.url("/"));
+  const raw = '{"format": "klimatcoachning", "schema_version": 1, "programmes": [tru';
+  await page.evaluate(([key, raw]) => localStorage.setItem(key, raw), [DATA_KEY, raw]);
+  await page.reload();
+  const banner = page.getByTestId("store-banner");
+  await banner.waitFor();
+  assert.match(await banner.innerText(), /inte giltig JSON/);
+  assert.equal(await page.getByTestId("listed").textContent(), "22", "the built-in data is shown");
+  const kept = await page.evaluate(() =>
+    Object.keys(localStorage).filter((k) => k.startsWith("klimatcoachning.unreadable.")).map((k) => localStorage.getItem(k)),
+  );
+  assert.deepEqual(kept, [raw]);
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    banner.getByRole("button", { name: "Ladda ner det sparade" }).click(),
+  ]);
+  assert.equal(await readFile(await download.path(), "utf8"), raw);
+  await banner.getByRole("button", { name: "Behåll den nya starten" }).click();
+  await banner.waitFor({ state: "detached" });
+  const left = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("klimatcoachning.unreadable.")));
+  assert.deepEqual(left, []);
+  await page.context().close();
+});
+
+test("with storage disabled by the browser the app works and says nothing will be kept", async () => {
+  const context = await app.browser.newContext();
+  await context.addInitScript(() => {
+    Object.defineProperty(window, "localStorage", {
+      configurable: true,
+      get() {
+        throw new DOMException("The operation is insecure.", "SecurityError");
+      },
+    });
+  });
+  const page = await context.newPage();
+  const problems = [];
+  page.on("pageerror", (e) => problems.push(e.message));
+  await open(page, app.url("/"));
+  assert.match(await page.getByTestId("store-banner").innerText(), /Inget du gör sparas/);
+  await saveNotes(page, coachingNotes(page), "bara i minnet");
+  assert.equal(await coachingNotes(page).inputValue(), "bara i minnet");
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -1,0 +1,228 @@
+//! The store against the browser's real localStorage (headless Chromium):
+//! start-up from what is stored, unreadable storage, a full disk, disabled storage.
+#![cfg(target_arch = "wasm32")]
+
+use klimatcoachning::domain::change::Record;
+use klimatcoachning::domain::migrate::Unreadable;
+use klimatcoachning::domain::model::ProgrammeKind;
+use klimatcoachning::domain::seed::builtin_dataset;
+use klimatcoachning::store::storage::{DATA_KEY, UNREADABLE_PREFIX};
+use klimatcoachning::store::{Health, News, Store};
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn local() -> web_sys::Storage {
+    window()
+        .local_storage()
+        .ok()
+        .flatten()
+        .expect("localStorage in the test browser")
+}
+
+fn fresh() {
+    local().clear().expect("clear");
+}
+
+fn edit_notes(store: &Store, notes: &str) -> Result<(), News> {
+    let mut p = store
+        .data()
+        .get_untracked()
+        .programme(ProgrammeKind::Coaching)
+        .cloned()
+        .expect("programme");
+    p.meta.notes = notes.to_owned();
+    store.put(Record::Programme(p))
+}
+
+fn stored_notes() -> String {
+    let raw = local()
+        .get_item(DATA_KEY)
+        .ok()
+        .flatten()
+        .expect("data stored");
+    let v: serde_json::Value = serde_json::from_str(&raw).expect("stored JSON");
+    v["programmes"][0]["notes"]
+        .as_str()
+        .unwrap_or_default()
+        .to_owned()
+}
+
+fn unreadable_backups() -> Vec<String> {
+    let s = local();
+    (0..s.length().unwrap_or(0))
+        .filter_map(|i| s.key(i).ok().flatten())
+        .filter(|k| k.starts_with(UNREADABLE_PREFIX))
+        .filter_map(|k| s.get_item(&k).ok().flatten())
+        .collect()
+}
+
+#[wasm_bindgen_test]
+fn empty_storage_starts_from_the_builtin_dataset_and_saves_each_change_at_once() {
+    fresh();
+    let store = Store::open();
+    assert_eq!(store.data().get_untracked(), builtin_dataset());
+    assert_eq!(store.health().get_untracked(), Health::Saving);
+    edit_notes(&store, "första").expect("saved");
+    assert_eq!(stored_notes(), "första");
+    let reopened = Store::open();
+    let p = reopened
+        .data()
+        .get_untracked()
+        .programme(ProgrammeKind::Coaching)
+        .cloned()
+        .expect("programme");
+    assert_eq!(p.meta.notes, "första");
+    assert!(reopened.can_undo(), "the history is stored too");
+}
+
+/// Whether an unreadable reason is the expected one.
+type IsReason = fn(&Unreadable) -> bool;
+
+#[wasm_bindgen_test]
+fn unreadable_storage_is_kept_aside_never_overwritten_and_the_app_starts_clean() {
+    let newer = {
+        let mut v = serde_json::to_value(builtin_dataset()).expect("value");
+        v["schema_version"] = serde_json::Value::from(9);
+        v.to_string()
+    };
+    let wrong = {
+        let mut v = serde_json::to_value(builtin_dataset()).expect("value");
+        v["organisations"][0]["name"] = serde_json::Value::from(5);
+        v.to_string()
+    };
+    let cases: [(&str, IsReason); 4] = [
+        ("{\"format\": \"klimatco", |r| {
+            matches!(r, Unreadable::InvalidJson { .. })
+        }),
+        ("[1, 2, 3]", |r| matches!(r, Unreadable::NotADataset)),
+        (
+            &wrong,
+            |r| matches!(r, Unreadable::WrongShape { path, .. } if path == "organisations[0].name"),
+        ),
+        (&newer, |r| {
+            matches!(r, Unreadable::NewerVersion { version: 9 })
+        }),
+    ];
+    for (raw, expected) in cases {
+        fresh();
+        local().set_item(DATA_KEY, raw).expect("seed storage");
+        let store = Store::open();
+        let Health::Unreadable {
+            reason,
+            backup_key: Some(_),
+        } = store.health().get_untracked()
+        else {
+            panic!("expected unreadable with a backup for {raw}");
+        };
+        assert!(expected(&reason), "{reason:?} for {raw}");
+        assert_eq!(store.data().get_untracked(), builtin_dataset());
+        assert_eq!(unreadable_backups(), vec![raw.to_owned()]);
+        assert_eq!(store.unreadable_text().as_deref(), Some(raw));
+        // Working on continues; the backup stays until the user decides.
+        edit_notes(&store, "ny start").expect("saved");
+        assert_eq!(unreadable_backups(), vec![raw.to_owned()]);
+        store.keep_new_start();
+        assert_eq!(store.health().get_untracked(), Health::Saving);
+        assert!(unreadable_backups().is_empty());
+    }
+    fresh();
+}
+
+#[wasm_bindgen_test]
+fn a_full_storage_refuses_the_change_and_keeps_what_was_stored() {
+    fresh();
+    let store = Store::open();
+    edit_notes(&store, "sparat före").expect("saved");
+    let before = local().get_item(DATA_KEY).ok().flatten();
+
+    // Fill localStorage until the browser refuses, halving the chunk each time.
+    let mut chunk = "x".repeat(1 << 20);
+    let mut n = 0;
+    while !chunk.is_empty() {
+        if local().set_item(&format!("filler.{n}"), &chunk).is_ok() {
+            n += 1;
+        } else {
+            chunk.truncate(chunk.len() / 2);
+        }
+    }
+    let result = edit_notes(&store, &"en lång anteckning ".repeat(2000));
+    assert_eq!(result, Err(News::RefusedFull));
+    assert_eq!(
+        local().get_item(DATA_KEY).ok().flatten(),
+        before,
+        "stored data intact"
+    );
+    let shown = store
+        .data()
+        .get_untracked()
+        .programme(ProgrammeKind::Coaching)
+        .cloned()
+        .expect("programme");
+    assert_eq!(
+        shown.meta.notes, "sparat före",
+        "the refused change is not shown either"
+    );
+    assert_eq!(
+        store.notice().get_untracked().map(|n| n.news),
+        Some(News::RefusedFull)
+    );
+    fresh();
+}
+
+#[wasm_bindgen_test]
+fn disabled_storage_runs_in_memory_and_says_so() {
+    fresh();
+    let win: js_sys::Object = window().unchecked_into();
+    let original = js_sys::Object::get_own_property_descriptor(&win, &"localStorage".into());
+    let throwing = js_sys::Function::new_no_args(
+        "throw new DOMException('The operation is insecure.', 'SecurityError')",
+    );
+    let descriptor = js_sys::Object::new();
+    js_sys::Reflect::set(&descriptor, &"get".into(), &throwing).expect("descriptor");
+    js_sys::Reflect::set(&descriptor, &"configurable".into(), &true.into()).expect("descriptor");
+    js_sys::Object::define_property(&win, &"localStorage".into(), &descriptor);
+
+    let store = Store::open();
+    let health = store.health().get_untracked();
+    let edit = edit_notes(&store, "bara i minnet");
+    let used = store.used_bytes();
+
+    // Restore the real localStorage before asserting, so a failure cannot leak into other tests.
+    if original.is_undefined() {
+        js_sys::Reflect::delete_property(&win, &"localStorage".into()).expect("restore");
+    } else {
+        js_sys::Object::define_property(
+            &win,
+            &"localStorage".into(),
+            original.unchecked_ref::<js_sys::Object>(),
+        );
+    }
+    assert_eq!(health, Health::Unavailable);
+    assert_eq!(edit, Ok(()), "edits still work, in memory");
+    assert_eq!(used, None);
+    assert!(local().get_item(DATA_KEY).ok().flatten().is_none());
+}
+
+#[wasm_bindgen_test]
+fn undo_and_redo_go_through_storage_and_a_reset_is_undoable_after_reopening() {
+    fresh();
+    let store = Store::open();
+    edit_notes(&store, "mina anteckningar").expect("saved");
+    store.reset_to_builtin().expect("reset");
+    assert_eq!(stored_notes(), "");
+    let reopened = Store::open();
+    reopened.undo().expect("undo");
+    assert_eq!(stored_notes(), "mina anteckningar");
+    assert_eq!(
+        reopened.notice().get_untracked().map(|n| n.news),
+        Some(News::Undone(
+            klimatcoachning::domain::change::ChangeKind::Reset
+        ))
+    );
+    reopened.redo().expect("redo");
+    assert_eq!(stored_notes(), "");
+    fresh();
+}

@@ -113,6 +113,7 @@ fn unreadable_storage_is_kept_aside_never_overwritten_and_the_app_starts_clean()
         let Health::Unreadable {
             reason,
             backup_key: Some(_),
+            fresh_start: true,
         } = store.health().get_untracked()
         else {
             panic!("expected unreadable with a backup for {raw}");
@@ -124,6 +125,24 @@ fn unreadable_storage_is_kept_aside_never_overwritten_and_the_app_starts_clean()
         // Working on continues; the backup stays until the user decides.
         edit_notes(&store, "ny start").expect("saved");
         assert_eq!(unreadable_backups(), vec![raw.to_owned()]);
+        // A reload before deciding: the register loads normally, the question stays open.
+        let reopened = Store::open();
+        let Health::Unreadable {
+            fresh_start: false,
+            backup_key: Some(_),
+            ..
+        } = reopened.health().get_untracked()
+        else {
+            panic!("the kept text still awaits a decision after a reload: {:?}", reopened.health().get_untracked());
+        };
+        assert_eq!(reopened.unreadable_text().as_deref(), Some(raw));
+        let p = reopened
+            .data()
+            .get_untracked()
+            .programme(ProgrammeKind::Coaching)
+            .cloned()
+            .expect("programme");
+        assert_eq!(p.meta.notes, "ny start");
         store.keep_new_start();
         assert_eq!(store.health().get_untracked(), Health::Saving);
         assert!(unreadable_backups().is_empty());

@@ -23,12 +23,15 @@ use storage::{WriteError, DATA_KEY, HISTORY_KEY, UNREADABLE_PREFIX};
 pub enum Health {
     /// Saving works.
     Saving,
-    /// Storage held text this version cannot read; the app started from the built-in dataset.
-    /// `backup_key` is where that text is kept (None if there was no room to copy it, in
-    /// which case it stays where it was and nothing is saved until the user decides).
+    /// Storage held text this version cannot read. `backup_key` is where that text is
+    /// kept (None if there was no room to copy it, in which case it stays where it was and
+    /// nothing is saved until the user decides). `fresh_start`: this start found it, so the
+    /// app shows the built-in dataset; otherwise it was found at an earlier start, the user
+    /// has not decided yet, and the register loaded normally.
     Unreadable {
         reason: Unreadable,
         backup_key: Option<String>,
+        fresh_start: bool,
     },
     /// The browser does not allow storage here; nothing is kept after the tab closes.
     Unavailable,
@@ -106,13 +109,13 @@ impl Store {
             .unwrap_or_default();
         match read(raw.as_deref()) {
             Stored::Empty => {
-                Store::with(builtin_dataset(), Health::Saving, History::default(), None)
+                Store::with(builtin_dataset(), undecided_backup(), History::default(), None)
             }
             Stored::Ready {
                 dataset,
                 migrated_from,
             } => {
-                let store = Store::with(dataset, Health::Saving, history, raw);
+                let store = Store::with(dataset, undecided_backup(), history, raw);
                 if migrated_from.is_some() {
                     // Write the migrated form back, so the old one is read only once.
                     store.write_data(&store.data.get_untracked()).ok();
@@ -123,7 +126,11 @@ impl Store {
                 let raw = raw.unwrap_or_default();
                 let key = format!("{UNREADABLE_PREFIX}{}", now().timestamp_millis());
                 let backup_key = storage::set(&key, &raw).is_ok().then_some(key);
-                let health = Health::Unreadable { reason, backup_key };
+                let health = Health::Unreadable {
+                    reason,
+                    backup_key,
+                    fresh_start: true,
+                };
                 Store::with(builtin_dataset(), health, History::default(), Some(raw))
             }
         }
@@ -323,18 +330,41 @@ impl Store {
     /// The user chose the new start: the unreadable text is deleted and saving resumes.
     pub fn keep_new_start(&self) {
         if let Health::Unreadable { backup_key, .. } = self.health.get_untracked() {
-            if let Some(key) = backup_key {
-                storage::remove(&key);
+            match backup_key {
+                Some(key) => storage::remove(&key),
+                // Never copied aside: it still sits under the data key.
+                None => {
+                    storage::remove(DATA_KEY);
+                    self.last_raw.set_value(None);
+                }
             }
-            storage::remove(DATA_KEY);
-            self.last_raw.set_value(None);
-            self.health.set(Health::Saving);
+            self.health.set(undecided_backup());
         }
     }
 
     /// Bytes used in this origin's storage, or None when there is no storage.
     pub fn used_bytes(&self) -> Option<u64> {
         storage::available().then(storage::used_bytes)
+    }
+}
+
+/// Saving, unless unreadable text kept aside at an earlier start still awaits the user's decision.
+fn undecided_backup() -> Health {
+    let Some(key) = storage::keys()
+        .into_iter()
+        .find(|k| k.starts_with(UNREADABLE_PREFIX))
+    else {
+        return Health::Saving;
+    };
+    let reason = match read(storage::get(&key).as_deref()) {
+        Stored::Unreadable(reason) => reason,
+        // Kept text that reads fine now (an app update learnt its version): still the user's to decide.
+        Stored::Empty | Stored::Ready { .. } => Unreadable::NotADataset,
+    };
+    Health::Unreadable {
+        reason,
+        backup_key: Some(key),
+        fresh_start: false,
     }
 }
 

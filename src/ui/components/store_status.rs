@@ -66,7 +66,11 @@ pub fn StoreBanner() -> impl IntoView {
         }
     };
     move || match health.get() {
-        Health::Unreadable { reason, backup_key } => {
+        Health::Unreadable {
+            reason,
+            backup_key,
+            fresh_start,
+        } => {
             let why = match reason {
                 Unreadable::InvalidJson { .. } => t_string!(i18n, banner.invalid_json).to_owned(),
                 Unreadable::NotADataset => t_string!(i18n, banner.not_a_dataset).to_owned(),
@@ -86,7 +90,13 @@ pub fn StoreBanner() -> impl IntoView {
                 <section class="banner" role="alert" aria-labelledby="banner-heading" data-testid="store-banner">
                     <h2 id="banner-heading">{t!(i18n, banner.heading)}</h2>
                     <p>{why} " " {kept}</p>
-                    <p>{t!(i18n, banner.started_builtin)}</p>
+                    <p>
+                        {if fresh_start {
+                            t_string!(i18n, banner.started_builtin)
+                        } else {
+                            t_string!(i18n, banner.still_kept)
+                        }}
+                    </p>
                     <p class="actions">
                         <button type="button" on:click=download_raw>{t!(i18n, banner.download)}</button>
                         <button type="button" on:click=move |_| store.keep_new_start()>{t!(i18n, banner.keep_new)}</button>

@@ -133,7 +133,10 @@ fn unreadable_storage_is_kept_aside_never_overwritten_and_the_app_starts_clean()
             ..
         } = reopened.health().get_untracked()
         else {
-            panic!("the kept text still awaits a decision after a reload: {:?}", reopened.health().get_untracked());
+            panic!(
+                "the kept text still awaits a decision after a reload: {:?}",
+                reopened.health().get_untracked()
+            );
         };
         assert_eq!(reopened.unreadable_text().as_deref(), Some(raw));
         let p = reopened

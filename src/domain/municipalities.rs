@@ -7,6 +7,8 @@ use std::sync::OnceLock;
 
 use chrono::NaiveDate;
 
+use super::text::slug;
+
 const MUNICIPALITIES_CSV: &str = include_str!("../../data/sweden-municipalities.csv");
 const COUNTIES_CSV: &str = include_str!("../../data/sweden-counties.csv");
 
@@ -78,6 +80,24 @@ pub fn county(lanskod: &str) -> Option<&'static County> {
     counties().iter().find(|c| c.lanskod == lanskod)
 }
 
+/// The stable URL slug of a municipality in the register: its name as a slug
+/// ("Östra Göinge" → "ostra-goinge"), except where two names fold to the same slug
+/// (Habo, Håbo): then the one spelt that way already keeps it and the others add
+/// their kommunkod ("habo-0305").
+pub fn register_slug(kommunkod: &str) -> Option<String> {
+    let m = municipality(kommunkod)?;
+    let base = slug(&m.name);
+    let shared = municipalities()
+        .iter()
+        .any(|o| o.kommunkod != m.kommunkod && slug(&o.name) == base);
+    let plain = m.name.to_lowercase().replace(' ', "-") == base;
+    Some(if shared && !plain {
+        format!("{base}-{}", m.kommunkod)
+    } else {
+        base
+    })
+}
+
 /// The data rows of a header-first CSV without quoted fields (the register has none).
 fn rows(csv: &str) -> impl Iterator<Item = Vec<&str>> {
     csv.lines()
@@ -108,6 +128,29 @@ mod tests {
         for m in municipalities() {
             assert!(county(&m.lanskod).is_some(), "{} has no county", m.name);
             assert!(m.kommunkod.starts_with(&m.lanskod), "{}", m.name);
+        }
+    }
+
+    #[test]
+    fn slugs_of_all_290_are_unique_and_stable() {
+        let slugs: std::collections::BTreeSet<String> = municipalities()
+            .iter()
+            .filter_map(|m| register_slug(&m.kommunkod))
+            .collect();
+        assert_eq!(slugs.len(), 290);
+        assert!(slugs.iter().all(|s| s
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')));
+        for (code, expected) in [
+            ("2260", "ange"),
+            ("1256", "ostra-goinge"),
+            ("1438", "dals-ed"),
+            ("0643", "habo"),
+            ("0305", "habo-0305"),
+            ("2560", "alvsbyn"),
+            ("1497", "hjo"),
+        ] {
+            assert_eq!(register_slug(code).as_deref(), Some(expected), "{code}");
         }
     }
 

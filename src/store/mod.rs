@@ -108,9 +108,12 @@ impl Store {
             .and_then(|h| serde_json::from_str::<History>(&h).ok())
             .unwrap_or_default();
         match read(raw.as_deref()) {
-            Stored::Empty => {
-                Store::with(builtin_dataset(), undecided_backup(), History::default(), None)
-            }
+            Stored::Empty => Store::with(
+                builtin_dataset(),
+                undecided_backup(),
+                History::default(),
+                None,
+            ),
             Stored::Ready {
                 dataset,
                 migrated_from,

@@ -1,0 +1,318 @@
+//! The participant list: one row per participation, and the search, filters and
+//! sort a user picks, which travel in the URL query so a view can be shared.
+
+use chrono::NaiveDate;
+
+use super::commitment::{due_date, status, CommitmentStatus};
+use super::model::*;
+use super::municipalities::{county, register_slug};
+use super::text::{matches, slug, swedish_cmp};
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum SortKey {
+    #[default]
+    Name,
+    Population,
+    DueDate,
+}
+
+/// What the user asked the list for. Unknown or malformed URL values are ignored,
+/// so an old or hand-edited link still opens a list.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ListQuery {
+    pub q: String,
+    pub lan: Option<String>,
+    pub programme: Option<ProgrammeKind>,
+    pub status: Option<CommitmentStatus>,
+    pub sort: SortKey,
+}
+
+const SORTS: [(SortKey, &str); 3] = [
+    (SortKey::Name, "namn"),
+    (SortKey::Population, "folkmangd"),
+    (SortKey::DueDate, "forfallodag"),
+];
+const PROGRAMMES: [(ProgrammeKind, &str); 2] = [
+    (ProgrammeKind::Coaching, "coaching"),
+    (ProgrammeKind::PilotLan, "pilotlan"),
+];
+const STATUSES: [(CommitmentStatus, &str); 6] = [
+    (CommitmentStatus::NotStarted, "ej-paborjat"),
+    (CommitmentStatus::OnTrack, "i-tid"),
+    (CommitmentStatus::DueSoon, "forfaller-snart"),
+    (CommitmentStatus::Overdue, "forsenat"),
+    (CommitmentStatus::Proposed, "foreslaget"),
+    (CommitmentStatus::Adopted, "antaget"),
+];
+
+fn find<T: Copy + PartialEq>(table: &[(T, &'static str)], word: &str) -> Option<T> {
+    table.iter().find(|(_, w)| *w == word).map(|(t, _)| *t)
+}
+
+fn word<T: Copy + PartialEq>(table: &[(T, &'static str)], value: T) -> &'static str {
+    table
+        .iter()
+        .find(|(t, _)| *t == value)
+        .map_or("", |(_, w)| *w)
+}
+
+/// The URL word for a programme, a status or a sort ("coaching", "forsenat", "folkmangd").
+pub fn programme_word(p: ProgrammeKind) -> &'static str {
+    word(&PROGRAMMES, p)
+}
+pub fn status_word(s: CommitmentStatus) -> &'static str {
+    word(&STATUSES, s)
+}
+pub fn sort_word(s: SortKey) -> &'static str {
+    word(&SORTS, s)
+}
+
+impl ListQuery {
+    /// Reads `q`, `lan`, `program`, `status` and `sortera` from URL query pairs.
+    pub fn from_pairs<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> ListQuery {
+        let mut q = ListQuery::default();
+        for (k, v) in pairs {
+            match k {
+                "q" => q.q = v.to_owned(),
+                "lan" if county(v).is_some() => q.lan = Some(v.to_owned()),
+                "program" => q.programme = find(&PROGRAMMES, v),
+                "status" => q.status = find(&STATUSES, v),
+                "sortera" => q.sort = find(&SORTS, v).unwrap_or_default(),
+                _ => {}
+            }
+        }
+        q
+    }
+
+    /// The query as URL pairs, leaving out what is at its default.
+    pub fn to_pairs(&self) -> Vec<(&'static str, String)> {
+        let mut out = Vec::new();
+        if !self.q.trim().is_empty() {
+            out.push(("q", self.q.clone()));
+        }
+        if let Some(l) = &self.lan {
+            out.push(("lan", l.clone()));
+        }
+        if let Some(p) = self.programme {
+            out.push(("program", programme_word(p).to_owned()));
+        }
+        if let Some(s) = self.status {
+            out.push(("status", status_word(s).to_owned()));
+        }
+        if self.sort != SortKey::Name {
+            out.push(("sortera", sort_word(self.sort).to_owned()));
+        }
+        out
+    }
+}
+
+/// One participant as the list shows it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Row {
+    pub participation_id: String,
+    pub slug: String,
+    pub name: String,
+    pub lanskod: String,
+    pub lan: String,
+    pub kommunkod: Option<String>,
+    pub programme: ProgrammeKind,
+    /// The figure nearest the programme period (the oldest recorded), with its date.
+    pub population: Option<Population>,
+    pub mentor: Option<String>,
+    pub status: Option<CommitmentStatus>,
+    pub due: Option<NaiveDate>,
+}
+
+/// The page address of an organisation: from the register for municipalities, else its name.
+pub fn organisation_slug(o: &Organisation) -> String {
+    o.kommunkod
+        .as_ref()
+        .and_then(|k| register_slug(&k.value))
+        .unwrap_or_else(|| slug(&o.name))
+}
+
+/// Every participation of both programmes, in dataset order.
+pub fn rows(d: &Dataset, today: NaiveDate) -> Vec<Row> {
+    d.participations
+        .iter()
+        .filter_map(|p| {
+            let o = d.organisation(&p.organisation_id)?;
+            let programme = d.programmes.iter().find(|g| g.meta.id == p.programme_id)?;
+            let years = programme.commitment_years.as_ref().map_or(2, |f| f.value);
+            let (status, due, mentor) = match &p.detail {
+                ParticipationDetail::Coaching(c) => (
+                    Some(status(c, years, today)),
+                    c.letter_of_intent.and_then(|l| due_date(l, years)),
+                    c.mentor_id
+                        .as_deref()
+                        .and_then(|m| d.organisation(m))
+                        .map(|m| m.name.clone()),
+                ),
+                ParticipationDetail::PilotLan(_) => (None, None, None),
+            };
+            Some(Row {
+                participation_id: p.meta.id.clone(),
+                slug: organisation_slug(o),
+                name: o.name.clone(),
+                lanskod: o.lanskod.value.clone(),
+                lan: county(&o.lanskod.value)
+                    .map(|c| c.name.clone())
+                    .unwrap_or_default(),
+                kommunkod: o.kommunkod.as_ref().map(|k| k.value.clone()),
+                programme: programme.kind,
+                population: o.population.first().cloned(),
+                mentor,
+                status,
+                due,
+            })
+        })
+        .collect()
+}
+
+/// The rows the query asks for, in its order; ties fall back to Swedish name order.
+pub fn select(rows: &[Row], q: &ListQuery) -> Vec<Row> {
+    let mut out: Vec<Row> = rows
+        .iter()
+        .filter(|r| {
+            let text = format!(
+                "{} {} {}",
+                r.name,
+                r.lan,
+                r.kommunkod.as_deref().unwrap_or("")
+            );
+            matches(&text, &q.q)
+                && q.lan.as_ref().is_none_or(|l| *l == r.lanskod)
+                && q.programme.is_none_or(|p| p == r.programme)
+                && q.status.is_none_or(|s| Some(s) == r.status)
+        })
+        .cloned()
+        .collect();
+    let by_name = |a: &Row, b: &Row| {
+        swedish_cmp(&a.name, &b.name).then_with(|| a.participation_id.cmp(&b.participation_id))
+    };
+    match q.sort {
+        SortKey::Name => out.sort_by(by_name),
+        // Unknown values last, whatever the direction.
+        SortKey::Population => out.sort_by(|a, b| {
+            let key = |r: &Row| r.population.as_ref().map_or(u32::MAX, |p| p.count);
+            key(a).cmp(&key(b)).then_with(|| by_name(a, b))
+        }),
+        SortKey::DueDate => out.sort_by(|a, b| {
+            let key = |r: &Row| r.due.unwrap_or(NaiveDate::MAX);
+            key(a).cmp(&key(b)).then_with(|| by_name(a, b))
+        }),
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::seed::builtin_dataset;
+
+    fn today() -> NaiveDate {
+        "2026-11-27".parse().expect("date")
+    }
+
+    fn names(rows: &[Row]) -> Vec<&str> {
+        rows.iter().map(|r| r.name.as_str()).collect()
+    }
+
+    fn query(pairs: &[(&str, &str)]) -> ListQuery {
+        ListQuery::from_pairs(pairs.iter().copied())
+    }
+
+    #[test]
+    fn every_participant_of_both_programmes_is_a_row() {
+        let all = rows(&builtin_dataset(), today());
+        assert_eq!(all.len(), 27);
+        let lst = all
+            .iter()
+            .find(|r| r.slug == "lansstyrelsen-i-skane")
+            .expect("county board");
+        assert_eq!(
+            (lst.programme, lst.kommunkod.as_deref()),
+            (ProgrammeKind::PilotLan, None)
+        );
+        let horby = all.iter().find(|r| r.slug == "horby").expect("Hörby");
+        assert_eq!(
+            horby.population.as_ref().map(|p| p.count),
+            Some(14_670),
+            "the figure nearest the period"
+        );
+        assert_eq!(horby.status, Some(CommitmentStatus::NotStarted));
+    }
+
+    #[test]
+    fn search_finds_by_name_lan_or_code_ignoring_case_and_diacritics() {
+        let all = rows(&builtin_dataset(), today());
+        assert_eq!(names(&select(&all, &query(&[("q", "ange")]))), ["Ånge"]);
+        assert_eq!(
+            names(&select(&all, &query(&[("q", "goinge")]))),
+            ["Östra Göinge"]
+        );
+        assert_eq!(names(&select(&all, &query(&[("q", "0560")]))), ["Boxholm"]);
+        assert_eq!(select(&all, &query(&[("q", "jämtland")])).len(), 1);
+    }
+
+    #[test]
+    fn filters_combine_and_the_default_order_is_swedish() {
+        let all = rows(&builtin_dataset(), today());
+        let skane = select(&all, &query(&[("lan", "12"), ("program", "coaching")]));
+        assert_eq!(
+            names(&skane),
+            ["Hörby", "Osby", "Perstorp", "Skurup", "Östra Göinge"]
+        );
+        let sorted = select(&all, &ListQuery::default());
+        assert_eq!(names(&sorted).last(), Some(&"Östra Göinge"));
+        let i = names(&sorted)
+            .iter()
+            .position(|n| *n == "Ånge")
+            .expect("Ånge");
+        assert_eq!(names(&sorted)[i + 1], "Älvsbyn");
+        assert_eq!(select(&all, &query(&[("status", "forsenat")])).len(), 0);
+        assert_eq!(select(&all, &query(&[("status", "ej-paborjat")])).len(), 22);
+    }
+
+    #[test]
+    fn sorting_by_population_and_due_date_puts_unknowns_last() {
+        let mut d = builtin_dataset();
+        if let ParticipationDetail::Coaching(c) = &mut d.participations[5].detail {
+            c.letter_of_intent = Some("2007-03-01".parse().expect("date"));
+        }
+        let all = rows(&d, today());
+        let by_due = select(&all, &query(&[("sortera", "forfallodag")]));
+        assert_eq!(by_due[0].name, d.organisations[5].name);
+        assert_eq!(by_due[0].due, Some("2009-03-01".parse().expect("date")));
+        let by_pop = select(&all, &query(&[("sortera", "folkmangd")]));
+        assert_eq!(by_pop[0].name, "Dals-Ed");
+        assert_eq!(
+            by_pop.last().map(|r| r.name.as_str()),
+            Some("Länsstyrelsen i Skåne")
+        );
+    }
+
+    #[test]
+    fn the_query_round_trips_through_the_url_and_ignores_nonsense() {
+        let q = query(&[
+            ("q", "hjo"),
+            ("lan", "14"),
+            ("program", "coaching"),
+            ("status", "i-tid"),
+            ("sortera", "folkmangd"),
+        ]);
+        let pairs = q.to_pairs();
+        let back = ListQuery::from_pairs(pairs.iter().map(|(k, v)| (*k, v.as_str())));
+        assert_eq!(back, q);
+        assert_eq!(
+            query(&[
+                ("lan", "99"),
+                ("program", "x"),
+                ("sortera", "?"),
+                ("x", "y")
+            ]),
+            ListQuery::default()
+        );
+        assert!(ListQuery::default().to_pairs().is_empty());
+    }
+}

@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use super::commitment::{due_date, status, CommitmentStatus};
 use super::model::*;
 use super::municipalities::{county, register_slug};
-use super::text::{matches, slug, swedish_cmp};
+use super::text::{edit_distance, matches, slug, swedish_cmp};
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum SortKey {
@@ -129,6 +129,34 @@ pub fn organisation_slug(o: &Organisation) -> String {
         .as_ref()
         .and_then(|k| register_slug(&k.value))
         .unwrap_or_else(|| slug(&o.name))
+}
+
+/// The organisation whose page is at `slug`.
+pub fn find_by_slug<'a>(d: &'a Dataset, slug: &str) -> Option<&'a Organisation> {
+    d.organisations
+        .iter()
+        .find(|o| organisation_slug(o) == slug)
+}
+
+/// Up to `n` organisations whose page addresses are closest to `slug`, nearest first:
+/// names containing it come first, then by edit distance.
+pub fn closest<'a>(d: &'a Dataset, wanted: &str, n: usize) -> Vec<&'a Organisation> {
+    let wanted = slug(wanted);
+    let mut scored: Vec<(usize, &Organisation)> = d
+        .organisations
+        .iter()
+        .map(|o| {
+            let s = organisation_slug(o);
+            let score = if !wanted.is_empty() && s.contains(&wanted) {
+                0
+            } else {
+                1 + edit_distance(&s, &wanted)
+            };
+            (score, o)
+        })
+        .collect();
+    scored.sort_by(|(a, x), (b, y)| a.cmp(b).then_with(|| swedish_cmp(&x.name, &y.name)));
+    scored.into_iter().take(n).map(|(_, o)| o).collect()
 }
 
 /// Every participation of both programmes, in dataset order.
@@ -290,6 +318,30 @@ mod tests {
             by_pop.last().map(|r| r.name.as_str()),
             Some("Länsstyrelsen i Skåne")
         );
+    }
+
+    #[test]
+    fn pages_are_found_by_slug_and_near_misses_get_suggestions() {
+        let d = builtin_dataset();
+        assert_eq!(
+            find_by_slug(&d, "ostra-goinge").map(|o| o.name.as_str()),
+            Some("Östra Göinge")
+        );
+        assert_eq!(
+            find_by_slug(&d, "lansstyrelsen-i-skane").map(|o| o.name.as_str()),
+            Some("Länsstyrelsen i Skåne")
+        );
+        assert!(find_by_slug(&d, "goinge").is_none());
+        let names = |s: &str| {
+            closest(&d, s, 3)
+                .iter()
+                .map(|o| o.name.clone())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(names("goinge")[0], "Östra Göinge");
+        assert_eq!(names("boxolm")[0], "Boxholm");
+        assert_eq!(names("Hörbi")[0], "Hörby");
+        assert_eq!(closest(&d, "x", 3).len(), 3);
     }
 
     #[test]

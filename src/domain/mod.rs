@@ -14,3 +14,4 @@ pub mod overview;
 pub mod seed;
 pub mod text;
 pub mod timeline;
+pub mod validate;

@@ -204,6 +204,9 @@ pub struct NeedsAnalysis {
     pub date: Option<NaiveDate>,
     pub summary: String,
     pub focus_areas: Vec<FocusArea>,
+    /// Where the analysis can be read (http or https only).
+    #[serde(default)]
+    pub document_url: Option<String>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]

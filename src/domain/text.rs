@@ -62,6 +62,24 @@ pub fn swedish_cmp(a: &str, b: &str) -> Ordering {
     key(a).cmp(&key(b)).then_with(|| a.cmp(b))
 }
 
+/// Edits (insert, delete, replace one character) between two strings.
+pub fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let above = row[j + 1];
+            row[j + 1] = (above + 1)
+                .min(row[j] + 1)
+                .min(diagonal + usize::from(ca != *cb));
+            diagonal = above;
+        }
+    }
+    row[b.len()]
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -84,6 +102,14 @@ mod tests {
         assert!(matches("Boxholm 0560 Östergötlands län", "0560"));
         assert!(!matches("Boxholm", "hjo"));
         assert!(matches("anything", "  "), "an empty search matches all");
+    }
+
+    #[test]
+    fn edit_distance_counts_single_character_edits() {
+        assert_eq!(edit_distance("hjo", "hjo"), 0);
+        assert_eq!(edit_distance("boxolm", "boxholm"), 1);
+        assert_eq!(edit_distance("ostra-goinge", "ostra-goinga"), 1);
+        assert_eq!(edit_distance("", "abc"), 3);
     }
 
     #[test]

@@ -11,7 +11,10 @@ use crate::store::{provide_store, Store};
 use crate::ui::components::site_header::SiteHeader;
 use crate::ui::components::store_status::{StoreAnnouncer, StoreBanner};
 use crate::ui::components::undo_controls::is_undo_shortcut;
-use crate::ui::pages::{about::About, data::DataPage, not_found::NotFound, overview::Overview};
+use crate::ui::pages::{
+    about::About, data::DataPage, municipalities::Municipalities, municipality::Municipality,
+    not_found::NotFound, overview::Overview,
+};
 use crate::ui::paths;
 
 #[component]
@@ -52,6 +55,8 @@ fn Shell() -> impl IntoView {
             <main id="main" tabindex="-1">
                 <Routes fallback=NotFound>
                     <Route path=path!("") view=Overview/>
+                    <Route path=path!("kommuner") view=Municipalities/>
+                    <Route path=path!("kommun/:slug") view=Municipality/>
                     <Route path=path!("data") view=DataPage/>
                     <Route path=path!("om") view=About/>
                 </Routes>

@@ -11,12 +11,12 @@ test("the navigation leads to the about page and back, and titles follow", async
   const page = await app.page();
   await open(page, app.url("/"));
   const nav = page.getByRole("navigation", { name: "Huvudmeny" });
-  assert.deepEqual(await nav.getByRole("link").allInnerTexts(), ["Översikt", "Data", "Om"]);
-  await nav.getByRole("link", { name: "Om" }).click();
+  assert.deepEqual(await nav.getByRole("link").allInnerTexts(), ["Översikt", "Kommuner", "Data", "Om"]);
+  await nav.getByRole("link", { name: "Om", exact: true }).click();
   await page.waitForURL(app.url("/om"));
   assert.equal(await page.locator("h1").textContent(), "Om Klimatcoachning-registret");
   assert.equal(await page.title(), "Om – Klimatcoachning");
-  assert.equal(await nav.getByRole("link", { name: "Om" }).getAttribute("aria-current"), "page");
+  assert.equal(await nav.getByRole("link", { name: "Om", exact: true }).getAttribute("aria-current"), "page");
   await nav.getByRole("link", { name: "Översikt" }).click();
   await page.waitForURL(app.url("/"));
   assert.equal(await page.getByTestId("applied").textContent(), "34");
@@ -51,7 +51,7 @@ test("an unknown path shows the not-found page inside the normal navigation", as
   assert.equal(await page.locator("h1").textContent(), "Sidan finns inte");
   assert.equal(await page.title(), "Sidan finns inte – Klimatcoachning");
   assert.equal(await page.getByTestId("not-found").textContent(), "Det finns ingen sida på adressen /nonexistent.");
-  assert.equal(await page.getByRole("navigation", { name: "Huvudmeny" }).getByRole("link").count(), 3);
+  assert.equal(await page.getByRole("navigation", { name: "Huvudmeny" }).getByRole("link").count(), 4);
   await page.getByRole("link", { name: "Till översikten" }).click();
   await page.waitForURL(app.url("/"));
   assert.equal(await page.getByTestId("listed").textContent(), "22");

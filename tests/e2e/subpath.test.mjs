@@ -12,10 +12,10 @@ test("under /klimat/ the app loads, links stay under the prefix, and deep links 
   await open(page, app.url("/"));
   assert.equal(await page.getByTestId("listed").textContent(), "22");
   const nav = page.getByRole("navigation", { name: "Huvudmeny" });
-  assert.equal(await nav.getByRole("link", { name: "Om" }).getAttribute("href"), "/klimat/om");
+  assert.equal(await nav.getByRole("link", { name: "Om", exact: true }).getAttribute("href"), "/klimat/om");
   const source = page.locator(".discrepancy a.source-ref");
   assert.equal(await source.getAttribute("href"), "/klimat/om#kalla-s2");
-  await nav.getByRole("link", { name: "Om" }).click();
+  await nav.getByRole("link", { name: "Om", exact: true }).click();
   await page.waitForURL(app.url("/om"));
   await page.reload();
   await page.locator("main h1").waitFor();

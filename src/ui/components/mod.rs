@@ -1,5 +1,8 @@
 //! Small pieces that pages share.
 
+pub mod commitment_editor;
+pub mod field;
+pub mod labels;
 pub mod programme_notes;
 pub mod site_header;
 pub mod source_list;

@@ -28,6 +28,7 @@ pub fn SiteHeader() -> impl IntoView {
             <nav aria-label=move || t_string!(i18n, nav.label)>
                 <ul>
                     <li><A href=href("/") exact=true>{t!(i18n, nav.overview)}</A></li>
+                    <li><A href=href("/kommuner")>{t!(i18n, nav.municipalities)}</A></li>
                     <li><A href=href("/data")>{t!(i18n, nav.data)}</A></li>
                     <li><A href=href("/om")>{t!(i18n, nav.about)}</A></li>
                 </ul>

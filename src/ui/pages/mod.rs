@@ -2,5 +2,7 @@
 
 pub mod about;
 pub mod data;
+pub mod municipalities;
+pub mod municipality;
 pub mod not_found;
 pub mod overview;

@@ -9,6 +9,7 @@ use crate::domain::municipalities::county;
 use crate::domain::overview::{commitments_by_status, funnel, money_totals, recent_events};
 use crate::i18n::*;
 use crate::store::use_store;
+use crate::ui::components::labels::status_label;
 use crate::ui::components::programme_notes::ProgrammeNotes;
 use crate::ui::components::source_list::SourceList;
 use crate::ui::components::source_ref::SourceRef;
@@ -220,17 +221,6 @@ fn RulesSection() -> impl IntoView {
         </section>
     }
     .into_any()
-}
-
-fn status_label(i18n: leptos_i18n::I18nContext<Locale>, s: CommitmentStatus) -> &'static str {
-    match s {
-        CommitmentStatus::NotStarted => t_string!(i18n, status.not_started),
-        CommitmentStatus::OnTrack => t_string!(i18n, status.on_track),
-        CommitmentStatus::DueSoon => t_string!(i18n, status.due_soon),
-        CommitmentStatus::Overdue => t_string!(i18n, status.overdue),
-        CommitmentStatus::Proposed => t_string!(i18n, status.proposed),
-        CommitmentStatus::Adopted => t_string!(i18n, status.adopted),
-    }
 }
 
 #[component]

@@ -1,0 +1,147 @@
+//! Editing a coaching participation's dates and needs analysis: every field is
+//! checked, and nothing is saved while any is refused.
+
+use leptos::prelude::*;
+
+use crate::domain::change::Record;
+use crate::domain::model::{NeedsAnalysis, Participation, ParticipationDetail};
+use crate::domain::validate::{not_before, optional_date, optional_link, FieldError};
+use crate::i18n::*;
+use crate::store::use_store;
+use crate::ui::components::field::TextField;
+
+struct Input {
+    value: RwSignal<String>,
+    error: RwSignal<Option<FieldError>>,
+}
+
+impl Input {
+    fn new(initial: String) -> Input {
+        Input {
+            value: RwSignal::new(initial),
+            error: RwSignal::new(None),
+        }
+    }
+
+    /// Runs `check` on the typed value; records and returns its verdict.
+    fn check<T>(&self, check: impl Fn(&str) -> Result<T, FieldError>) -> Option<T> {
+        match check(&self.value.get_untracked()) {
+            Ok(v) => {
+                self.error.set(None);
+                Some(v)
+            }
+            Err(e) => {
+                self.error.set(Some(e));
+                None
+            }
+        }
+    }
+}
+
+fn date_text(d: Option<chrono::NaiveDate>) -> String {
+    d.map(|d| d.to_string()).unwrap_or_default()
+}
+
+#[component]
+pub fn CommitmentEditor(participation: Participation) -> impl IntoView {
+    let i18n = use_i18n();
+    let store = use_store();
+    let ParticipationDetail::Coaching(c) = participation.detail.clone() else {
+        return ().into_any();
+    };
+    let analysis = c.needs_analysis.clone();
+    let loi = Input::new(date_text(c.letter_of_intent));
+    let proposed = Input::new(date_text(c.strategy_proposed));
+    let adopted = Input::new(date_text(c.strategy_adopted));
+    let na_date = Input::new(date_text(analysis.as_ref().and_then(|n| n.date)));
+    let summary = Input::new(
+        analysis
+            .as_ref()
+            .map(|n| n.summary.clone())
+            .unwrap_or_default(),
+    );
+    let link = Input::new(
+        analysis
+            .as_ref()
+            .and_then(|n| n.document_url.clone())
+            .unwrap_or_default(),
+    );
+    let id = participation.meta.id.clone();
+    let (loi_v, loi_e) = (loi.value, loi.error);
+    let (pr_v, pr_e) = (proposed.value, proposed.error);
+    let (ad_v, ad_e) = (adopted.value, adopted.error);
+    let (nd_v, nd_e) = (na_date.value, na_date.error);
+    let (su_v, su_e) = (summary.value, summary.error);
+    let (li_v, li_e) = (link.value, link.error);
+
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let loi_d = loi.check(optional_date);
+        let pr_d = proposed.check(optional_date);
+        let ad_d = adopted.check(optional_date);
+        let nd_d = na_date.check(optional_date);
+        let li = link.check(optional_link);
+        // Each step needs the one before it to have happened first.
+        if let (Some(p), Some(l)) = (pr_d, loi_d) {
+            if let Err(e) = not_before(p, l) {
+                proposed.error.set(Some(e));
+            }
+        }
+        if let (Some(a), Some(p)) = (ad_d, pr_d.map(|p| p.or(loi_d.flatten()))) {
+            if let Err(e) = not_before(a, p) {
+                adopted.error.set(Some(e));
+            }
+        }
+        let refused = [&loi, &proposed, &adopted, &na_date, &summary, &link]
+            .iter()
+            .any(|f| f.error.get_untracked().is_some());
+        let (Some(loi_d), Some(pr_d), Some(ad_d), Some(nd_d), Some(li)) =
+            (loi_d, pr_d, ad_d, nd_d, li)
+        else {
+            return;
+        };
+        if refused {
+            return;
+        }
+        let mut p = participation.clone();
+        if let ParticipationDetail::Coaching(c) = &mut p.detail {
+            c.letter_of_intent = loi_d;
+            c.strategy_proposed = pr_d;
+            c.strategy_adopted = ad_d;
+            let text = summary.value.get_untracked().trim().to_owned();
+            let focus = c
+                .needs_analysis
+                .as_ref()
+                .map(|n| n.focus_areas.clone())
+                .unwrap_or_default();
+            c.needs_analysis =
+                (nd_d.is_some() || !text.is_empty() || li.is_some()).then_some(NeedsAnalysis {
+                    date: nd_d,
+                    summary: text,
+                    focus_areas: focus,
+                    document_url: li,
+                });
+        }
+        let _ = store.put(Record::Participation(p));
+    };
+    let date_hint = move || t_string!(i18n, edit.date_hint).to_owned();
+    view! {
+        <form class="editor" on:submit=save novalidate>
+            <h3>{t!(i18n, edit.commitment_heading)}</h3>
+            <TextField id=format!("{id}-loi") label=Signal::derive(move || t_string!(i18n, kommun.letter_of_intent).to_owned())
+                value=loi_v error=loi_e hint=Signal::derive(date_hint)/>
+            <TextField id=format!("{id}-proposed") label=Signal::derive(move || t_string!(i18n, kommun.proposed).to_owned())
+                value=pr_v error=pr_e hint=Signal::derive(date_hint)/>
+            <TextField id=format!("{id}-adopted") label=Signal::derive(move || t_string!(i18n, kommun.adopted).to_owned())
+                value=ad_v error=ad_e hint=Signal::derive(date_hint)/>
+            <TextField id=format!("{id}-na-date") label=Signal::derive(move || t_string!(i18n, edit.analysis_date).to_owned())
+                value=nd_v error=nd_e hint=Signal::derive(date_hint)/>
+            <TextField id=format!("{id}-na-summary") label=Signal::derive(move || t_string!(i18n, edit.analysis_summary).to_owned())
+                value=su_v error=su_e multiline=true/>
+            <TextField id=format!("{id}-na-link") label=Signal::derive(move || t_string!(i18n, edit.analysis_link).to_owned())
+                value=li_v error=li_e hint=Signal::derive(move || t_string!(i18n, edit.link_hint).to_owned())/>
+            <button type="submit">{t!(i18n, edit.save)}</button>
+        </form>
+    }
+    .into_any()
+}

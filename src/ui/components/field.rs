@@ -1,0 +1,90 @@
+//! A labelled text field with its validation message tied to it.
+
+use leptos::prelude::*;
+
+use crate::domain::validate::FieldError;
+use crate::i18n::*;
+use crate::ui::format;
+
+/// The message for a refused value, in the reader's language.
+pub fn error_text(i18n: leptos_i18n::I18nContext<Locale>, e: &FieldError) -> String {
+    match e {
+        FieldError::Required => t_string!(i18n, errors.required).to_owned(),
+        FieldError::NotADate => t_string!(i18n, errors.not_a_date).to_owned(),
+        FieldError::DateOutOfRange { earliest, latest } => t_string!(
+            i18n,
+            errors.date_out_of_range,
+            earliest = format::date(i18n, *earliest),
+            latest = format::date(i18n, *latest)
+        ),
+        FieldError::DateBefore { other } => {
+            t_string!(i18n, errors.date_before, other = format::date(i18n, *other))
+        }
+        FieldError::NotWholeKronor => t_string!(i18n, errors.not_whole_kronor).to_owned(),
+        FieldError::TooLarge => t_string!(i18n, errors.too_large).to_owned(),
+        FieldError::OverLimit { total, limit } => t_string!(
+            i18n,
+            errors.over_limit,
+            total = format::kronor(i18n, *total),
+            limit = format::kronor(i18n, *limit)
+        ),
+        FieldError::KommunkodFormat => t_string!(i18n, errors.kommunkod_format).to_owned(),
+        FieldError::KommunkodUnknown => t_string!(i18n, errors.kommunkod_unknown).to_owned(),
+        FieldError::LinkScheme => t_string!(i18n, errors.link_scheme).to_owned(),
+    }
+}
+
+/// `value` is what the user types; `error` is set by the form when it refuses it.
+#[component]
+pub fn TextField(
+    #[prop(into)] id: String,
+    #[prop(into)] label: Signal<String>,
+    value: RwSignal<String>,
+    error: RwSignal<Option<FieldError>>,
+    #[prop(optional, into)] hint: Option<Signal<String>>,
+    #[prop(optional)] multiline: bool,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let hint_id = format!("{id}-hint");
+    let error_id = format!("{id}-error");
+    let described = {
+        let (hint_id, error_id, has_hint) = (hint_id.clone(), error_id.clone(), hint.is_some());
+        move || {
+            let mut ids = Vec::new();
+            if has_hint {
+                ids.push(hint_id.clone());
+            }
+            if error.read().is_some() {
+                ids.push(error_id.clone());
+            }
+            (!ids.is_empty()).then(|| ids.join(" "))
+        }
+    };
+    let input = if multiline {
+        view! {
+            <textarea id=id.clone() rows="3" aria-describedby=described.clone()
+                aria-invalid=move || error.read().is_some().then_some("true")
+                prop:value=move || value.get()
+                on:input=move |ev| value.set(event_target_value(&ev))></textarea>
+        }
+        .into_any()
+    } else {
+        view! {
+            <input id=id.clone() type="text" aria-describedby=described
+                aria-invalid=move || error.read().is_some().then_some("true")
+                prop:value=move || value.get()
+                on:input=move |ev| value.set(event_target_value(&ev))/>
+        }
+        .into_any()
+    };
+    view! {
+        <div class="field">
+            <label for=id.clone()>{label}</label>
+            {hint.map(|h| view! { <p class="hint" id=hint_id.clone()>{h}</p> })}
+            {input}
+            {move || error.get().map(|e| view! {
+                <p class="field-error" id=error_id.clone()>{error_text(i18n, &e)}</p>
+            })}
+        </div>
+    }
+}

@@ -1,0 +1,169 @@
+//! `/kommuner`: every participant of both programmes; search, filters and sort
+//! live in the URL query, so a view survives reload and back/forward and can be shared.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::NavigateOptions;
+
+use crate::domain::commitment::CommitmentStatus;
+use crate::domain::listing::{
+    programme_word, rows, select, sort_word, status_word, ListQuery, SortKey,
+};
+use crate::domain::model::ProgrammeKind;
+use crate::domain::municipalities::counties;
+use crate::i18n::*;
+use crate::store::use_store;
+use crate::ui::components::labels::{programme_label, status_label};
+use crate::ui::format;
+use crate::ui::paths::href;
+use crate::ui::today::today;
+
+/// `/kommuner` with `query` in its URL.
+fn list_url(query: &ListQuery) -> String {
+    let pairs: Vec<String> = query
+        .to_pairs()
+        .iter()
+        .map(|(k, v)| format!("{k}={}", String::from(js_sys::encode_uri_component(v))))
+        .collect();
+    if pairs.is_empty() {
+        href("/kommuner")
+    } else {
+        format!("{}?{}", href("/kommuner"), pairs.join("&"))
+    }
+}
+
+#[component]
+pub fn Municipalities() -> impl IntoView {
+    let i18n = use_i18n();
+    let data = use_store().data();
+    let params = use_query_map();
+    let query = Memo::new(move |_| {
+        let p = params.read();
+        let keys = ["q", "lan", "program", "status", "sortera"];
+        let values: Vec<(&str, String)> =
+            keys.iter().filter_map(|k| Some((*k, p.get(k)?))).collect();
+        ListQuery::from_pairs(values.iter().map(|(k, v)| (*k, v.as_str())))
+    });
+    let all = Memo::new(move |_| rows(&data.read(), today()));
+    let shown = Memo::new(move |_| select(&all.read(), &query.read()));
+
+    let navigate = use_navigate();
+    // Typing replaces the history entry; choosing a filter or sort adds one.
+    let go = move |q: ListQuery, replace: bool| {
+        navigate(
+            &list_url(&q),
+            NavigateOptions {
+                replace,
+                scroll: false,
+                ..Default::default()
+            },
+        );
+    };
+    let set = move |edit: fn(&mut ListQuery, String), replace: bool| {
+        let go = go.clone();
+        move |ev: leptos::ev::Event| {
+            let mut q = query.get_untracked();
+            edit(&mut q, event_target_value(&ev));
+            go(q, replace);
+        }
+    };
+
+    view! {
+        <Title text=move || t_string!(i18n, list.title)/>
+        <h1>{t!(i18n, list.heading)}</h1>
+        <form class="filters" role="search" on:submit=|ev| ev.prevent_default()>
+            <div class="field">
+                <label for="list-q">{t!(i18n, list.search_label)}</label>
+                <input id="list-q" type="search" autocomplete="off"
+                    aria-describedby="list-q-hint"
+                    prop:value=move || query.read().q.clone()
+                    on:input=set(|q, v| q.q = v, true)/>
+                <p class="hint" id="list-q-hint">{t!(i18n, list.search_hint)}</p>
+            </div>
+            <div class="field">
+                <label for="list-lan">{t!(i18n, list.lan_label)}</label>
+                <select id="list-lan" on:change=set(|q, v| q.lan = (!v.is_empty()).then_some(v), false)
+                    prop:value=move || query.read().lan.clone().unwrap_or_default()>
+                    <option value="">{t!(i18n, list.any_lan)}</option>
+                    {counties().iter().map(|c| view! {
+                        <option value=c.lanskod.clone()>{c.name.clone()}</option>
+                    }).collect_view()}
+                </select>
+            </div>
+            <div class="field">
+                <label for="list-programme">{t!(i18n, list.programme_label)}</label>
+                <select id="list-programme"
+                    on:change=set(|q, v| q.programme = ListQuery::from_pairs([("program", v.as_str())]).programme, false)
+                    prop:value=move || query.read().programme.map(programme_word).unwrap_or_default()>
+                    <option value="">{t!(i18n, list.any_programme)}</option>
+                    {[ProgrammeKind::Coaching, ProgrammeKind::PilotLan].into_iter().map(|p| view! {
+                        <option value=programme_word(p)>{move || programme_label(i18n, p)}</option>
+                    }).collect_view()}
+                </select>
+            </div>
+            <div class="field">
+                <label for="list-status">{t!(i18n, list.status_label)}</label>
+                <select id="list-status"
+                    on:change=set(|q, v| q.status = ListQuery::from_pairs([("status", v.as_str())]).status, false)
+                    prop:value=move || query.read().status.map(status_word).unwrap_or_default()>
+                    <option value="">{t!(i18n, list.any_status)}</option>
+                    {CommitmentStatus::ALL.into_iter().map(|s| view! {
+                        <option value=status_word(s)>{move || status_label(i18n, s)}</option>
+                    }).collect_view()}
+                </select>
+            </div>
+            <div class="field">
+                <label for="list-sort">{t!(i18n, list.sort_label)}</label>
+                <select id="list-sort"
+                    on:change=set(|q, v| q.sort = ListQuery::from_pairs([("sortera", v.as_str())]).sort, false)
+                    prop:value=move || sort_word(query.read().sort)>
+                    <option value=sort_word(SortKey::Name)>{t!(i18n, list.sort_name)}</option>
+                    <option value=sort_word(SortKey::Population)>{t!(i18n, list.sort_population)}</option>
+                    <option value=sort_word(SortKey::DueDate)>{t!(i18n, list.sort_due)}</option>
+                </select>
+            </div>
+        </form>
+        <p role="status" data-testid="showing">
+            {move || t_string!(i18n, list.showing, shown = shown.read().len(), total = all.read().len())}
+        </p>
+        <div class="table-wrap">
+            <table class="participants-table">
+                <caption class="visually-hidden">{t!(i18n, list.heading)}</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">{t!(i18n, list.col_name)}</th>
+                        <th scope="col">{t!(i18n, list.col_lan)}</th>
+                        <th scope="col">{t!(i18n, list.col_kommunkod)}</th>
+                        <th scope="col">{t!(i18n, list.col_programme)}</th>
+                        <th scope="col">{t!(i18n, list.col_population)}</th>
+                        <th scope="col">{t!(i18n, list.col_mentor)}</th>
+                        <th scope="col">{t!(i18n, list.col_status)}</th>
+                        <th scope="col">{t!(i18n, list.col_due)}</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    <For each=move || shown.get() key=|r| r.participation_id.clone() let:r>
+                        <tr>
+                            <th scope="row"><A href=href(&format!("/kommun/{}", r.slug))>{r.name.clone()}</A></th>
+                            <td>{r.lan.clone()}</td>
+                            <td>{r.kommunkod.clone().unwrap_or_default()}</td>
+                            <td>{move || programme_label(i18n, r.programme)}</td>
+                            <td>{r.population.clone().map(|p| view! {
+                                {move || format::number(i18n, p.count.into())}
+                                <span class="date">" (" {p.date.to_string()} ")"</span>
+                            })}</td>
+                            <td>{r.mentor.clone().unwrap_or_else(|| "–".to_owned())}</td>
+                            <td>{r.status.map(|s| view! { {move || status_label(i18n, s)} })}</td>
+                            <td>{r.due.map(|d| d.to_string()).unwrap_or_else(|| "–".to_owned())}</td>
+                        </tr>
+                    </For>
+                </tbody>
+            </table>
+        </div>
+        <Show when=move || shown.read().is_empty()>
+            <p>{t!(i18n, list.none)}</p>
+        </Show>
+    }
+}

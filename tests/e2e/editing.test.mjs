@@ -1,0 +1,56 @@
+// Editing a participant in place: valid input is saved and undoable, invalid input
+// is refused with its message and nothing is saved.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { start, open } from "./harness.mjs";
+
+const DATA_KEY = "klimatcoachning.data";
+let app;
+before(async () => (app = await start()));
+after(async () => app.stop());
+
+const stored = (page) => page.evaluate((key) => localStorage.getItem(key), DATA_KEY);
+
+test("an invalid date is refused with its message and nothing is saved", async () => {
+  const page = await app.page();
+  await open(page, app.url("/kommun/hjo"));
+  const loi = page.getByLabel("Avsiktsförklaring godkänd av kommunstyrelsen");
+  await loi.fill("2007-02-30");
+  await page.getByRole("button", { name: "Spara", exact: true }).click();
+  assert.equal(await loi.getAttribute("aria-invalid"), "true");
+  const describedBy = await loi.getAttribute("aria-describedby");
+  const message = await page.locator(`[id="${describedBy.split(" ").pop()}"]`).textContent();
+  assert.match(message, /Skriv ett riktigt datum som ÅÅÅÅ-MM-DD/);
+  assert.equal(await stored(page), null, "nothing was saved");
+
+  const link = page.getByLabel("Länk till behovsanalysen");
+  await loi.fill("2007-03-15");
+  await link.fill("javascript:alert(1)");
+  await page.getByRole("button", { name: "Spara", exact: true }).click();
+  assert.equal(await link.getAttribute("aria-invalid"), "true");
+  assert.equal(await stored(page), null, "one refused field keeps the whole form from saving");
+  await page.context().close();
+});
+
+test("search, open, edit, reload: the value is kept, the status follows, and undo takes it back", async () => {
+  const page = await app.page();
+  await open(page, app.url("/kommuner"));
+  await page.getByLabel("Sök").fill("hjo");
+  await page.getByRole("link", { name: "Hjo" }).click();
+  await page.waitForURL(app.url("/kommun/hjo"));
+  await page.getByLabel("Avsiktsförklaring godkänd av kommunstyrelsen").fill("2007-03-15");
+  await page.getByLabel("Länk till behovsanalysen").fill("https://www.hjo.se/klimat");
+  await page.getByRole("button", { name: "Spara", exact: true }).click();
+  await page.getByTestId("announcer").filter({ hasText: "Ändringen är sparad." }).waitFor();
+  await page.reload();
+  await page.locator("main h1").waitFor();
+  assert.equal(await page.getByTestId("letter-of-intent").textContent(), "15 mars 2007");
+  assert.match(await page.getByTestId("status").textContent(), /^Försenat$/);
+  assert.match(await page.locator("article").innerText(), /Sista dag: 15 mars 2009/);
+  assert.equal(await page.getByTestId("needs-analysis").locator("a").getAttribute("href"), "https://www.hjo.se/klimat");
+  await page.getByRole("button", { name: "Ångra" }).click();
+  await page.getByTestId("announcer").filter({ hasText: "Ändringen är ångrad." }).waitFor();
+  assert.equal(await page.getByTestId("letter-of-intent").textContent(), "ej registrerat");
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});

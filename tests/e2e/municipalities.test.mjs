@@ -1,0 +1,81 @@
+// Finding a participant: search, filters and sort in the URL, and its page.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { start, open } from "./harness.mjs";
+
+let app;
+before(async () => (app = await start()));
+after(async () => app.stop());
+
+const rowNames = (page) => page.locator(".participants-table tbody th").allInnerTexts();
+
+test("the list shows every participant of both programmes in Swedish order", async () => {
+  const page = await app.page();
+  await open(page, app.url("/kommuner"));
+  assert.equal(await page.getByTestId("showing").textContent(), "Visar 27 av 27.");
+  const names = await rowNames(page);
+  assert.equal(names.length, 27);
+  assert.deepEqual(names.slice(-3), ["Ånge", "Älvsbyn", "Östra Göinge"]);
+  assert.deepEqual(page.problems, []);
+});
+
+test("search ignores case and diacritics and lives in the URL", async () => {
+  const page = await app.page();
+  await open(page, app.url("/kommuner"));
+  for (const [q, expected] of [["ange", ["Ånge"]], ["goinge", ["Östra Göinge"]], ["0560", ["Boxholm"]]]) {
+    await page.getByLabel("Sök").fill(q);
+    await page.waitForURL(app.url(`/kommuner?q=${q}`));
+    assert.deepEqual(await rowNames(page), expected);
+  }
+  assert.equal(await page.getByTestId("showing").textContent(), "Visar 1 av 27.");
+});
+
+test("a filtered and sorted view survives a reload and back/forward", async () => {
+  const page = await app.page();
+  await open(page, app.url("/kommuner"));
+  await page.getByLabel("Län").selectOption("12");
+  await page.waitForURL(app.url("/kommuner?lan=12"));
+  await page.getByLabel("Projekt").selectOption("coaching");
+  await page.getByLabel("Sortera efter").selectOption("folkmangd");
+  await page.waitForURL(app.url("/kommuner?lan=12&program=coaching&sortera=folkmangd"));
+  const sorted = await rowNames(page);
+  assert.deepEqual(sorted, ["Perstorp", "Osby", "Östra Göinge", "Hörby", "Skurup"]);
+  await page.reload();
+  await page.locator("main h1").waitFor();
+  assert.deepEqual(await rowNames(page), sorted);
+  assert.equal(await page.getByLabel("Län").inputValue(), "12");
+  await page.goBack();
+  await page.waitForURL(app.url("/kommuner?lan=12&program=coaching"));
+  assert.deepEqual(await rowNames(page), ["Hörby", "Osby", "Perstorp", "Skurup", "Östra Göinge"]);
+});
+
+test("a participant's page shows its facts with sources and its derived commitment", async () => {
+  const page = await app.page();
+  await open(page, app.url("/kommuner?q=goinge"));
+  await page.getByRole("link", { name: "Östra Göinge" }).click();
+  await page.waitForURL(app.url("/kommun/ostra-goinge"));
+  assert.equal(await page.locator("h1").textContent(), "Östra Göinge");
+  assert.equal(await page.title(), "Östra Göinge – Klimatcoachning");
+  assert.equal(await page.getByTestId("kommunkod").textContent(), "1256");
+  const facts = await page.locator("article").innerText();
+  assert.match(facts, /13\u00a0775 invånare den 30 juni 2008/);
+  assert.match(facts, /14\u00a0406 invånare den 31 december 2016/);
+  assert.equal(await page.getByTestId("status").textContent(), "Ej påbörjat (ingen avsiktsförklaring registrerad)");
+  assert.equal(await page.getByTestId("grant-used").textContent(), "0\u00a0kr av 50\u00a0000\u00a0kr");
+  assert.ok((await page.locator("article a.source-ref").count()) >= 4, "facts cite their sources");
+  await page.goto(app.url("/kommun/lansstyrelsen-i-skane"));
+  assert.equal(await page.locator("main h1").textContent(), "Länsstyrelsen i Skåne");
+  assert.deepEqual(page.problems, []);
+});
+
+test("an unknown slug suggests the closest names", async () => {
+  const page = await app.page();
+  const response = await open(page, app.url("/kommun/boxolm"));
+  assert.equal(response.status(), 404);
+  assert.equal(await page.locator("h1").textContent(), "Ingen deltagare på den adressen");
+  const suggestions = await page.getByTestId("suggestions").locator("a").allInnerTexts();
+  assert.equal(suggestions[0], "Boxholm");
+  await page.getByTestId("suggestions").getByRole("link", { name: "Boxholm" }).click();
+  await page.waitForURL(app.url("/kommun/boxholm"));
+  assert.equal(await page.locator("h1").textContent(), "Boxholm");
+});

@@ -47,10 +47,14 @@ pub enum Change {
     ReplaceAll {
         dataset: Box<Dataset>,
     },
+    /// Several changes that stand or fall, and are undone, together.
+    Many {
+        changes: Vec<Change>,
+    },
 }
 
 /// What a change did, for announcements and the undo button's label.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ChangeKind {
     Edit,
@@ -64,12 +68,21 @@ impl Change {
             Change::Put { .. } => ChangeKind::Edit,
             Change::Remove { .. } => ChangeKind::Remove,
             Change::ReplaceAll { .. } => ChangeKind::Reset,
+            Change::Many { changes } => changes
+                .iter()
+                .map(Change::kind)
+                .max()
+                .unwrap_or(ChangeKind::Edit),
         }
     }
 
     /// Whether the change throws data away, so its undo must survive a reload.
     pub fn is_destructive(&self) -> bool {
-        !matches!(self, Change::Put { .. })
+        match self {
+            Change::Put { .. } => false,
+            Change::Many { changes } => changes.iter().any(Change::is_destructive),
+            Change::Remove { .. } | Change::ReplaceAll { .. } => true,
+        }
     }
 }
 
@@ -160,6 +173,11 @@ pub fn apply(d: &mut Dataset, change: Change) -> Change {
             Change::ReplaceAll {
                 dataset: Box::new(before),
             }
+        }
+        Change::Many { changes } => {
+            let mut inverses: Vec<Change> = changes.into_iter().map(|c| apply(d, c)).collect();
+            inverses.reverse();
+            Change::Many { changes: inverses }
         }
     }
 }
@@ -325,6 +343,33 @@ mod tests {
         );
         assert_eq!(theirs.coaches[0].contact, "saved in the other tab");
         assert_eq!(theirs.programmes[1].meta.notes, "mine");
+    }
+
+    #[test]
+    fn many_changes_apply_and_undo_together() {
+        let mut d = builtin_dataset();
+        let before = d.clone();
+        let mut coach = d.coaches[0].clone();
+        coach.meta.id = "coach-2".into();
+        let id = d.participations[0].meta.id.clone();
+        let many = Change::Many {
+            changes: vec![
+                Change::Put {
+                    record: Record::Coach(coach),
+                    at: None,
+                },
+                Change::Remove {
+                    collection: Collection::Participation,
+                    id,
+                },
+            ],
+        };
+        assert!(many.is_destructive());
+        assert_eq!(many.kind(), ChangeKind::Remove);
+        let inverse = apply(&mut d, many);
+        assert_eq!((d.coaches.len(), d.participations.len()), (2, 26));
+        apply(&mut d, inverse);
+        assert_eq!(d, before);
     }
 
     #[test]

@@ -11,6 +11,7 @@ pub mod migrate;
 pub mod model;
 pub mod municipalities;
 pub mod overview;
+pub mod participants;
 pub mod seed;
 pub mod text;
 pub mod timeline;

@@ -54,3 +54,39 @@ test("search, open, edit, reload: the value is kept, the status follows, and und
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });
+
+test("the grant ledger keeps its total within the grant; entries can be removed and restored", async () => {
+  const page = await app.page();
+  await open(page, app.url("/kommun/osby"));
+  const grant = page.getByRole("region", { name: "Stödet (högst 50 000 kr)" });
+  const add = async (date, purpose, amount) => {
+    await grant.getByLabel("Datum").fill(date);
+    await grant.getByLabel("Vad").fill(purpose);
+    await grant.getByLabel("Belopp (kr)").fill(amount);
+    await grant.getByRole("button", { name: "Lägg till" }).click();
+  };
+  const total = () => page.getByTestId("participation-coaching-1273-grant-total").textContent();
+  await add("2007-05-02", "Energikartläggning", "30 000");
+  await page.getByTestId("announcer").filter({ hasText: "Ändringen är sparad." }).waitFor();
+  assert.equal(await total(), "30\u00a0000\u00a0kr av 50\u00a0000\u00a0kr");
+
+  await add("2007-06-01", "Solceller", "25000");
+  const amount = grant.getByLabel("Belopp (kr)");
+  assert.equal(await amount.getAttribute("aria-invalid"), "true");
+  assert.match(await grant.locator(".field-error").innerText(), /Summan blir 55\u00a0000\u00a0kr, mer än 50\u00a0000\u00a0kr/);
+  assert.equal(await total(), "30\u00a0000\u00a0kr av 50\u00a0000\u00a0kr", "refused, nothing added");
+
+  await amount.fill("12,50");
+  await grant.getByRole("button", { name: "Lägg till" }).click();
+  assert.match(await grant.locator(".field-error").innerText(), /helt antal kronor/);
+
+  await grant.getByRole("button", { name: "Ta bort posten Energikartläggning" }).click();
+  await page.getByTestId("announcer").filter({ hasText: "Ändringen är sparad." }).waitFor();
+  assert.equal(await total(), "0\u00a0kr av 50\u00a0000\u00a0kr");
+  await page.locator("h1").click();
+  await page.keyboard.press("Control+z");
+  await page.getByTestId("announcer").filter({ hasText: "Ändringen är ångrad." }).waitFor();
+  assert.equal(await total(), "30\u00a0000\u00a0kr av 50\u00a0000\u00a0kr");
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});

@@ -33,9 +33,9 @@ test("search ignores case and diacritics and lives in the URL", async () => {
 test("a filtered and sorted view survives a reload and back/forward", async () => {
   const page = await app.page();
   await open(page, app.url("/kommuner"));
-  await page.getByLabel("Län").selectOption("12");
+  await page.getByLabel("Län", { exact: true }).selectOption("12");
   await page.waitForURL(app.url("/kommuner?lan=12"));
-  await page.getByLabel("Projekt").selectOption("coaching");
+  await page.getByLabel("Projekt", { exact: true }).selectOption("coaching");
   await page.getByLabel("Sortera efter").selectOption("folkmangd");
   await page.waitForURL(app.url("/kommuner?lan=12&program=coaching&sortera=folkmangd"));
   const sorted = await rowNames(page);
@@ -43,7 +43,7 @@ test("a filtered and sorted view survives a reload and back/forward", async () =
   await page.reload();
   await page.locator("main h1").waitFor();
   assert.deepEqual(await rowNames(page), sorted);
-  assert.equal(await page.getByLabel("Län").inputValue(), "12");
+  assert.equal(await page.getByLabel("Län", { exact: true }).inputValue(), "12");
   await page.goBack();
   await page.waitForURL(app.url("/kommuner?lan=12&program=coaching"));
   assert.deepEqual(await rowNames(page), ["Hörby", "Osby", "Perstorp", "Skurup", "Östra Göinge"]);
@@ -78,4 +78,53 @@ test("an unknown slug suggests the closest names", async () => {
   await page.getByTestId("suggestions").getByRole("link", { name: "Boxholm" }).click();
   await page.waitForURL(app.url("/kommun/boxholm"));
   assert.equal(await page.locator("h1").textContent(), "Boxholm");
+});
+
+test("a municipality from the register is added by name as you type, and removed with undo", async () => {
+  const page = await app.page();
+  await open(page, app.url("/kommuner"));
+  const input = page.getByLabel("Kommun", { exact: true });
+  await input.fill("9999");
+  await page.getByRole("button", { name: "Lägg till", exact: true }).click();
+  assert.equal(await input.getAttribute("aria-invalid"), "true");
+  assert.match(await page.locator("#add-municipality-error").textContent(), /Välj en av Sveriges kommuner/);
+  assert.equal(await page.getByTestId("showing").textContent(), "Visar 27 av 27.");
+
+  const options = await page.locator("#register-municipalities option").count();
+  assert.equal(options, 290);
+  await input.fill("Ale (1440)");
+  await page.getByRole("button", { name: "Lägg till", exact: true }).click();
+  await page.getByTestId("showing").filter({ hasText: "Visar 28 av 28." }).waitFor();
+  await input.fill("östra göinge");
+  await page.getByRole("button", { name: "Lägg till", exact: true }).click();
+  assert.match(await page.locator("#add-municipality-error").textContent(), /deltar redan/);
+
+  await page.getByRole("link", { name: "Ale", exact: true }).click();
+  await page.waitForURL(app.url("/kommun/ale"));
+  assert.equal(await page.getByTestId("kommunkod").textContent(), "1440");
+  await page.getByRole("button", { name: "Ta bort ur Klimatcoachning" }).click();
+  await page.getByTestId("announcer").filter({ hasText: "Borttaget" }).waitFor();
+  await page.reload();
+  await page.locator("main h1").waitFor();
+  await page.getByRole("button", { name: "Ångra" }).click();
+  await page.getByTestId("announcer").filter({ hasText: "Borttagningen är ångrad." }).waitFor();
+  await page.getByRole("navigation", { name: "Huvudmeny" }).getByRole("link", { name: "Kommuner" }).click();
+  assert.equal(await page.getByTestId("showing").textContent(), "Visar 28 av 28.");
+  assert.deepEqual(page.problems, []);
+});
+
+test("a municipality page prints as a clean A4 report", async () => {
+  const page = await app.page();
+  await open(page, app.url("/kommun/osby"));
+  await page.emulateMedia({ media: "print" });
+  // The printable width of A4 with 18 mm margins, at 96 px per inch.
+  await page.setViewportSize({ width: Math.floor(((210 - 36) / 25.4) * 96), height: 1000 });
+  for (const hidden of [".site-header nav", ".undo-controls", ".editor", ".print-action", "button"]) {
+    const shown = await page.locator(hidden).evaluateAll((els) => els.filter((e) => e.checkVisibility()).length);
+    assert.equal(shown, 0, `${hidden} hidden in print`);
+  }
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), "nothing wider than the page");
+  assert.match(await page.locator("article").innerText(), /Agneta Malm, planeringschef/);
+  const pdf = await page.pdf({ format: "A4", margin: { top: "18mm", bottom: "18mm", left: "18mm", right: "18mm" } });
+  assert.ok(pdf.length > 1000, "a PDF was produced");
 });

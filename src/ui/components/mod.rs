@@ -1,8 +1,10 @@
 //! Small pieces that pages share.
 
+pub mod add_participant;
 pub mod commitment_editor;
 pub mod field;
 pub mod labels;
+pub mod ledger_editor;
 pub mod programme_notes;
 pub mod site_header;
 pub mod source_list;

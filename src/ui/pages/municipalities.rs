@@ -15,6 +15,7 @@ use crate::domain::model::ProgrammeKind;
 use crate::domain::municipalities::counties;
 use crate::i18n::*;
 use crate::store::use_store;
+use crate::ui::components::add_participant::AddParticipant;
 use crate::ui::components::labels::{programme_label, status_label};
 use crate::ui::format;
 use crate::ui::paths::href;
@@ -165,5 +166,6 @@ pub fn Municipalities() -> impl IntoView {
         <Show when=move || shown.read().is_empty()>
             <p>{t!(i18n, list.none)}</p>
         </Show>
+        <AddParticipant/>
     }
 }

@@ -6,6 +6,7 @@ use leptos_meta::Title;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
+use crate::domain::change::{Change, Collection};
 use crate::domain::commitment::{due_date, status};
 use crate::domain::listing::{closest, find_by_slug, organisation_slug};
 use crate::domain::model::*;
@@ -15,6 +16,7 @@ use crate::i18n::*;
 use crate::store::use_store;
 use crate::ui::components::commitment_editor::CommitmentEditor;
 use crate::ui::components::labels::{programme_label, status_label};
+use crate::ui::components::ledger_editor::{Ledger, LedgerEditor};
 use crate::ui::components::source_ref::SourceRef;
 use crate::ui::format;
 use crate::ui::paths::href;
@@ -86,6 +88,11 @@ fn OrganisationPage(org: Organisation, participations: Vec<Participation>) -> im
         <Title text=name.clone()/>
         <article class="organisation">
             <h1>{name.clone()}</h1>
+            <p class="print-action">
+                <button type="button" on:click=|_| {
+                    let _ = window().print();
+                }>{t!(i18n, kommun.print)}</button>
+            </p>
             <dl class="facts">
                 <dt>{t!(i18n, kommun.kind)}</dt>
                 <dd>{kind}</dd>
@@ -259,8 +266,18 @@ fn ParticipationSection(p: Participation) -> impl IntoView {
             .into_any()
         }
     };
-    let editor = matches!(p.detail, ParticipationDetail::Coaching(_))
-        .then(|| view! { <CommitmentEditor participation=p.clone()/> });
+    let store = use_store();
+    let remove_id = p.meta.id.clone();
+    let grant_limit = programme.grant_per_participant_kr.as_ref().map(|f| f.value);
+    let minimum = programme
+        .min_local_contribution_kr
+        .as_ref()
+        .map_or(0, |f| f.value);
+    let editor = matches!(p.detail, ParticipationDetail::Coaching(_)).then(|| view! {
+        <CommitmentEditor participation=p.clone()/>
+        <LedgerEditor participation=p.clone() ledger=Ledger::Grant limit=grant_limit target=grant_limit.unwrap_or(0)/>
+        <LedgerEditor participation=p.clone() ledger=Ledger::Contribution limit=None target=minimum/>
+    });
     view! {
         <section aria-labelledby=labelled_by>
             <h2 id=heading_id>
@@ -269,6 +286,11 @@ fn ParticipationSection(p: Participation) -> impl IntoView {
             </h2>
             {body}
             {editor}
+            <p>
+                <button type="button" class="danger" on:click=move |_| {
+                    let _ = store.change(Change::Remove { collection: Collection::Participation, id: remove_id.clone() });
+                }>{move || t_string!(i18n, kommun.remove, programme = programme_label(i18n, kind))}</button>
+            </p>
         </section>
     }
     .into_any()

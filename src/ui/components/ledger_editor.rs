@@ -1,0 +1,204 @@
+//! A participation's grant or own-contribution ledger: its entries, their total,
+//! adding an entry (checked, and for the grant kept within the grant) and removing one.
+
+use leptos::prelude::*;
+
+use crate::domain::change::Record;
+use crate::domain::model::{LedgerEntry, LedgerKind, Participation, ParticipationDetail};
+use crate::domain::validate::{kronor, required_date, within_limit, FieldError};
+use crate::i18n::*;
+use crate::store::use_store;
+use crate::ui::components::field::TextField;
+use crate::ui::format;
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Ledger {
+    Grant,
+    Contribution,
+}
+
+fn entries(p: &Participation, ledger: Ledger) -> Vec<LedgerEntry> {
+    match (&p.detail, ledger) {
+        (ParticipationDetail::Coaching(c), Ledger::Grant) => c.grant_entries.clone(),
+        (ParticipationDetail::Coaching(c), Ledger::Contribution) => c.contribution_entries.clone(),
+        _ => Vec::new(),
+    }
+}
+
+fn with_entries(p: &Participation, ledger: Ledger, list: Vec<LedgerEntry>) -> Participation {
+    let mut p = p.clone();
+    if let ParticipationDetail::Coaching(c) = &mut p.detail {
+        match ledger {
+            Ledger::Grant => c.grant_entries = list,
+            Ledger::Contribution => c.contribution_entries = list,
+        }
+    }
+    p
+}
+
+/// `limit`: the most the entries may add up to (the grant); `target`: the least they should (the contribution).
+#[component]
+pub fn LedgerEditor(
+    participation: Participation,
+    ledger: Ledger,
+    limit: Option<u32>,
+    target: u32,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let store = use_store();
+    let list = entries(&participation, ledger);
+    let total: u64 = list.iter().map(|e| u64::from(e.amount_kr)).sum();
+    let prefix = format!(
+        "{}-{}",
+        participation.meta.id,
+        if ledger == Ledger::Grant {
+            "grant"
+        } else {
+            "contribution"
+        }
+    );
+    let (date, date_e) = (
+        RwSignal::new(String::new()),
+        RwSignal::new(None::<FieldError>),
+    );
+    let (purpose, purpose_e) = (
+        RwSignal::new(String::new()),
+        RwSignal::new(None::<FieldError>),
+    );
+    let (amount, amount_e) = (
+        RwSignal::new(String::new()),
+        RwSignal::new(None::<FieldError>),
+    );
+    let kind = RwSignal::new(LedgerKind::Investigation);
+
+    let add = {
+        let participation = participation.clone();
+        let list = list.clone();
+        move |ev: leptos::ev::SubmitEvent| {
+            ev.prevent_default();
+            let d = required_date(&date.get_untracked());
+            date_e.set(d.clone().err());
+            let text = purpose.get_untracked().trim().to_owned();
+            purpose_e.set(text.is_empty().then_some(FieldError::Required));
+            let a = kronor(&amount.get_untracked()).and_then(|a| match limit {
+                Some(limit) => within_limit(list.iter().map(|e| e.amount_kr), a, limit).map(|_| a),
+                None => Ok(a),
+            });
+            amount_e.set(a.clone().err());
+            let (Ok(d), Ok(a), false) = (d, a, text.is_empty()) else {
+                return;
+            };
+            let mut next = list.clone();
+            next.push(LedgerEntry {
+                id: format!(
+                    "{}-{}",
+                    if ledger == Ledger::Grant { "g" } else { "c" },
+                    js_sys::Date::now() as u64
+                ),
+                date: d,
+                purpose: text,
+                kind: kind.get_untracked(),
+                amount_kr: a,
+            });
+            if store
+                .put(Record::Participation(with_entries(
+                    &participation,
+                    ledger,
+                    next,
+                )))
+                .is_ok()
+            {
+                date.set(String::new());
+                purpose.set(String::new());
+                amount.set(String::new());
+            }
+        }
+    };
+    let heading = move || match ledger {
+        Ledger::Grant => t_string!(i18n, ledger.grant_heading),
+        Ledger::Contribution => t_string!(i18n, ledger.contribution_heading),
+    };
+    let summary = move || match limit {
+        Some(l) => t_string!(
+            i18n,
+            overview.of_total,
+            part = format::kronor(i18n, total),
+            total = format::kronor(i18n, l.into())
+        ),
+        None => t_string!(
+            i18n,
+            overview.of_minimum,
+            part = format::kronor(i18n, total),
+            total = format::kronor(i18n, target.into())
+        ),
+    };
+    let rows = list
+        .iter()
+        .map(|e| {
+            let remove = {
+                let participation = participation.clone();
+                let rest: Vec<LedgerEntry> = list.iter().filter(|x| x.id != e.id).cloned().collect();
+                move |_| {
+                    let _ = store.put(Record::Participation(with_entries(&participation, ledger, rest.clone())));
+                }
+            };
+            let (amount, date, kind) = (e.amount_kr, e.date, e.kind);
+            let purpose = e.purpose.clone();
+            view! {
+                <tr>
+                    <td>{move || format::date(i18n, date)}</td>
+                    <td>{purpose.clone()}</td>
+                    <td>{move || match kind {
+                        LedgerKind::Investigation => t_string!(i18n, ledger.investigation),
+                        LedgerKind::Measure => t_string!(i18n, ledger.measure),
+                    }}</td>
+                    <td class="amount">{move || format::kronor(i18n, amount.into())}</td>
+                    <td>
+                        <button type="button" on:click=remove
+                            aria-label=move || t_string!(i18n, ledger.remove_label, purpose = purpose.clone())>
+                            {t!(i18n, ledger.remove)}
+                        </button>
+                    </td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let label = |key: fn(leptos_i18n::I18nContext<Locale>) -> &'static str| {
+        Signal::derive(move || key(i18n).to_owned())
+    };
+    view! {
+        <section class="ledger" aria-label=heading>
+            <h3>{heading}</h3>
+            <p data-testid=format!("{prefix}-total")>{summary}</p>
+            {(!list.is_empty()).then(|| view! {
+                <table class="ledger-table">
+                    <thead><tr>
+                        <th scope="col">{t!(i18n, ledger.date)}</th>
+                        <th scope="col">{t!(i18n, ledger.purpose)}</th>
+                        <th scope="col">{t!(i18n, ledger.kind)}</th>
+                        <th scope="col">{t!(i18n, ledger.amount)}</th>
+                        <th scope="col"><span class="visually-hidden">{t!(i18n, ledger.remove)}</span></th>
+                    </tr></thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            })}
+            <form class="editor" on:submit=add novalidate>
+                <h4>{t!(i18n, ledger.add_heading)}</h4>
+                <TextField id=format!("{prefix}-date") label=label(|i| t_string!(i, ledger.date)) value=date error=date_e
+                    hint=Signal::derive(move || t_string!(i18n, ledger.date_hint).to_owned())/>
+                <TextField id=format!("{prefix}-purpose") label=label(|i| t_string!(i, ledger.purpose)) value=purpose error=purpose_e/>
+                <div class="field">
+                    <label for=format!("{prefix}-kind")>{t!(i18n, ledger.kind)}</label>
+                    <select id=format!("{prefix}-kind") on:change=move |ev| kind.set(
+                        if event_target_value(&ev) == "measure" { LedgerKind::Measure } else { LedgerKind::Investigation })>
+                        <option value="investigation">{t!(i18n, ledger.investigation)}</option>
+                        <option value="measure">{t!(i18n, ledger.measure)}</option>
+                    </select>
+                </div>
+                <TextField id=format!("{prefix}-amount") label=label(|i| t_string!(i, ledger.amount)) value=amount error=amount_e
+                    hint=Signal::derive(move || t_string!(i18n, ledger.amount_hint).to_owned())/>
+                <button type="submit">{t!(i18n, ledger.add)}</button>
+            </form>
+        </section>
+    }
+}

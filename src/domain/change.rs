@@ -117,6 +117,12 @@ impl Record {
         }
     }
 
+    /// The same record with other free notes.
+    pub fn with_notes(mut self, notes: String) -> Record {
+        self.meta_mut().notes = notes;
+        self
+    }
+
     /// The record as changed by a person at `now`: newer than anything it replaces.
     pub fn touched(mut self, now: DateTime<Utc>) -> Record {
         let meta = self.meta_mut();

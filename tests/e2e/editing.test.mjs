@@ -90,3 +90,16 @@ test("the grant ledger keeps its total within the grant; entries can be removed 
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });
+
+test("notes on a participant are saved and kept", async () => {
+  const page = await app.page();
+  await open(page, app.url("/kommun/lansstyrelsen-i-skane"));
+  const notes = page.getByLabel("Anteckningar om deltagaren");
+  await notes.fill("Regional energi- och klimatstrategi.");
+  await notes.locator("xpath=ancestor::form").getByRole("button", { name: "Spara anteckningar" }).click();
+  await page.getByTestId("announcer").filter({ hasText: "Ändringen är sparad." }).waitFor();
+  await page.reload();
+  await page.locator("main h1").waitFor();
+  assert.equal(await page.getByLabel("Anteckningar om deltagaren").inputValue(), "Regional energi- och klimatstrategi.");
+  await page.context().close();
+});

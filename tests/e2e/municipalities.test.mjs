@@ -87,6 +87,12 @@ test("a municipality from the register is added by name as you type, and removed
   await input.fill("9999");
   await page.getByRole("button", { name: "Lägg till", exact: true }).click();
   assert.equal(await input.getAttribute("aria-invalid"), "true");
+  assert.match(await page.locator("#add-municipality-error").textContent(), /Det finns ingen kommun med den koden/);
+  await input.fill("123");
+  await page.getByRole("button", { name: "Lägg till", exact: true }).click();
+  assert.match(await page.locator("#add-municipality-error").textContent(), /fyra siffror/);
+  await input.fill("Atlantis");
+  await page.getByRole("button", { name: "Lägg till", exact: true }).click();
   assert.match(await page.locator("#add-municipality-error").textContent(), /Välj en av Sveriges kommuner/);
   assert.equal(await page.getByTestId("showing").textContent(), "Visar 27 av 27.");
 

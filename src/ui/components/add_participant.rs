@@ -7,37 +7,42 @@ use crate::domain::model::ProgrammeKind;
 use crate::domain::municipalities::municipalities;
 use crate::domain::participants::{add_participant, AddError};
 use crate::domain::text::search_form;
+use crate::domain::validate::{kommunkod, FieldError};
 use crate::i18n::*;
 use crate::store::use_store;
+use crate::ui::components::field::error_text;
 use crate::ui::components::labels::programme_label;
 
+#[derive(Clone, Debug, PartialEq)]
+enum Problem {
+    Code(FieldError),
+    Add(AddError),
+}
+
 /// The kommunkod a typed text names: "Ale (1440)", "1440", or a name ("Ale", "ale").
-pub fn kommunkod_from(text: &str) -> Option<String> {
+fn kommunkod_from(text: &str) -> Result<String, Problem> {
     let text = text.trim();
     let code = text
         .rsplit_once('(')
         .and_then(|(_, rest)| rest.strip_suffix(')'))
         .unwrap_or(text)
         .trim();
-    if code.len() == 4 && code.bytes().all(|b| b.is_ascii_digit()) {
-        return municipalities()
-            .iter()
-            .find(|m| m.kommunkod == code)
-            .map(|m| m.kommunkod.clone());
+    if !code.is_empty() && code.bytes().all(|b| b.is_ascii_digit()) {
+        return kommunkod(code).map_err(Problem::Code);
     }
-    if let Some(m) = municipalities()
+    let exact = municipalities()
         .iter()
-        .find(|m| m.name.eq_ignore_ascii_case(text) || m.name == text)
-    {
-        return Some(m.kommunkod.clone());
+        .find(|m| m.name.eq_ignore_ascii_case(text) || m.name == text);
+    if let Some(m) = exact {
+        return Ok(m.kommunkod.clone());
     }
     let folded = search_form(text);
     let mut hits = municipalities()
         .iter()
         .filter(|m| search_form(&m.name) == folded);
     match (hits.next(), hits.next()) {
-        (Some(m), None) => Some(m.kommunkod.clone()),
-        _ => None,
+        (Some(m), None) => Ok(m.kommunkod.clone()),
+        _ => Err(Problem::Add(AddError::UnknownMunicipality)),
     }
 }
 
@@ -47,12 +52,15 @@ pub fn AddParticipant() -> impl IntoView {
     let store = use_store();
     let text = RwSignal::new(String::new());
     let programme = RwSignal::new(ProgrammeKind::Coaching);
-    let error = RwSignal::new(None::<AddError>);
+    let error = RwSignal::new(None::<Problem>);
     let add = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let Some(code) = kommunkod_from(&text.get_untracked()) else {
-            error.set(Some(AddError::UnknownMunicipality));
-            return;
+        let code = match kommunkod_from(&text.get_untracked()) {
+            Ok(code) => code,
+            Err(problem) => {
+                error.set(Some(problem));
+                return;
+            }
         };
         let now =
             chrono::DateTime::from_timestamp_millis(js_sys::Date::now() as i64).unwrap_or_default();
@@ -66,14 +74,15 @@ pub fn AddParticipant() -> impl IntoView {
                     text.set(String::new());
                 }
             }
-            Err(e) => error.set(Some(e)),
+            Err(e) => error.set(Some(Problem::Add(e))),
         }
     };
     let message = move || {
         error.get().map(|e| match e {
-            AddError::UnknownMunicipality => t_string!(i18n, add.unknown),
-            AddError::AlreadyParticipant => t_string!(i18n, add.already),
-            AddError::NoSuchProgramme => t_string!(i18n, add.no_programme),
+            Problem::Code(e) => error_text(i18n, &e),
+            Problem::Add(AddError::UnknownMunicipality) => t_string!(i18n, add.unknown).to_owned(),
+            Problem::Add(AddError::AlreadyParticipant) => t_string!(i18n, add.already).to_owned(),
+            Problem::Add(AddError::NoSuchProgramme) => t_string!(i18n, add.no_programme).to_owned(),
         })
     };
     view! {

@@ -5,7 +5,7 @@ pub mod commitment_editor;
 pub mod field;
 pub mod labels;
 pub mod ledger_editor;
-pub mod programme_notes;
+pub mod notes;
 pub mod site_header;
 pub mod source_list;
 pub mod source_ref;

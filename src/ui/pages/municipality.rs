@@ -17,6 +17,7 @@ use crate::store::use_store;
 use crate::ui::components::commitment_editor::CommitmentEditor;
 use crate::ui::components::labels::{programme_label, status_label};
 use crate::ui::components::ledger_editor::{Ledger, LedgerEditor};
+use crate::ui::components::notes::OrganisationNotes;
 use crate::ui::components::source_ref::SourceRef;
 use crate::ui::format;
 use crate::ui::paths::href;
@@ -134,7 +135,8 @@ fn OrganisationPage(org: Organisation, participations: Vec<Participation>) -> im
             {participations.into_iter().map(|p| view! { <ParticipationSection p=p/> }).collect_view()}
             <section aria-labelledby="org-notes">
                 <h2 id="org-notes">{t!(i18n, kommun.notes)}</h2>
-                <p>{or_not_recorded(i18n, (!org.meta.notes.is_empty()).then(|| org.meta.notes.clone()))}</p>
+                <p class="print-only">{or_not_recorded(i18n, (!org.meta.notes.is_empty()).then(|| org.meta.notes.clone()))}</p>
+                <OrganisationNotes organisation_id=org.meta.id.clone()/>
             </section>
         </article>
     }

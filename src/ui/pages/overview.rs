@@ -10,7 +10,7 @@ use crate::domain::overview::{commitments_by_status, funnel, money_totals, recen
 use crate::i18n::*;
 use crate::store::use_store;
 use crate::ui::components::labels::status_label;
-use crate::ui::components::programme_notes::ProgrammeNotes;
+use crate::ui::components::notes::ProgrammeNotes;
 use crate::ui::components::source_list::SourceList;
 use crate::ui::components::source_ref::SourceRef;
 use crate::ui::components::timeline::Timeline;

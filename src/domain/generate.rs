@@ -4,7 +4,8 @@
 use chrono::{Duration, NaiveDate};
 
 use super::model::*;
-use super::municipalities::{municipalities, register_population_date, REGISTER_SOURCE};
+use super::municipalities::municipalities;
+use super::participants::register_organisation;
 use super::seed::{builtin_dataset, organisation_id, seed_updated_at, COACHING_ID};
 
 /// The built-in dataset plus every municipality of the register as a coaching
@@ -15,20 +16,8 @@ pub fn generated_dataset(events_each: usize) -> Dataset {
     for (n, m) in municipalities().iter().enumerate() {
         let org_id = organisation_id(&m.kommunkod);
         if d.organisation(&org_id).is_none() {
-            d.organisations.push(Organisation {
-                meta: meta(&org_id),
-                kind: OrganisationKind::Kommun,
-                name: m.name.clone(),
-                kommunkod: Some(Fact::new(m.kommunkod.clone(), REGISTER_SOURCE)),
-                lanskod: Fact::new(m.lanskod.clone(), REGISTER_SOURCE),
-                population: vec![Population {
-                    count: m.population_2016,
-                    date: register_population_date(),
-                    source: REGISTER_SOURCE.to_owned(),
-                }],
-                member: None,
-                contacts: Vec::new(),
-            });
+            d.organisations
+                .push(register_organisation(m, meta(&org_id)));
             d.participations.push(Participation {
                 meta: meta(&format!("participation-coaching-{}", m.kommunkod)),
                 programme_id: COACHING_ID.to_owned(),

@@ -218,6 +218,15 @@ pub enum FocusArea {
     Other,
 }
 
+impl FocusArea {
+    pub const ALL: [FocusArea; 4] = [
+        FocusArea::ClimateStrategy,
+        FocusArea::EnergyPlanUpdate,
+        FocusArea::EnvironmentalObjectivesProgramme,
+        FocusArea::Other,
+    ];
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum LedgerKind {

@@ -4,8 +4,29 @@ use chrono::{DateTime, Utc};
 
 use super::change::{Change, Record};
 use super::model::*;
-use super::municipalities::{municipality, register_population_date, REGISTER_SOURCE};
+use super::municipalities::{
+    municipality, register_population_date, Municipality, REGISTER_SOURCE,
+};
 use super::seed::organisation_id;
+
+/// A municipality's organisation record with the register's facts (code, län,
+/// population 2016, all from S4) and nothing else.
+pub fn register_organisation(m: &Municipality, meta: Meta) -> Organisation {
+    Organisation {
+        meta,
+        kind: OrganisationKind::Kommun,
+        name: m.name.clone(),
+        kommunkod: Some(Fact::new(m.kommunkod.clone(), REGISTER_SOURCE)),
+        lanskod: Fact::new(m.lanskod.clone(), REGISTER_SOURCE),
+        population: vec![Population {
+            count: m.population_2016,
+            date: register_population_date(),
+            source: REGISTER_SOURCE.to_owned(),
+        }],
+        member: None,
+        contacts: Vec::new(),
+    }
+}
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum AddError {
@@ -41,20 +62,7 @@ pub fn add_participant(
     let mut changes = Vec::new();
     if d.organisation(&org_id).is_none() {
         changes.push(Change::Put {
-            record: Record::Organisation(Organisation {
-                meta: meta(org_id.clone()),
-                kind: OrganisationKind::Kommun,
-                name: m.name.clone(),
-                kommunkod: Some(Fact::new(m.kommunkod.clone(), REGISTER_SOURCE)),
-                lanskod: Fact::new(m.lanskod.clone(), REGISTER_SOURCE),
-                population: vec![Population {
-                    count: m.population_2016,
-                    date: register_population_date(),
-                    source: REGISTER_SOURCE.to_owned(),
-                }],
-                member: None,
-                contacts: Vec::new(),
-            }),
+            record: Record::Organisation(register_organisation(m, meta(org_id.clone()))),
             at: None,
         });
     }

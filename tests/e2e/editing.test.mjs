@@ -40,6 +40,8 @@ test("search, open, edit, reload: the value is kept, the status follows, and und
   await page.waitForURL(app.url("/kommun/hjo"));
   await page.getByLabel("Avsiktsförklaring godkänd av kommunstyrelsen").fill("2007-03-15");
   await page.getByLabel("Länk till behovsanalysen").fill("https://www.hjo.se/klimat");
+  await page.getByLabel("klimatstrategi", { exact: true }).check();
+  await page.getByLabel("Klimatcoach", { exact: true }).selectOption({ label: "Andreas Lamppa" });
   await page.getByRole("button", { name: "Spara", exact: true }).click();
   await page.getByTestId("announcer").filter({ hasText: "Ändringen är sparad." }).waitFor();
   await page.reload();
@@ -48,6 +50,8 @@ test("search, open, edit, reload: the value is kept, the status follows, and und
   assert.match(await page.getByTestId("status").textContent(), /^Försenat$/);
   assert.match(await page.locator("article").innerText(), /Sista dag: 15 mars 2009/);
   assert.equal(await page.getByTestId("needs-analysis").locator("a").getAttribute("href"), "https://www.hjo.se/klimat");
+  assert.equal(await page.getByTestId("focus-areas").textContent(), "(klimatstrategi)");
+  assert.match(await page.locator("article").innerText(), /Klimatcoach\s+Andreas Lamppa/);
   await page.getByRole("button", { name: "Ångra" }).click();
   await page.getByTestId("announcer").filter({ hasText: "Ändringen är ångrad." }).waitFor();
   assert.equal(await page.getByTestId("letter-of-intent").textContent(), "ej registrerat");

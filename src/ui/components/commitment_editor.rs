@@ -4,11 +4,12 @@
 use leptos::prelude::*;
 
 use crate::domain::change::Record;
-use crate::domain::model::{NeedsAnalysis, Participation, ParticipationDetail};
+use crate::domain::model::{FocusArea, NeedsAnalysis, Participation, ParticipationDetail};
 use crate::domain::validate::{not_before, optional_date, optional_link, FieldError};
 use crate::i18n::*;
 use crate::store::use_store;
 use crate::ui::components::field::TextField;
+use crate::ui::components::labels::focus_label;
 
 struct Input {
     value: RwSignal<String>,
@@ -73,6 +74,21 @@ pub fn CommitmentEditor(participation: Participation) -> impl IntoView {
     let (nd_v, nd_e) = (na_date.value, na_date.error);
     let (su_v, su_e) = (summary.value, summary.error);
     let (li_v, li_e) = (link.value, link.error);
+    let focus_areas = RwSignal::new(
+        analysis
+            .as_ref()
+            .map(|n| n.focus_areas.clone())
+            .unwrap_or_default(),
+    );
+    let coach = RwSignal::new(c.coach_id.clone().unwrap_or_default());
+    let coaches: Vec<(String, String)> = store.data().with_untracked(|d| {
+        d.coaches
+            .iter()
+            .map(|x| (x.meta.id.clone(), x.name.clone()))
+            .collect()
+    });
+    let coach_id = format!("{id}-coach");
+    let focus_legend = format!("{id}-focus");
 
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -109,18 +125,19 @@ pub fn CommitmentEditor(participation: Participation) -> impl IntoView {
             c.strategy_proposed = pr_d;
             c.strategy_adopted = ad_d;
             let text = summary.value.get_untracked().trim().to_owned();
-            let focus = c
-                .needs_analysis
-                .as_ref()
-                .map(|n| n.focus_areas.clone())
-                .unwrap_or_default();
+            let focus: Vec<FocusArea> = FocusArea::ALL
+                .into_iter()
+                .filter(|f| focus_areas.with_untracked(|chosen| chosen.contains(f)))
+                .collect();
+            c.coach_id = Some(coach.get_untracked()).filter(|id| !id.is_empty());
             c.needs_analysis =
-                (nd_d.is_some() || !text.is_empty() || li.is_some()).then_some(NeedsAnalysis {
-                    date: nd_d,
-                    summary: text,
-                    focus_areas: focus,
-                    document_url: li,
-                });
+                (nd_d.is_some() || !text.is_empty() || li.is_some() || !focus.is_empty())
+                    .then_some(NeedsAnalysis {
+                        date: nd_d,
+                        summary: text,
+                        focus_areas: focus,
+                        document_url: li,
+                    });
         }
         let _ = store.put(Record::Participation(p));
     };
@@ -140,6 +157,32 @@ pub fn CommitmentEditor(participation: Participation) -> impl IntoView {
                 value=su_v error=su_e multiline=true/>
             <TextField id=format!("{id}-na-link") label=Signal::derive(move || t_string!(i18n, edit.analysis_link).to_owned())
                 value=li_v error=li_e hint=Signal::derive(move || t_string!(i18n, edit.link_hint).to_owned())/>
+            <div class="field">
+                <label for=coach_id.clone()>{t!(i18n, kommun.coach)}</label>
+                <select id=coach_id on:change=move |ev| coach.set(event_target_value(&ev)) prop:value=move || coach.get()>
+                    <option value="">{t!(i18n, common.not_recorded)}</option>
+                    {coaches.into_iter().map(|(cid, name)| view! { <option value=cid>{name}</option> }).collect_view()}
+                </select>
+            </div>
+            <fieldset class="field" id=focus_legend>
+                <legend>{t!(i18n, edit.focus_areas)}</legend>
+                {FocusArea::ALL.into_iter().map(|f| view! {
+                    <label class="check">
+                        <input type="checkbox"
+                            prop:checked=move || focus_areas.read().contains(&f)
+                            on:change=move |ev| {
+                                let on = event_target_checked(&ev);
+                                focus_areas.update(|list| {
+                                    list.retain(|x| *x != f);
+                                    if on {
+                                        list.push(f);
+                                    }
+                                });
+                            }/>
+                        {move || focus_label(i18n, f)}
+                    </label>
+                }).collect_view()}
+            </fieldset>
             <button type="submit">{t!(i18n, edit.save)}</button>
         </form>
     }

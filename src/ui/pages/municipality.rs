@@ -15,7 +15,7 @@ use crate::domain::validate::optional_link;
 use crate::i18n::*;
 use crate::store::use_store;
 use crate::ui::components::commitment_editor::CommitmentEditor;
-use crate::ui::components::labels::{programme_label, status_label};
+use crate::ui::components::labels::{focus_label, programme_label, status_label};
 use crate::ui::components::ledger_editor::{Ledger, LedgerEditor};
 use crate::ui::components::notes::OrganisationNotes;
 use crate::ui::components::source_ref::SourceRef;
@@ -218,6 +218,10 @@ fn ParticipationSection(p: Participation) -> impl IntoView {
                             view! {
                                 {n.date.map(|d| view! { {format::date(i18n, d)} ". " })}
                                 {n.summary.clone()}
+                                {(!n.focus_areas.is_empty()).then(|| {
+                                    let areas = n.focus_areas.clone();
+                                    view! { " " <span data-testid="focus-areas">"(" {move || areas.iter().map(|f| focus_label(i18n, *f)).collect::<Vec<_>>().join(", ")} ")"</span> }
+                                })}
                                 {link.map(|l| view! { " " <a href=l.clone() rel="external noopener">{l.clone()}</a> })}
                             }.into_any()
                         }

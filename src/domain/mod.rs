@@ -7,6 +7,7 @@ pub mod generate;
 pub mod history;
 pub mod integrity;
 pub mod listing;
+pub mod mentoring;
 pub mod migrate;
 pub mod model;
 pub mod municipalities;

@@ -1,0 +1,402 @@
+//! Mentor pairing: which organisations may mentor which participant, how loaded
+//! each mentor is, and deterministic suggestions for the unpaired (same län first,
+//! then a neighbouring län, then the same part of the country; lightest load first).
+
+use std::collections::BTreeMap;
+
+use super::model::*;
+use super::text::swedish_cmp;
+
+/// A mentor with more mentees than this gets a warning (a setting; the programme gave one each).
+pub const DEFAULT_MAX_LOAD: usize = 2;
+
+/// Pairs of län (SCB codes) that share a land border. Gotland (09) borders none.
+pub const NEIGHBOURS: [(&str, &str); 38] = [
+    ("01", "03"),
+    ("01", "04"),
+    ("03", "19"),
+    ("03", "20"),
+    ("03", "21"),
+    ("04", "05"),
+    ("04", "18"),
+    ("04", "19"),
+    ("05", "06"),
+    ("05", "08"),
+    ("05", "18"),
+    ("06", "07"),
+    ("06", "08"),
+    ("06", "13"),
+    ("06", "14"),
+    ("07", "08"),
+    ("07", "10"),
+    ("07", "12"),
+    ("07", "13"),
+    ("08", "10"),
+    ("10", "12"),
+    ("12", "13"),
+    ("13", "14"),
+    ("14", "17"),
+    ("14", "18"),
+    ("17", "18"),
+    ("17", "20"),
+    ("18", "19"),
+    ("18", "20"),
+    ("19", "20"),
+    ("20", "21"),
+    ("20", "23"),
+    ("21", "22"),
+    ("21", "23"),
+    ("22", "23"),
+    ("22", "24"),
+    ("23", "24"),
+    ("24", "25"),
+];
+
+/// Sweden's three parts (landsdelar), by län code.
+pub fn part_of_country(lanskod: &str) -> Option<Part> {
+    Some(match lanskod {
+        "05" | "06" | "07" | "08" | "09" | "10" | "12" | "13" | "14" => Part::Gotaland,
+        "01" | "03" | "04" | "17" | "18" | "19" | "20" => Part::Svealand,
+        "21" | "22" | "23" | "24" | "25" => Part::Norrland,
+        _ => return None,
+    })
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Part {
+    Gotaland,
+    Svealand,
+    Norrland,
+}
+
+pub fn are_neighbours(a: &str, b: &str) -> bool {
+    NEIGHBOURS
+        .iter()
+        .any(|(x, y)| (*x == a && *y == b) || (*x == b && *y == a))
+}
+
+/// Why a suggested mentor was chosen, nearest first.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Nearness {
+    SameLan,
+    NeighbouringLan,
+    SamePart,
+    Elsewhere,
+}
+
+pub fn nearness(a: &str, b: &str) -> Nearness {
+    if a == b {
+        Nearness::SameLan
+    } else if are_neighbours(a, b) {
+        Nearness::NeighbouringLan
+    } else if part_of_country(a).is_some() && part_of_country(a) == part_of_country(b) {
+        Nearness::SamePart
+    } else {
+        Nearness::Elsewhere
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PairingError {
+    UnknownParticipation,
+    UnknownMentor,
+    /// Only Klimatkommunerna's members mentor.
+    NotAMember,
+    SelfMentor,
+    /// A participant of the programme cannot mentor in it.
+    ParticipantOfSameProgramme,
+}
+
+/// Whether `mentor_id` may mentor the participation `participation_id`; Ok carries
+/// the mentor's load after the pairing, for the over-load warning.
+pub fn check_pairing(
+    d: &Dataset,
+    participation_id: &str,
+    mentor_id: &str,
+) -> Result<usize, PairingError> {
+    let p = d
+        .participations
+        .iter()
+        .find(|p| p.meta.id == participation_id)
+        .ok_or(PairingError::UnknownParticipation)?;
+    let mentor = d
+        .organisation(mentor_id)
+        .ok_or(PairingError::UnknownMentor)?;
+    if mentor.member.is_none() {
+        return Err(PairingError::NotAMember);
+    }
+    if p.organisation_id == mentor_id {
+        return Err(PairingError::SelfMentor);
+    }
+    if d.participations
+        .iter()
+        .any(|q| q.programme_id == p.programme_id && q.organisation_id == mentor_id)
+    {
+        return Err(PairingError::ParticipantOfSameProgramme);
+    }
+    let already = mentor_of(p) == Some(mentor_id);
+    Ok(loads(d).get(mentor_id).copied().unwrap_or(0) + usize::from(!already))
+}
+
+fn mentor_of(p: &Participation) -> Option<&str> {
+    match &p.detail {
+        ParticipationDetail::Coaching(c) => c.mentor_id.as_deref(),
+        ParticipationDetail::PilotLan(_) => None,
+    }
+}
+
+/// Mentees per mentor organisation id.
+pub fn loads(d: &Dataset) -> BTreeMap<String, usize> {
+    let mut out = BTreeMap::new();
+    for m in d.participations.iter().filter_map(mentor_of) {
+        *out.entry(m.to_owned()).or_default() += 1;
+    }
+    out
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Suggestion {
+    pub participation_id: String,
+    pub mentor_id: String,
+    pub nearness: Nearness,
+}
+
+/// A mentor for every unpaired coaching participant that can have one: the nearest
+/// member that may mentor it, the least loaded among equally near (counting the
+/// suggestions already made), then Swedish name order. The same data always gives
+/// the same suggestions.
+pub fn suggest(d: &Dataset) -> Vec<Suggestion> {
+    let mut load = loads(d);
+    let mut unpaired: Vec<(&Participation, &Organisation)> = d
+        .participations
+        .iter()
+        .filter(|p| matches!(&p.detail, ParticipationDetail::Coaching(c) if c.mentor_id.is_none()))
+        .filter_map(|p| Some((p, d.organisation(&p.organisation_id)?)))
+        .collect();
+    unpaired.sort_by(|(_, a), (_, b)| swedish_cmp(&a.name, &b.name));
+    let mut out = Vec::new();
+    for (p, org) in unpaired {
+        let best = d
+            .organisations
+            .iter()
+            .filter(|m| check_pairing(d, &p.meta.id, &m.meta.id).is_ok())
+            .map(|m| {
+                let near = nearness(&org.lanskod.value, &m.lanskod.value);
+                (near, load.get(&m.meta.id).copied().unwrap_or(0), m)
+            })
+            .min_by(|(n1, l1, a), (n2, l2, b)| {
+                n1.cmp(n2)
+                    .then(l1.cmp(l2))
+                    .then_with(|| swedish_cmp(&a.name, &b.name))
+            });
+        if let Some((nearness, _, m)) = best {
+            *load.entry(m.meta.id.clone()).or_default() += 1;
+            out.push(Suggestion {
+                participation_id: p.meta.id.clone(),
+                mentor_id: m.meta.id.clone(),
+                nearness,
+            });
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::municipalities::counties;
+    use crate::domain::participants::register_organisation;
+    use crate::domain::seed::{builtin_dataset, organisation_id, seed_updated_at};
+
+    fn member(d: &mut Dataset, kommunkod: &str) -> String {
+        let id = organisation_id(kommunkod);
+        if d.organisation(&id).is_none() {
+            let m = crate::domain::municipalities::municipality(kommunkod).expect("in register");
+            let meta = Meta {
+                id: id.clone(),
+                updated_at: seed_updated_at(),
+                source: Origin::User,
+                notes: String::new(),
+            };
+            d.organisations.push(register_organisation(m, meta));
+        }
+        if let Some(o) = d.organisations.iter_mut().find(|o| o.meta.id == id) {
+            o.member = Some(Membership { since: Some(2005) });
+        }
+        id
+    }
+
+    fn pair(d: &mut Dataset, participant_kommunkod: &str, mentor: &str) {
+        let org = organisation_id(participant_kommunkod);
+        for p in d
+            .participations
+            .iter_mut()
+            .filter(|p| p.organisation_id == org)
+        {
+            if let ParticipationDetail::Coaching(c) = &mut p.detail {
+                c.mentor_id = Some(mentor.to_owned());
+            }
+        }
+    }
+
+    #[test]
+    fn the_neighbour_table_is_symmetric_and_names_real_counties() {
+        let mut seen = std::collections::BTreeSet::new();
+        for (a, b) in NEIGHBOURS {
+            assert!(
+                seen.insert(if a < b { (a, b) } else { (b, a) }),
+                "{a}-{b} listed twice"
+            );
+        }
+        for (a, b) in NEIGHBOURS {
+            assert!(are_neighbours(a, b) && are_neighbours(b, a));
+            assert_ne!(a, b);
+            for code in [a, b] {
+                assert!(counties().iter().any(|c| c.lanskod == code), "{code}");
+            }
+        }
+        assert!(are_neighbours("12", "07") && !are_neighbours("12", "14"));
+        assert!(counties()
+            .iter()
+            .all(|c| part_of_country(&c.lanskod).is_some()));
+        assert!(counties()
+            .iter()
+            .filter(|c| c.lanskod != "09")
+            .all(|c| NEIGHBOURS
+                .iter()
+                .any(|(a, b)| *a == c.lanskod || *b == c.lanskod)));
+    }
+
+    #[test]
+    fn pairing_rules_are_enforced() {
+        let mut d = builtin_dataset();
+        let boxholm = "participation-coaching-0560";
+        assert_eq!(
+            check_pairing(&d, boxholm, "org-1440"),
+            Err(PairingError::UnknownMentor)
+        );
+        assert_eq!(
+            check_pairing(&d, boxholm, "org-1256"),
+            Err(PairingError::NotAMember)
+        );
+        let lund = "org-1281";
+        assert_eq!(
+            check_pairing(&d, boxholm, lund),
+            Ok(1),
+            "Lund is a member and not a coaching participant"
+        );
+        let osby = member(&mut d, "1273");
+        assert_eq!(
+            check_pairing(&d, "participation-coaching-1273", &osby),
+            Err(PairingError::SelfMentor)
+        );
+        assert_eq!(
+            check_pairing(&d, boxholm, &osby),
+            Err(PairingError::ParticipantOfSameProgramme)
+        );
+        assert_eq!(
+            check_pairing(&d, "nope", lund),
+            Err(PairingError::UnknownParticipation)
+        );
+    }
+
+    #[test]
+    fn load_counts_mentees_and_the_check_reports_the_load_after_pairing() {
+        let mut d = builtin_dataset();
+        pair(&mut d, "0560", "org-1281");
+        pair(&mut d, "1438", "org-1281");
+        assert_eq!(loads(&d).get("org-1281"), Some(&2));
+        assert_eq!(
+            check_pairing(&d, "participation-coaching-0862", "org-1281"),
+            Ok(3),
+            "over the default maximum of 2"
+        );
+        assert_eq!(
+            check_pairing(&d, "participation-coaching-0560", "org-1281"),
+            Ok(2),
+            "re-pairing the same adds nothing"
+        );
+    }
+
+    #[test]
+    fn suggestions_prefer_the_same_lan_then_neighbours_and_balance_load() {
+        let mut d = builtin_dataset();
+        d.participations.retain(|p| {
+            ["org-1273", "org-1275", "org-1264", "org-0767"].contains(&p.organisation_id.as_str())
+                || p.programme_id != crate::domain::seed::COACHING_ID
+        });
+        let lund = "org-1281".to_owned(); // Skåne (12), a founder member
+        let alvesta = member(&mut d, "0764"); // Kronoberg (07), neighbour of Skåne
+        let s = suggest(&d);
+        let got: Vec<(&str, &str, Nearness)> = s
+            .iter()
+            .map(|s| {
+                (
+                    s.participation_id.as_str(),
+                    s.mentor_id.as_str(),
+                    s.nearness,
+                )
+            })
+            .collect();
+        // Markaryd (07) gets Alvesta (07); Osby, Perstorp and Skurup (12) all get Lund: the
+        // same län wins over a lighter load in a neighbouring one.
+        assert_eq!(
+            got[0],
+            (
+                "participation-coaching-0767",
+                alvesta.as_str(),
+                Nearness::SameLan
+            )
+        );
+        assert!(got[1..]
+            .iter()
+            .all(|(_, m, n)| *m == lund && *n == Nearness::SameLan));
+        assert_eq!(suggest(&d), s, "deterministic");
+    }
+
+    #[test]
+    fn among_equally_near_mentors_the_least_loaded_is_chosen_ties_by_name() {
+        let mut d = builtin_dataset();
+        d.participations.retain(|p| {
+            ["org-1497", "org-1444", "org-1447"].contains(&p.organisation_id.as_str())
+                || p.programme_id != crate::domain::seed::COACHING_ID
+        });
+        let ale = member(&mut d, "1440"); // Västra Götaland (14)
+        let alingsas = member(&mut d, "1489"); // Västra Götaland (14)
+        let s = suggest(&d);
+        let mentors: Vec<&str> = s.iter().map(|s| s.mentor_id.as_str()).collect();
+        // Grästorp, Gullspång, Hjo in Swedish order; Ale first on a tie by name, then balanced.
+        assert_eq!(mentors, vec![ale.as_str(), alingsas.as_str(), ale.as_str()]);
+        assert!(s.iter().all(|s| s.nearness == Nearness::SameLan));
+    }
+
+    #[test]
+    fn without_a_member_in_the_same_lan_a_neighbour_then_the_same_part_then_anyone() {
+        let mut d = builtin_dataset();
+        d.participations.retain(|p| {
+            ["org-0767", "org-0862", "org-2361"].contains(&p.organisation_id.as_str())
+                || p.programme_id != crate::domain::seed::COACHING_ID
+        });
+        let s = suggest(&d); // Lund (Skåne) is the only member
+        let by_participant: BTreeMap<&str, Nearness> = s
+            .iter()
+            .map(|s| (s.participation_id.as_str(), s.nearness))
+            .collect();
+        assert_eq!(
+            by_participant["participation-coaching-0767"],
+            Nearness::NeighbouringLan,
+            "Kronoberg borders Skåne"
+        );
+        assert_eq!(
+            by_participant["participation-coaching-0862"],
+            Nearness::SamePart,
+            "Kalmar is in Götaland"
+        );
+        assert_eq!(
+            by_participant["participation-coaching-2361"],
+            Nearness::Elsewhere,
+            "Jämtland is in Norrland"
+        );
+        assert!(s.iter().all(|s| s.mentor_id == "org-1281"));
+    }
+}

@@ -68,3 +68,13 @@ test("the skip link moves focus to the main content and stays on the page", asyn
   assert.equal(page.url(), app.url("/om"));
   assert.equal(await page.locator("h1").textContent(), "Om Klimatcoachning-registret");
 });
+
+test("no page scrolls sideways on a 360 px phone", async () => {
+  const page = await app.page();
+  await page.setViewportSize({ width: 360, height: 640 });
+  for (const path of ["/", "/kommuner", "/kommun/osby", "/data", "/om"]) {
+    await open(page, app.url(path));
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(width <= 360, `${path} is ${width} px wide`);
+  }
+});

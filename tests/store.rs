@@ -37,6 +37,17 @@ fn edit_notes(store: &Store, notes: &str) -> Result<(), News> {
     store.put(Record::Programme(p))
 }
 
+/// The coaching programme's notes as the store shows them.
+fn shown_notes(store: &Store) -> String {
+    store
+        .data()
+        .with_untracked(|d| {
+            d.programme(ProgrammeKind::Coaching)
+                .map(|p| p.meta.notes.clone())
+        })
+        .unwrap_or_default()
+}
+
 fn stored_notes() -> String {
     let raw = local()
         .get_item(DATA_KEY)
@@ -68,13 +79,7 @@ fn empty_storage_starts_from_the_builtin_dataset_and_saves_each_change_at_once()
     edit_notes(&store, "första").expect("saved");
     assert_eq!(stored_notes(), "första");
     let reopened = Store::open();
-    let p = reopened
-        .data()
-        .get_untracked()
-        .programme(ProgrammeKind::Coaching)
-        .cloned()
-        .expect("programme");
-    assert_eq!(p.meta.notes, "första");
+    assert_eq!(shown_notes(&reopened), "första");
     assert!(reopened.can_undo(), "the history is stored too");
 }
 
@@ -139,13 +144,7 @@ fn unreadable_storage_is_kept_aside_never_overwritten_and_the_app_starts_clean()
             );
         };
         assert_eq!(reopened.unreadable_text().as_deref(), Some(raw));
-        let p = reopened
-            .data()
-            .get_untracked()
-            .programme(ProgrammeKind::Coaching)
-            .cloned()
-            .expect("programme");
-        assert_eq!(p.meta.notes, "ny start");
+        assert_eq!(shown_notes(&reopened), "ny start");
         store.keep_new_start();
         assert_eq!(store.health().get_untracked(), Health::Saving);
         assert!(unreadable_backups().is_empty());
@@ -177,14 +176,9 @@ fn a_full_storage_refuses_the_change_and_keeps_what_was_stored() {
         before,
         "stored data intact"
     );
-    let shown = store
-        .data()
-        .get_untracked()
-        .programme(ProgrammeKind::Coaching)
-        .cloned()
-        .expect("programme");
     assert_eq!(
-        shown.meta.notes, "sparat före",
+        shown_notes(&store),
+        "sparat före",
         "the refused change is not shown either"
     );
     assert_eq!(

@@ -45,11 +45,11 @@ const STATUSES: [(CommitmentStatus, &str); 6] = [
     (CommitmentStatus::Adopted, "antaget"),
 ];
 
-fn find<T: Copy + PartialEq>(table: &[(T, &'static str)], word: &str) -> Option<T> {
+pub(super) fn find<T: Copy + PartialEq>(table: &[(T, &'static str)], word: &str) -> Option<T> {
     table.iter().find(|(_, w)| *w == word).map(|(t, _)| *t)
 }
 
-fn word<T: Copy + PartialEq>(table: &[(T, &'static str)], value: T) -> &'static str {
+pub(super) fn word<T: Copy + PartialEq>(table: &[(T, &'static str)], value: T) -> &'static str {
     table
         .iter()
         .find(|(t, _)| *t == value)

@@ -4,6 +4,9 @@
 
 use std::collections::BTreeMap;
 
+use chrono::{DateTime, Utc};
+
+use super::change::{Change, Record};
 use super::model::*;
 use super::text::swedish_cmp;
 
@@ -159,13 +162,16 @@ pub struct Suggestion {
     pub participation_id: String,
     pub mentor_id: String,
     pub nearness: Nearness,
+    /// The mentor's mentees before this suggestion (counting earlier suggestions).
+    pub load_before: usize,
 }
 
-/// A mentor for every unpaired coaching participant that can have one: the nearest
-/// member that may mentor it, the least loaded among equally near (counting the
-/// suggestions already made), then Swedish name order. The same data always gives
-/// the same suggestions.
-pub fn suggest(d: &Dataset) -> Vec<Suggestion> {
+/// A mentor for every unpaired coaching participant that can have one. Mentors who
+/// would go over `max_load` come last; then the nearest (same län, a neighbouring
+/// län, the same part of the country), the least loaded (counting the suggestions
+/// already made), then Swedish name order. A `rejected` (participation, mentor) pair
+/// is never suggested again. The same data always gives the same suggestions.
+pub fn suggest(d: &Dataset, max_load: usize, rejected: &[(String, String)]) -> Vec<Suggestion> {
     let mut load = loads(d);
     let mut unpaired: Vec<(&Participation, &Organisation)> = d
         .participations
@@ -180,25 +186,87 @@ pub fn suggest(d: &Dataset) -> Vec<Suggestion> {
             .organisations
             .iter()
             .filter(|m| check_pairing(d, &p.meta.id, &m.meta.id).is_ok())
+            .filter(|m| {
+                !rejected
+                    .iter()
+                    .any(|(pid, mid)| *pid == p.meta.id && *mid == m.meta.id)
+            })
             .map(|m| {
                 let near = nearness(&org.lanskod.value, &m.lanskod.value);
-                (near, load.get(&m.meta.id).copied().unwrap_or(0), m)
+                let l = load.get(&m.meta.id).copied().unwrap_or(0);
+                (l >= max_load, near, l, m)
             })
-            .min_by(|(n1, l1, a), (n2, l2, b)| {
-                n1.cmp(n2)
+            .min_by(|(o1, n1, l1, a), (o2, n2, l2, b)| {
+                o1.cmp(o2)
+                    .then(n1.cmp(n2))
                     .then(l1.cmp(l2))
                     .then_with(|| swedish_cmp(&a.name, &b.name))
             });
-        if let Some((nearness, _, m)) = best {
+        if let Some((_, nearness, load_before, m)) = best {
             *load.entry(m.meta.id.clone()).or_default() += 1;
             out.push(Suggestion {
                 participation_id: p.meta.id.clone(),
                 mentor_id: m.meta.id.clone(),
                 nearness,
+                load_before,
             });
         }
     }
     out
+}
+
+/// The change that gives participation `participation_id` the mentor `mentor_id`
+/// (None removes it), refused when a rule forbids the pairing.
+pub fn set_mentor(
+    d: &Dataset,
+    participation_id: &str,
+    mentor_id: Option<&str>,
+    now: DateTime<Utc>,
+) -> Result<Change, PairingError> {
+    if let Some(m) = mentor_id {
+        check_pairing(d, participation_id, m)?;
+    }
+    let mut p = d
+        .participations
+        .iter()
+        .find(|p| p.meta.id == participation_id)
+        .cloned()
+        .ok_or(PairingError::UnknownParticipation)?;
+    let ParticipationDetail::Coaching(c) = &mut p.detail else {
+        return Err(PairingError::UnknownParticipation);
+    };
+    c.mentor_id = mentor_id.map(str::to_owned);
+    Ok(Change::Put {
+        record: Record::Participation(p).touched(now),
+        at: None,
+    })
+}
+
+/// Accepting `suggestions` together: one undoable step.
+pub fn accept(
+    d: &Dataset,
+    suggestions: &[Suggestion],
+    now: DateTime<Utc>,
+) -> Result<Change, PairingError> {
+    let changes = suggestions
+        .iter()
+        .map(|s| set_mentor(d, &s.participation_id, Some(&s.mentor_id), now))
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(Change::Many { changes })
+}
+
+/// Pairings that break a rule now (a mentor who left Klimatkommunerna, was removed,
+/// or joined the programme since), by participation id.
+pub fn conflicts(d: &Dataset) -> Vec<(String, PairingError)> {
+    d.participations
+        .iter()
+        .filter_map(|p| {
+            let m = mentor_of(p)?;
+            check_pairing(d, &p.meta.id, m)
+                .err()
+                .map(|e| (p.meta.id.clone(), e))
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -327,7 +395,7 @@ mod tests {
         });
         let lund = "org-1281".to_owned(); // Skåne (12), a founder member
         let alvesta = member(&mut d, "0764"); // Kronoberg (07), neighbour of Skåne
-        let s = suggest(&d);
+        let s = suggest(&d, 9, &[]);
         let got: Vec<(&str, &str, Nearness)> = s
             .iter()
             .map(|s| {
@@ -351,7 +419,7 @@ mod tests {
         assert!(got[1..]
             .iter()
             .all(|(_, m, n)| *m == lund && *n == Nearness::SameLan));
-        assert_eq!(suggest(&d), s, "deterministic");
+        assert_eq!(suggest(&d, 9, &[]), s, "deterministic");
     }
 
     #[test]
@@ -363,7 +431,7 @@ mod tests {
         });
         let ale = member(&mut d, "1440"); // Västra Götaland (14)
         let alingsas = member(&mut d, "1489"); // Västra Götaland (14)
-        let s = suggest(&d);
+        let s = suggest(&d, 9, &[]);
         let mentors: Vec<&str> = s.iter().map(|s| s.mentor_id.as_str()).collect();
         // Grästorp, Gullspång, Hjo in Swedish order; Ale first on a tie by name, then balanced.
         assert_eq!(mentors, vec![ale.as_str(), alingsas.as_str(), ale.as_str()]);
@@ -377,7 +445,7 @@ mod tests {
             ["org-0767", "org-0862", "org-2361"].contains(&p.organisation_id.as_str())
                 || p.programme_id != crate::domain::seed::COACHING_ID
         });
-        let s = suggest(&d); // Lund (Skåne) is the only member
+        let s = suggest(&d, 9, &[]); // Lund (Skåne) is the only member
         let by_participant: BTreeMap<&str, Nearness> = s
             .iter()
             .map(|s| (s.participation_id.as_str(), s.nearness))
@@ -398,5 +466,127 @@ mod tests {
             "Jämtland is in Norrland"
         );
         assert!(s.iter().all(|s| s.mentor_id == "org-1281"));
+    }
+
+    #[test]
+    fn a_mentor_at_the_maximum_load_is_passed_over_while_another_has_room() {
+        let mut d = builtin_dataset();
+        d.participations.retain(|p| {
+            ["org-1273", "org-1275", "org-1264"].contains(&p.organisation_id.as_str())
+                || p.programme_id != crate::domain::seed::COACHING_ID
+        });
+        let alvesta = member(&mut d, "0764"); // Kronoberg, neighbour of Skåne
+        let s = suggest(&d, 2, &[]);
+        // Osby, Perstorp (Skåne) get Lund; Skurup would make Lund's third, so Alvesta.
+        let got: Vec<(&str, Nearness, usize)> = s
+            .iter()
+            .map(|s| (s.mentor_id.as_str(), s.nearness, s.load_before))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("org-1281", Nearness::SameLan, 0),
+                ("org-1281", Nearness::SameLan, 1),
+                (alvesta.as_str(), Nearness::NeighbouringLan, 0),
+            ]
+        );
+        // With Alvesta gone, everyone is over the maximum: the nearest still wins.
+        d.organisations.retain(|o| o.meta.id != alvesta);
+        assert!(suggest(&d, 2, &[])
+            .iter()
+            .all(|s| s.mentor_id == "org-1281"));
+    }
+
+    #[test]
+    fn a_rejected_suggestion_is_replaced_by_the_next_best() {
+        let mut d = builtin_dataset();
+        d.participations.retain(|p| {
+            p.organisation_id == "org-1273" || p.programme_id != crate::domain::seed::COACHING_ID
+        });
+        let alvesta = member(&mut d, "0764");
+        let osby = "participation-coaching-1273".to_owned();
+        assert_eq!(suggest(&d, 2, &[])[0].mentor_id, "org-1281");
+        let rejected = [(osby.clone(), "org-1281".to_owned())];
+        let s = suggest(&d, 2, &rejected);
+        assert_eq!(
+            (s[0].participation_id.as_str(), s[0].mentor_id.as_str()),
+            (osby.as_str(), alvesta.as_str())
+        );
+        let both = [rejected[0].clone(), (osby, alvesta)];
+        assert!(
+            suggest(&d, 2, &both).is_empty(),
+            "no member left to suggest"
+        );
+    }
+
+    #[test]
+    fn setting_a_mentor_is_one_undoable_change_and_refused_when_forbidden() {
+        let mut d = builtin_dataset();
+        let before = d.clone();
+        let boxholm = "participation-coaching-0560";
+        let now = seed_updated_at() + chrono::Duration::days(1);
+        let change = set_mentor(&d, boxholm, Some("org-1281"), now).expect("allowed");
+        let undo = crate::domain::change::apply(&mut d, change);
+        let p = d
+            .participations
+            .iter()
+            .find(|p| p.meta.id == boxholm)
+            .expect("kept");
+        assert!(
+            matches!(&p.detail, ParticipationDetail::Coaching(c) if c.mentor_id.as_deref() == Some("org-1281"))
+        );
+        assert_eq!((p.meta.updated_at, p.meta.source), (now, Origin::User));
+        let removed = set_mentor(&d, boxholm, None, now).expect("removal is always allowed");
+        let mut after_removal = d.clone();
+        crate::domain::change::apply(&mut after_removal, removed);
+        assert_eq!(loads(&after_removal).get("org-1281"), None);
+        crate::domain::change::apply(&mut d, undo);
+        assert_eq!(d, before);
+        assert_eq!(
+            set_mentor(&d, boxholm, Some("org-1256"), now),
+            Err(PairingError::NotAMember)
+        );
+        assert_eq!(
+            set_mentor(&d, "participation-pilotlan-1281", None, now),
+            Err(PairingError::UnknownParticipation),
+            "the pilot-län programme has no mentors"
+        );
+    }
+
+    #[test]
+    fn accepting_all_suggestions_is_one_step_and_leaves_nobody_unpaired() {
+        let mut d = builtin_dataset();
+        let before = d.clone();
+        let s = suggest(&d, DEFAULT_MAX_LOAD, &[]);
+        assert_eq!(s.len(), 22, "Lund can mentor every coaching participant");
+        let change = accept(&d, &s, seed_updated_at()).expect("all allowed");
+        let undo = crate::domain::change::apply(&mut d, change);
+        assert!(suggest(&d, DEFAULT_MAX_LOAD, &[]).is_empty());
+        assert_eq!(loads(&d).get("org-1281"), Some(&22));
+        crate::domain::change::apply(&mut d, undo);
+        assert_eq!(d, before);
+    }
+
+    #[test]
+    fn a_pairing_that_a_later_edit_makes_forbidden_is_listed_as_a_conflict() {
+        let mut d = builtin_dataset();
+        pair(&mut d, "0560", "org-1281");
+        assert!(conflicts(&d).is_empty());
+        for o in d
+            .organisations
+            .iter_mut()
+            .filter(|o| o.meta.id == "org-1281")
+        {
+            o.member = None;
+        }
+        assert_eq!(
+            conflicts(&d),
+            vec![(
+                "participation-coaching-0560".to_owned(),
+                PairingError::NotAMember
+            )]
+        );
+        d.organisations.retain(|o| o.meta.id != "org-1281");
+        assert_eq!(conflicts(&d)[0].1, PairingError::UnknownMentor);
     }
 }

@@ -3,17 +3,22 @@
 
 pub mod change;
 pub mod commitment;
+pub mod csv;
 pub mod generate;
 pub mod history;
 pub mod integrity;
 pub mod listing;
+pub mod membership;
 pub mod mentoring;
 pub mod migrate;
 pub mod model;
 pub mod municipalities;
 pub mod overview;
+pub mod pairs;
 pub mod participants;
+pub mod pilot;
 pub mod seed;
+pub mod settings;
 pub mod text;
 pub mod timeline;
 pub mod validate;

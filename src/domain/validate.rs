@@ -34,6 +34,13 @@ pub enum FieldError {
     KommunkodUnknown,
     /// Only http:// and https:// links are kept.
     LinkScheme,
+    /// Not a whole number (letters, decimals, a sign).
+    NotANumber,
+    /// A whole number (a year, a setting) outside what makes sense for it.
+    NumberOutOfRange {
+        min: i64,
+        max: i64,
+    },
 }
 
 fn ymd((y, m, d): (i32, u32, u32)) -> NaiveDate {
@@ -141,6 +148,48 @@ pub fn optional_link(input: &str) -> Result<Option<String>, FieldError> {
     }
 }
 
+/// The year Klimatkommunerna was founded: nobody joined earlier.
+pub const FIRST_MEMBER_YEAR: i64 = 2003;
+
+/// A whole number from `min` to `max`.
+pub fn whole_number(input: &str, min: i64, max: i64) -> Result<i64, FieldError> {
+    let text = input.trim();
+    if text.is_empty() {
+        return Err(FieldError::Required);
+    }
+    if !text.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(FieldError::NotANumber);
+    }
+    match text.parse::<i64>() {
+        Ok(n) if (min..=max).contains(&n) => Ok(n),
+        _ => Err(FieldError::NumberOutOfRange { min, max }),
+    }
+}
+
+/// The optional year an organisation joined Klimatkommunerna: empty is unknown.
+pub fn optional_join_year(input: &str) -> Result<Option<i32>, FieldError> {
+    if input.trim().is_empty() {
+        return Ok(None);
+    }
+    let latest = i64::from(LATEST.0);
+    let year = whole_number(input, FIRST_MEMBER_YEAR, latest)?;
+    i32::try_from(year)
+        .map(Some)
+        .map_err(|_| FieldError::NumberOutOfRange {
+            min: FIRST_MEMBER_YEAR,
+            max: latest,
+        })
+}
+
+/// Text that must not be empty (a session's topic); surrounding spaces are dropped.
+pub fn required_text(input: &str) -> Result<String, FieldError> {
+    let text = input.trim();
+    if text.is_empty() {
+        return Err(FieldError::Required);
+    }
+    Ok(text.to_owned())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -246,5 +295,38 @@ mod tests {
         ] {
             assert_eq!(optional_link(bad), Err(FieldError::LinkScheme), "{bad}");
         }
+    }
+
+    #[test]
+    fn whole_numbers_and_join_years_stay_in_range() {
+        assert_eq!(whole_number(" 3 ", 1, 20), Ok(3));
+        assert_eq!(whole_number("", 1, 20), Err(FieldError::Required));
+        for bad in ["-1", "2.5", "två", "1e2"] {
+            assert_eq!(
+                whole_number(bad, 1, 20),
+                Err(FieldError::NotANumber),
+                "{bad}"
+            );
+        }
+        assert_eq!(
+            whole_number("0", 1, 20),
+            Err(FieldError::NumberOutOfRange { min: 1, max: 20 })
+        );
+        assert_eq!(
+            whole_number("99999999999999999999", 1, 20),
+            Err(FieldError::NumberOutOfRange { min: 1, max: 20 })
+        );
+        assert_eq!(optional_join_year(""), Ok(None));
+        assert_eq!(optional_join_year("2005"), Ok(Some(2005)));
+        assert_eq!(
+            optional_join_year("2002"),
+            Err(FieldError::NumberOutOfRange {
+                min: 2003,
+                max: 2040
+            }),
+            "Klimatkommunerna was founded in 2003"
+        );
+        assert_eq!(required_text("  Workshop  "), Ok("Workshop".into()));
+        assert_eq!(required_text("  "), Err(FieldError::Required));
     }
 }

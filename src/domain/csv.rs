@@ -1,0 +1,66 @@
+//! CSV as RFC 4180 writes it, with a byte-order mark so spreadsheet programs read
+//! the file as UTF-8 (å, ä, ö) rather than guessing a legacy code page.
+
+const BOM: char = '\u{feff}';
+
+/// One field, quoted when it holds a comma, a quote or a line break (or starts or
+/// ends with a space, which some readers would trim).
+fn field(text: &str) -> String {
+    let needs_quotes =
+        text.contains([',', '"', '\n', '\r']) || text.starts_with(' ') || text.ends_with(' ');
+    if needs_quotes {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text.to_owned()
+    }
+}
+
+/// The rows as a CSV file: BOM, comma-separated, CRLF line ends.
+pub fn write(rows: &[Vec<String>]) -> String {
+    let mut out = String::new();
+    out.push(BOM);
+    for row in rows {
+        let line: Vec<String> = row.iter().map(|f| field(f)).collect();
+        out.push_str(&line.join(","));
+        out.push_str("\r\n");
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn awkward_fields_are_quoted_and_a_standard_reader_gets_the_same_rows_back() {
+        let rows = vec![
+            vec![
+                "Kommun".to_owned(),
+                "Mentor".to_owned(),
+                "Anteckning".to_owned(),
+            ],
+            vec![
+                "Åsele".to_owned(),
+                "Lund, Skåne".to_owned(),
+                "hon sa \"ja\"".to_owned(),
+            ],
+            vec![
+                "Hjo".to_owned(),
+                String::new(),
+                "rad ett\nrad två ".to_owned(),
+            ],
+        ];
+        let text = write(&rows);
+        assert!(text.starts_with('\u{feff}'));
+        assert!(text.contains("\"Lund, Skåne\",\"hon sa \"\"ja\"\"\"\r\n"));
+        let body = text.trim_start_matches('\u{feff}');
+        let mut reader = ::csv::ReaderBuilder::new()
+            .has_headers(false)
+            .from_reader(body.as_bytes());
+        let read: Vec<Vec<String>> = reader
+            .records()
+            .map(|r| r.expect("valid CSV").iter().map(str::to_owned).collect())
+            .collect();
+        assert_eq!(read, rows);
+    }
+}

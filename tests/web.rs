@@ -9,7 +9,9 @@ use klimatcoachning::store::{provide_store, Store};
 use klimatcoachning::ui::components::source_ref::SourceRef;
 use klimatcoachning::ui::components::timeline::Timeline;
 use klimatcoachning::ui::format;
-use klimatcoachning::ui::pages::{not_found::NotFound, overview::Overview};
+use klimatcoachning::ui::pages::{
+    mentors::Mentors, not_found::NotFound, overview::Overview, pilot::Pilot,
+};
 use klimatcoachning::ui::paths::base_path;
 use leptos::prelude::*;
 use leptos_meta::provide_meta_context;
@@ -229,4 +231,83 @@ fn router_base_is_the_path_of_the_base_url() {
     assert_eq!(base_path("https://example.org/a/b/?x=1#y"), "/a/b");
     assert_eq!(base_path("http://127.0.0.1:8000/index.html"), "");
     assert_eq!(base_path(""), "");
+}
+
+fn click(el: &web_sys::Element) {
+    el.unchecked_ref::<web_sys::HtmlElement>().click();
+}
+
+#[wasm_bindgen_test]
+async fn a_pilot_row_expands_and_collapses_with_aria_expanded() {
+    let host = mount(builtin_dataset(), Locale::sv, || view! { <Pilot/> });
+    leptos::task::tick().await;
+    assert_eq!(
+        host.query_selector_all(".pilot-row")
+            .expect("rows")
+            .length(),
+        5
+    );
+    let toggle = query(&host, ".pilot-row .row-toggle");
+    assert_eq!(
+        toggle.get_attribute("aria-expanded").as_deref(),
+        Some("false")
+    );
+    let details = query(
+        &host,
+        &format!(
+            "[id='{}']",
+            toggle.get_attribute("aria-controls").expect("controls")
+        ),
+    );
+    assert!(details.has_attribute("hidden"));
+    click(&toggle);
+    leptos::task::tick().await;
+    assert_eq!(
+        toggle.get_attribute("aria-expanded").as_deref(),
+        Some("true")
+    );
+    assert!(!details.has_attribute("hidden"));
+    assert!(details
+        .text_content()
+        .unwrap_or_default()
+        .contains("regionala energi- och klimatstrategin"));
+    click(&toggle);
+    leptos::task::tick().await;
+    assert_eq!(
+        toggle.get_attribute("aria-expanded").as_deref(),
+        Some("false")
+    );
+}
+
+#[wasm_bindgen_test]
+async fn the_mentor_page_speaks_english_and_accepting_all_pairs_everyone() {
+    let host = mount(builtin_dataset(), Locale::en, || view! { <Mentors/> });
+    leptos::task::tick().await;
+    let counts = query(&host, "[data-testid=pair-counts]");
+    assert_eq!(
+        counts.text_content().as_deref(),
+        Some("0 of 22 participants have a mentor. Members who can mentor: 1.")
+    );
+    assert_eq!(
+        host.query_selector_all("[data-testid=suggestion]")
+            .expect("list")
+            .length(),
+        22
+    );
+    assert!(text(&host).contains("Same part of Sweden (Skåne län)"));
+    let accept_all = query(&host, ".suggestions p button");
+    assert_eq!(
+        accept_all.text_content().as_deref(),
+        Some("Accept all suggestions (22)")
+    );
+    click(&accept_all);
+    leptos::task::tick().await;
+    assert_eq!(
+        counts.text_content().as_deref(),
+        Some("22 of 22 participants have a mentor. Members who can mentor: 1.")
+    );
+    assert!(query(&host, "[data-testid=members]")
+        .text_content()
+        .unwrap_or_default()
+        .contains("More than the maximum (2)."));
 }

@@ -27,7 +27,8 @@ pub fn write(rows: &[Vec<String>]) -> String {
     out
 }
 
-#[cfg(test)]
+// The standard reader is a native dev-dependency.
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
 

@@ -258,6 +258,14 @@ pub enum PilotStatus {
     Completed,
 }
 
+impl PilotStatus {
+    pub const ALL: [PilotStatus; 3] = [
+        PilotStatus::Planned,
+        PilotStatus::Ongoing,
+        PilotStatus::Completed,
+    ];
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct CoachingSession {
     pub id: String,

@@ -3,7 +3,8 @@
 
 use chrono::NaiveDate;
 
-use super::municipalities::municipality;
+use super::municipalities::{municipalities, municipality};
+use super::text::search_form;
 
 /// Dates outside this range are typing mistakes for this programme's records.
 pub const EARLIEST: (i32, u32, u32) = (2000, 1, 1);
@@ -34,6 +35,8 @@ pub enum FieldError {
     KommunkodUnknown,
     /// Only http:// and https:// links are kept.
     LinkScheme,
+    /// A typed name that is not one of the 290 municipalities.
+    MunicipalityUnknown,
     /// Not a whole number (letters, decimals, a sign).
     NotANumber,
     /// A whole number (a year, a setting) outside what makes sense for it.
@@ -124,6 +127,39 @@ pub fn kommunkod(input: &str) -> Result<String, FieldError> {
     municipality(code)
         .map(|m| m.kommunkod.clone())
         .ok_or(FieldError::KommunkodUnknown)
+}
+
+/// The kommunkod a typed text names: "Ale (1440)" (as the suggestions list offers),
+/// "1440", or a name ("Ale", "ale", "Hablingbo" is not one; "Habo" is).
+pub fn municipality_named(input: &str) -> Result<String, FieldError> {
+    let text = input.trim();
+    if text.is_empty() {
+        return Err(FieldError::Required);
+    }
+    let code = text
+        .rsplit_once('(')
+        .and_then(|(_, rest)| rest.strip_suffix(')'))
+        .unwrap_or(text)
+        .trim();
+    if !code.is_empty() && code.bytes().all(|b| b.is_ascii_digit()) {
+        return kommunkod(code);
+    }
+    let lower = text.to_lowercase();
+    if let Some(m) = municipalities()
+        .iter()
+        .find(|m| m.name == text || m.name.to_lowercase() == lower)
+    {
+        return Ok(m.kommunkod.clone());
+    }
+    // Without diacritics or case: only if that names one municipality.
+    let folded = search_form(text);
+    let mut hits = municipalities()
+        .iter()
+        .filter(|m| search_form(&m.name) == folded);
+    match (hits.next(), hits.next()) {
+        (Some(m), None) => Ok(m.kommunkod.clone()),
+        _ => Err(FieldError::MunicipalityUnknown),
+    }
 }
 
 /// An optional web link: empty is None; otherwise http(s) only, never `javascript:` or `data:`.
@@ -328,5 +364,28 @@ mod tests {
         );
         assert_eq!(required_text("  Workshop  "), Ok("Workshop".into()));
         assert_eq!(required_text("  "), Err(FieldError::Required));
+    }
+
+    #[test]
+    fn a_municipality_is_named_by_code_by_name_or_as_the_suggestions_show_it() {
+        assert_eq!(municipality_named("Ale (1440)"), Ok("1440".into()));
+        assert_eq!(municipality_named(" 1440 "), Ok("1440".into()));
+        assert_eq!(municipality_named("Ale"), Ok("1440".into()));
+        assert_eq!(municipality_named("östra göinge"), Ok("1256".into()));
+        assert_eq!(
+            municipality_named("Habo"),
+            Ok("0643".into()),
+            "exact beats folded"
+        );
+        assert_eq!(municipality_named("Håbo"), Ok("0305".into()));
+        assert_eq!(municipality_named("habo"), Ok("0643".into()), "case only");
+        assert_eq!(municipality_named("HÅBO"), Ok("0305".into()));
+        assert_eq!(municipality_named("ostra goinge"), Ok("1256".into()));
+        assert_eq!(
+            municipality_named("Atlantis"),
+            Err(FieldError::MunicipalityUnknown)
+        );
+        assert_eq!(municipality_named("144"), Err(FieldError::KommunkodFormat));
+        assert_eq!(municipality_named(""), Err(FieldError::Required));
     }
 }

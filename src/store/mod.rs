@@ -16,7 +16,8 @@ use crate::domain::history::History;
 use crate::domain::migrate::{read, Stored, Unreadable};
 use crate::domain::model::Dataset;
 use crate::domain::seed::builtin_dataset;
-use storage::{WriteError, DATA_KEY, HISTORY_KEY, UNREADABLE_PREFIX};
+use crate::domain::settings::Settings;
+use storage::{WriteError, DATA_KEY, HISTORY_KEY, SETTINGS_KEY, UNREADABLE_PREFIX};
 
 /// How the store stands with the browser's storage.
 #[derive(Clone, Debug, PartialEq)]
@@ -57,6 +58,8 @@ pub enum News {
     RefusedOther,
     /// Another tab saved a change, and this one now shows it.
     UpdatedElsewhere,
+    /// A setting was changed (and kept, where storage works).
+    SettingsSaved,
 }
 
 #[derive(Clone, Copy)]
@@ -67,6 +70,7 @@ pub struct Store {
     /// (undo steps, redo steps), for the buttons.
     depth: RwSignal<(usize, usize)>,
     history: StoredValue<History>,
+    settings: RwSignal<Settings>,
     /// The text this tab last read from or wrote to [`DATA_KEY`].
     last_raw: StoredValue<Option<String>>,
 }
@@ -79,6 +83,7 @@ impl Store {
             notice: RwSignal::new(None),
             depth: RwSignal::new(history.len()),
             history: StoredValue::new(history),
+            settings: RwSignal::new(Settings::read(storage::get(SETTINGS_KEY).as_deref())),
             last_raw: StoredValue::new(last_raw),
         }
     }
@@ -149,6 +154,23 @@ impl Store {
 
     pub fn notice(&self) -> ReadSignal<Option<Notice>> {
         self.notice.read_only()
+    }
+
+    pub fn settings(&self) -> ReadSignal<Settings> {
+        self.settings.read_only()
+    }
+
+    /// Settings are not part of the dataset nor of its undo history; they are kept
+    /// when storage works and held for this visit when it does not.
+    pub fn set_settings(&self, settings: Settings) -> Result<(), News> {
+        if self.persisting() {
+            let text = serde_json::to_string(&settings)
+                .map_err(|_| self.refused(WriteError::Other(String::new())))?;
+            storage::set(SETTINGS_KEY, &text).map_err(|e| self.refused(e))?;
+        }
+        self.settings.set(settings);
+        self.announce(News::SettingsSaved);
+        Ok(())
     }
 
     pub fn can_undo(&self) -> bool {

@@ -10,6 +10,8 @@ use wasm_bindgen::JsValue;
 pub const DATA_KEY: &str = "klimatcoachning.data";
 /// Undo and redo steps, so destructive changes stay undoable after a reload.
 pub const HISTORY_KEY: &str = "klimatcoachning.history";
+/// The user's settings (not part of the dataset, never exported).
+pub const SETTINGS_KEY: &str = "klimatcoachning.settings";
 /// Prefix of keys that keep unreadable stored text until the user decides.
 pub const UNREADABLE_PREFIX: &str = "klimatcoachning.unreadable.";
 /// The budget the app plans for: browsers give about 5 MB per origin.

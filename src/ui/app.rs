@@ -12,8 +12,8 @@ use crate::ui::components::site_header::SiteHeader;
 use crate::ui::components::store_status::{StoreAnnouncer, StoreBanner};
 use crate::ui::components::undo_controls::is_undo_shortcut;
 use crate::ui::pages::{
-    about::About, data::DataPage, municipalities::Municipalities, municipality::Municipality,
-    not_found::NotFound, overview::Overview,
+    about::About, data::DataPage, mentors::Mentors, municipalities::Municipalities,
+    municipality::Municipality, not_found::NotFound, overview::Overview, pilot::Pilot,
 };
 use crate::ui::paths;
 
@@ -57,6 +57,8 @@ fn Shell() -> impl IntoView {
                     <Route path=path!("") view=Overview/>
                     <Route path=path!("kommuner") view=Municipalities/>
                     <Route path=path!("kommun/:slug") view=Municipality/>
+                    <Route path=path!("mentorer") view=Mentors/>
+                    <Route path=path!("pilotlan") view=Pilot/>
                     <Route path=path!("data") view=DataPage/>
                     <Route path=path!("om") view=About/>
                 </Routes>

@@ -18,6 +18,19 @@ pub fn href(path: &str) -> String {
     format!("{}{}", base(), path)
 }
 
+/// An app path with URL query pairs (already in their URL words), each value encoded.
+pub fn with_query(path: &str, pairs: &[(&'static str, String)]) -> String {
+    let query: Vec<String> = pairs
+        .iter()
+        .map(|(k, v)| format!("{k}={}", String::from(js_sys::encode_uri_component(v))))
+        .collect();
+    if query.is_empty() {
+        href(path)
+    } else {
+        format!("{}?{}", href(path), query.join("&"))
+    }
+}
+
 /// The directory part of an absolute base URL, without its trailing slash.
 pub fn base_path(base_uri: &str) -> String {
     let after_scheme = base_uri

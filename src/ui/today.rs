@@ -1,6 +1,11 @@
-//! Today's date from the browser's clock, for statuses that depend on it.
+//! The browser's clock: today's date for statuses that depend on it, and the
+//! instant an edit is made (its `updated_at`).
 
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, Utc};
+
+pub fn now() -> DateTime<Utc> {
+    DateTime::from_timestamp_millis(js_sys::Date::now() as i64).unwrap_or_default()
+}
 
 pub fn today() -> NaiveDate {
     let now = js_sys::Date::new_0();

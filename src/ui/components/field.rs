@@ -31,6 +31,11 @@ pub fn error_text(i18n: leptos_i18n::I18nContext<Locale>, e: &FieldError) -> Str
         FieldError::KommunkodFormat => t_string!(i18n, errors.kommunkod_format).to_owned(),
         FieldError::KommunkodUnknown => t_string!(i18n, errors.kommunkod_unknown).to_owned(),
         FieldError::LinkScheme => t_string!(i18n, errors.link_scheme).to_owned(),
+        FieldError::MunicipalityUnknown => t_string!(i18n, errors.municipality_unknown).to_owned(),
+        FieldError::NotANumber => t_string!(i18n, errors.not_a_number).to_owned(),
+        FieldError::NumberOutOfRange { min, max } => {
+            t_string!(i18n, errors.number_out_of_range, min = *min, max = *max)
+        }
     }
 }
 

@@ -3,7 +3,8 @@
 use leptos_i18n::I18nContext;
 
 use crate::domain::commitment::CommitmentStatus;
-use crate::domain::model::{FocusArea, ProgrammeKind};
+use crate::domain::mentoring::{Nearness, PairingError};
+use crate::domain::model::{FocusArea, OrganisationKind, PilotStatus, ProgrammeKind};
 use crate::i18n::*;
 
 pub fn status_label(i18n: I18nContext<Locale>, s: CommitmentStatus) -> &'static str {
@@ -30,5 +31,42 @@ pub fn focus_label(i18n: I18nContext<Locale>, f: FocusArea) -> &'static str {
         FocusArea::EnergyPlanUpdate => t_string!(i18n, focus.energy_plan),
         FocusArea::EnvironmentalObjectivesProgramme => t_string!(i18n, focus.objectives_programme),
         FocusArea::Other => t_string!(i18n, focus.other),
+    }
+}
+
+pub fn pilot_status_label(i18n: I18nContext<Locale>, s: Option<PilotStatus>) -> &'static str {
+    match s {
+        Some(PilotStatus::Planned) => t_string!(i18n, pilot.status_planned),
+        Some(PilotStatus::Ongoing) => t_string!(i18n, pilot.status_ongoing),
+        Some(PilotStatus::Completed) => t_string!(i18n, pilot.status_completed),
+        None => t_string!(i18n, pilot.status_none),
+    }
+}
+
+pub fn kind_label(i18n: I18nContext<Locale>, k: OrganisationKind) -> &'static str {
+    match k {
+        OrganisationKind::Kommun => t_string!(i18n, kommun.kind_kommun),
+        OrganisationKind::Lansstyrelse => t_string!(i18n, kommun.kind_lansstyrelse),
+    }
+}
+
+/// Why a mentor is near a participant, as a suggestion explains it.
+pub fn nearness_label(i18n: I18nContext<Locale>, n: Nearness) -> &'static str {
+    match n {
+        Nearness::SameLan => t_string!(i18n, mentors.near_same_lan),
+        Nearness::NeighbouringLan => t_string!(i18n, mentors.near_neighbour),
+        Nearness::SamePart => t_string!(i18n, mentors.near_same_part),
+        Nearness::Elsewhere => t_string!(i18n, mentors.near_elsewhere),
+    }
+}
+
+/// The rule a pairing breaks, in a sentence.
+pub fn pairing_error_label(i18n: I18nContext<Locale>, e: &PairingError) -> &'static str {
+    match e {
+        PairingError::UnknownParticipation => t_string!(i18n, mentors.error_unknown_participant),
+        PairingError::UnknownMentor => t_string!(i18n, mentors.error_unknown_mentor),
+        PairingError::NotAMember => t_string!(i18n, mentors.error_not_member),
+        PairingError::SelfMentor => t_string!(i18n, mentors.error_self),
+        PairingError::ParticipantOfSameProgramme => t_string!(i18n, mentors.error_participant),
     }
 }

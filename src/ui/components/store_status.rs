@@ -23,6 +23,7 @@ fn news_text(i18n: leptos_i18n::I18nContext<Locale>, news: News) -> &'static str
         News::RefusedFull => t_string!(i18n, store.refused_full),
         News::RefusedOther => t_string!(i18n, store.refused_other),
         News::UpdatedElsewhere => t_string!(i18n, store.updated_elsewhere),
+        News::SettingsSaved => t_string!(i18n, store.settings_saved),
     }
 }
 

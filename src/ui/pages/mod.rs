@@ -2,7 +2,9 @@
 
 pub mod about;
 pub mod data;
+pub mod mentors;
 pub mod municipalities;
 pub mod municipality;
 pub mod not_found;
 pub mod overview;
+pub mod pilot;

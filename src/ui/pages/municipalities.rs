@@ -18,21 +18,12 @@ use crate::store::use_store;
 use crate::ui::components::add_participant::AddParticipant;
 use crate::ui::components::labels::{programme_label, status_label};
 use crate::ui::format;
-use crate::ui::paths::href;
+use crate::ui::paths::{href, with_query};
 use crate::ui::today::today;
 
 /// `/kommuner` with `query` in its URL.
 fn list_url(query: &ListQuery) -> String {
-    let pairs: Vec<String> = query
-        .to_pairs()
-        .iter()
-        .map(|(k, v)| format!("{k}={}", String::from(js_sys::encode_uri_component(v))))
-        .collect();
-    if pairs.is_empty() {
-        href("/kommuner")
-    } else {
-        format!("{}?{}", href("/kommuner"), pairs.join("&"))
-    }
+    with_query("/kommuner", &query.to_pairs())
 }
 
 #[component]

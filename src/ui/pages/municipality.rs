@@ -15,8 +15,9 @@ use crate::domain::validate::optional_link;
 use crate::i18n::*;
 use crate::store::use_store;
 use crate::ui::components::commitment_editor::CommitmentEditor;
-use crate::ui::components::labels::{focus_label, programme_label, status_label};
+use crate::ui::components::labels::{focus_label, kind_label, programme_label, status_label};
 use crate::ui::components::ledger_editor::{Ledger, LedgerEditor};
+use crate::ui::components::membership_editor::MembershipEditor;
 use crate::ui::components::notes::OrganisationNotes;
 use crate::ui::components::source_ref::SourceRef;
 use crate::ui::format;
@@ -80,10 +81,7 @@ fn OrganisationPage(org: Organisation, participations: Vec<Participation>) -> im
     let lan = county(&org.lanskod.value)
         .map(|c| c.name.clone())
         .unwrap_or_default();
-    let kind = match org.kind {
-        OrganisationKind::Kommun => t_string!(i18n, kommun.kind_kommun),
-        OrganisationKind::Lansstyrelse => t_string!(i18n, kommun.kind_lansstyrelse),
-    };
+    let kind = kind_label(i18n, org.kind);
     let member = org.member.clone();
     view! {
         <Title text=name.clone()/>
@@ -132,6 +130,7 @@ fn OrganisationPage(org: Organisation, participations: Vec<Participation>) -> im
                     }).collect_view()}</dd>
                 })}
             </dl>
+            {(org.kind == OrganisationKind::Kommun).then(|| view! { <MembershipEditor org=org.clone()/> })}
             {participations.into_iter().map(|p| view! { <ParticipationSection p=p/> }).collect_view()}
             <section aria-labelledby="org-notes">
                 <h2 id="org-notes">{t!(i18n, kommun.notes)}</h2>

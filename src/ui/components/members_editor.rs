@@ -1,0 +1,126 @@
+//! Klimatkommunerna's members, who may mentor: each with the year it joined and
+//! its mentees (flagged above the maximum load); mark a municipality as a member
+//! (or change its year), or end a membership.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::domain::membership::{mark_member, set_membership};
+use crate::domain::pairs::Mentor;
+use crate::domain::validate::{municipality_named, optional_join_year, FieldError};
+use crate::i18n::*;
+use crate::store::use_store;
+use crate::ui::components::field::{error_text, TextField};
+use crate::ui::components::municipality_input::MunicipalityInput;
+use crate::ui::paths::href;
+use crate::ui::today::now;
+
+#[component]
+pub fn MembersEditor(mentors: Memo<Vec<Mentor>>, max_load: Signal<usize>) -> impl IntoView {
+    let i18n = use_i18n();
+    let store = use_store();
+    let end = move |id: String| {
+        let change = store
+            .data()
+            .with_untracked(|d| set_membership(d, &id, None, now()));
+        if let Ok(change) = change {
+            let _ = store.change(change);
+        }
+    };
+    view! {
+        <section aria-labelledby="members-heading">
+            <h2 id="members-heading">{t!(i18n, mentors.members_heading)}</h2>
+            <p class="hint">{t!(i18n, mentors.members_hint)}</p>
+            <div class="table-wrap">
+                <table class="ledger-table" data-testid="members">
+                    <caption class="visually-hidden">{t!(i18n, mentors.members_heading)}</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">{t!(i18n, mentors.col_member)}</th>
+                            <th scope="col">{t!(i18n, mentors.col_since)}</th>
+                            <th scope="col">{t!(i18n, mentors.col_mentees)}</th>
+                            <th scope="col"><span class="visually-hidden">{t!(i18n, mentors.col_actions)}</span></th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        <For each=move || mentors.get() key=|m| format!("{:?}", m) let:m>
+                            {
+                                let load = m.mentees.len();
+                                let id = m.org.id.clone();
+                                let name = m.org.name.clone();
+                                let mentees = m.mentees.join(", ");
+                                view! {
+                                    <tr>
+                                        <th scope="row">
+                                            <A href=href(&format!("/kommun/{}", m.org.slug))>{m.org.name.clone()}</A>
+                                            <span class="muted">" (" {m.org.lan.clone()} ")"</span>
+                                        </th>
+                                        <td>{m.since.map(|y| y.to_string()).unwrap_or_else(|| "–".to_owned())}</td>
+                                        <td data-testid="load">
+                                            {load} {(!mentees.is_empty()).then(|| view! { <span class="muted">" (" {mentees} ")"</span> })}
+                                            {move || (load > max_load.get()).then(|| view! {
+                                                <p class="warning">{t_string!(i18n, mentors.load_warning, max = max_load.get())}</p>
+                                            })}
+                                        </td>
+                                        <td>
+                                            <button type="button" class="danger" on:click=move |_| end(id.clone())>
+                                                {t!(i18n, mentors.end_membership)}
+                                                <span class="visually-hidden">{move || t_string!(i18n, mentors.for_name, name = name.clone())}</span>
+                                            </button>
+                                        </td>
+                                    </tr>
+                                }
+                            }
+                        </For>
+                    </tbody>
+                </table>
+            </div>
+            <Show when=move || mentors.read().is_empty()>
+                <p>{t!(i18n, mentors.no_members)}</p>
+            </Show>
+            <MarkMember/>
+        </section>
+    }
+}
+
+#[component]
+fn MarkMember() -> impl IntoView {
+    let i18n = use_i18n();
+    let store = use_store();
+    let text = RwSignal::new(String::new());
+    let text_error = RwSignal::new(None::<FieldError>);
+    let year = RwSignal::new(String::new());
+    let year_error = RwSignal::new(None::<FieldError>);
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let code = municipality_named(&text.get_untracked());
+        let since = optional_join_year(&year.get_untracked());
+        text_error.set(code.as_ref().err().cloned());
+        year_error.set(since.as_ref().err().cloned());
+        let (Ok(code), Ok(since)) = (code, since) else {
+            return;
+        };
+        match store
+            .data()
+            .with_untracked(|d| mark_member(d, &code, since, now()))
+        {
+            Ok(change) => {
+                if store.change(change).is_ok() {
+                    text.set(String::new());
+                    year.set(String::new());
+                }
+            }
+            Err(_) => text_error.set(Some(FieldError::KommunkodUnknown)),
+        }
+    };
+    view! {
+        <form class="editor" on:submit=save novalidate>
+            <h3>{t!(i18n, mentors.mark_heading)}</h3>
+            <MunicipalityInput id="member-municipality" value=text
+                message=Signal::derive(move || text_error.get().map(|e| error_text(i18n, &e)))/>
+            <TextField id="member-since" label=Signal::derive(move || t_string!(i18n, mentors.since_label).to_owned())
+                value=year error=year_error hint=Signal::derive(move || t_string!(i18n, mentors.since_hint).to_owned())/>
+            <button type="submit">{t!(i18n, mentors.mark_submit)}</button>
+        </form>
+    }
+}

@@ -1,0 +1,120 @@
+//! Suggested mentors for the unpaired, each with its reason; accept one, accept
+//! all (one undoable step), or reject one, which brings the next-best candidate.
+
+use leptos::prelude::*;
+
+use crate::domain::mentoring::{accept, suggest, Nearness, Suggestion};
+use crate::domain::model::Dataset;
+use crate::domain::municipalities::county;
+use crate::i18n::*;
+use crate::store::use_store;
+use crate::ui::components::labels::nearness_label;
+use crate::ui::today::now;
+
+/// A suggestion with the names and län its reason needs.
+#[derive(Clone, Debug, PartialEq)]
+struct Shown {
+    s: Suggestion,
+    participant: String,
+    participant_lan: String,
+    mentor: String,
+    mentor_lan: String,
+}
+
+fn shown(d: &Dataset, s: Suggestion) -> Shown {
+    let org = |id: &str| {
+        d.organisation(id).map(|o| {
+            let lan = county(&o.lanskod.value)
+                .map(|c| c.name.clone())
+                .unwrap_or_default();
+            (o.name.clone(), lan)
+        })
+    };
+    let participant = d
+        .participations
+        .iter()
+        .find(|p| p.meta.id == s.participation_id)
+        .and_then(|p| org(&p.organisation_id))
+        .unwrap_or_default();
+    let mentor = org(&s.mentor_id).unwrap_or_default();
+    Shown {
+        s,
+        participant: participant.0,
+        participant_lan: participant.1,
+        mentor: mentor.0,
+        mentor_lan: mentor.1,
+    }
+}
+
+#[component]
+pub fn MentorSuggestions(max_load: Signal<usize>) -> impl IntoView {
+    let i18n = use_i18n();
+    let store = use_store();
+    let data = store.data();
+    // Rejections last for this visit: they are a way to ask for another candidate.
+    let rejected = RwSignal::new(Vec::<(String, String)>::new());
+    let suggestions = Memo::new(move |_| {
+        let d = data.read();
+        suggest(&d, max_load.get(), &rejected.read())
+            .into_iter()
+            .map(|s| shown(&d, s))
+            .collect::<Vec<_>>()
+    });
+    let take = move |list: Vec<Suggestion>| {
+        let change = data.with_untracked(|d| accept(d, &list, now()));
+        if let Ok(change) = change {
+            let _ = store.change(change);
+        }
+    };
+    view! {
+        <section aria-labelledby="suggestions-heading" class="suggestions">
+            <h2 id="suggestions-heading">{t!(i18n, mentors.suggestions_heading)}</h2>
+            <p class="hint">{t!(i18n, mentors.suggestions_hint)}</p>
+            <Show when=move || !suggestions.read().is_empty()
+                fallback=move || view! { <p data-testid="no-suggestions">{t!(i18n, mentors.no_suggestions)}</p> }>
+                <p>
+                    <button type="button" on:click=move |_| take(suggestions.get_untracked().into_iter().map(|x| x.s).collect())>
+                        {move || t_string!(i18n, mentors.accept_all, count = suggestions.read().len())}
+                    </button>
+                </p>
+                <ul class="suggestion-list">
+                    <For each=move || suggestions.get() key=|x| (x.s.participation_id.clone(), x.s.mentor_id.clone()) let:x>
+                        {
+                            let reason = {
+                                let x = x.clone();
+                                move || {
+                                    let near = match x.s.nearness {
+                                        Nearness::SameLan => t_string!(i18n, mentors.reason_same_lan, lan = x.mentor_lan.clone()),
+                                        Nearness::NeighbouringLan => t_string!(i18n, mentors.reason_neighbour, lan = x.participant_lan.clone(), other = x.mentor_lan.clone()),
+                                        _ => format!("{} ({})", nearness_label(i18n, x.s.nearness), x.mentor_lan),
+                                    };
+                                    let load = t_string!(i18n, mentors.reason_load, mentor = x.mentor.clone(), count = x.s.load_before);
+                                    format!("{near}. {load}")
+                                }
+                            };
+                            let one = x.s.clone();
+                            let pair = (x.s.participation_id.clone(), x.s.mentor_id.clone());
+                            let (p, m) = (x.participant.clone(), x.mentor.clone());
+                            let (p2, m2) = (p.clone(), m.clone());
+                            view! {
+                                <li data-testid="suggestion">
+                                    <p><strong>{x.participant.clone()} " → " {x.mentor.clone()}</strong></p>
+                                    <p class="muted">{reason}</p>
+                                    <button type="button" on:click=move |_| take(vec![one.clone()])>
+                                        {t!(i18n, mentors.accept)}
+                                        <span class="visually-hidden">{move || t_string!(i18n, mentors.pair_detail, participant = p.clone(), mentor = m.clone())}</span>
+                                    </button>
+                                    " "
+                                    <button type="button" class="secondary" on:click=move |_| rejected.update(|r| r.push(pair.clone()))>
+                                        {t!(i18n, mentors.reject)}
+                                        <span class="visually-hidden">{move || t_string!(i18n, mentors.pair_detail, participant = p2.clone(), mentor = m2.clone())}</span>
+                                    </button>
+                                </li>
+                            }
+                        }
+                    </For>
+                </ul>
+            </Show>
+        </section>
+    }
+}

@@ -1,0 +1,205 @@
+//! One pilot-län participant: a row with its kind and status badges and session
+//! count that expands (a button with aria-expanded) to its focus, sessions and
+//! the forms that record status and sessions.
+
+use std::collections::BTreeSet;
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::domain::model::PilotStatus;
+use crate::domain::pilot::{add_session, remove_session, set_status, PilotRow};
+use crate::domain::validate::{required_date, required_text, FieldError};
+use crate::i18n::*;
+use crate::store::use_store;
+use crate::ui::components::field::TextField;
+use crate::ui::components::labels::{kind_label, pilot_status_label};
+use crate::ui::components::source_ref::SourceRef;
+use crate::ui::format;
+use crate::ui::paths::href;
+use crate::ui::today::now;
+
+fn status_word(s: Option<PilotStatus>) -> &'static str {
+    match s {
+        Some(PilotStatus::Planned) => "planned",
+        Some(PilotStatus::Ongoing) => "ongoing",
+        Some(PilotStatus::Completed) => "completed",
+        None => "",
+    }
+}
+
+fn status_from(word: &str) -> Option<PilotStatus> {
+    [
+        PilotStatus::Planned,
+        PilotStatus::Ongoing,
+        PilotStatus::Completed,
+    ]
+    .into_iter()
+    .find(|s| status_word(Some(*s)) == word)
+}
+
+#[component]
+pub fn PilotRowView(
+    participation_id: String,
+    rows: Memo<Vec<PilotRow>>,
+    expanded: RwSignal<BTreeSet<String>>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let id = participation_id.clone();
+    let row = Memo::new(move |_| {
+        rows.read()
+            .iter()
+            .find(|r| r.participation.meta.id == id)
+            .cloned()
+    });
+    let open = {
+        let id = participation_id.clone();
+        Memo::new(move |_| expanded.read().contains(&id))
+    };
+    let toggle = {
+        let id = participation_id.clone();
+        move |_| {
+            expanded.update(|set| {
+                if !set.remove(&id) {
+                    set.insert(id.clone());
+                }
+            })
+        }
+    };
+    let details_id = format!("details-{participation_id}");
+    let name = move || {
+        row.read()
+            .as_ref()
+            .map(|r| r.name.clone())
+            .unwrap_or_default()
+    };
+    view! {
+        <li class="pilot-row" data-testid="pilot-row">
+            <div class="pilot-summary">
+                <h2 class="pilot-name">
+                    <button type="button" class="row-toggle" aria-controls=details_id.clone()
+                        aria-expanded=move || if open.get() { "true" } else { "false" }
+                        on:click=toggle>
+                        <span aria-hidden="true" class="chevron">{move || if open.get() { "▾" } else { "▸" }}</span>
+                        " " {name}
+                    </button>
+                </h2>
+                {move || row.get().map(|r| {
+                    let (kind, status, n) = (r.kind, r.status, r.sessions.len());
+                    view! {
+                        <span class="badge">{move || kind_label(i18n, kind)}</span>
+                        <span class=format!("badge status-{}", if status.is_some() { status_word(status) } else { "none" }) data-testid="pilot-status">
+                            {move || pilot_status_label(i18n, status)}
+                        </span>
+                        <span class="muted" data-testid="pilot-sessions">{move || t_string!(i18n, pilot.session_count, count = n)}</span>
+                    }
+                })}
+            </div>
+            <div id=details_id class="pilot-details" hidden=move || !open.get()>
+                {move || open.get().then(|| row.get().map(|r| view! { <PilotDetails row=r/> }))}
+            </div>
+        </li>
+    }
+}
+
+#[component]
+fn PilotDetails(row: PilotRow) -> impl IntoView {
+    let i18n = use_i18n();
+    let store = use_store();
+    let pid = row.participation.meta.id.clone();
+    let participation = row.participation.clone();
+    let status = RwSignal::new(status_word(row.status).to_owned());
+    let save_status = {
+        let p = participation.clone();
+        move |ev: leptos::ev::SubmitEvent| {
+            ev.prevent_default();
+            if let Some(change) = set_status(&p, status_from(&status.get_untracked()), now()) {
+                let _ = store.change(change);
+            }
+        }
+    };
+    let date = RwSignal::new(String::new());
+    let date_error = RwSignal::new(None::<FieldError>);
+    let topic = RwSignal::new(String::new());
+    let topic_error = RwSignal::new(None::<FieldError>);
+    let add = {
+        let p = participation.clone();
+        move |ev: leptos::ev::SubmitEvent| {
+            ev.prevent_default();
+            let d = required_date(&date.get_untracked());
+            let t = required_text(&topic.get_untracked());
+            date_error.set(d.as_ref().err().cloned());
+            topic_error.set(t.as_ref().err().cloned());
+            let (Ok(d), Ok(t)) = (d, t) else {
+                return;
+            };
+            if let Some(change) = add_session(&p, d, t, now()) {
+                if store.change(change).is_ok() {
+                    date.set(String::new());
+                    topic.set(String::new());
+                }
+            }
+        }
+    };
+    let name = row.name.clone();
+    let sessions = row.sessions.clone();
+    view! {
+        <dl class="facts">
+            <dt>{t!(i18n, kommun.focus)}</dt>
+            <dd>{match row.focus.clone() {
+                Some(f) => view! { {f.value.clone()} " " <SourceRef id=f.source.clone()/> }.into_any(),
+                None => t_string!(i18n, common.not_recorded).into_any(),
+            }}</dd>
+            <dt>{t!(i18n, pilot.page)}</dt>
+            <dd><A href=href(&format!("/kommun/{}", row.slug))>{move || t_string!(i18n, pilot.page_link, name = name.clone())}</A></dd>
+        </dl>
+        <h3>{t!(i18n, kommun.sessions)}</h3>
+        {if sessions.is_empty() {
+            view! { <p>{t!(i18n, pilot.no_sessions)}</p> }.into_any()
+        } else {
+            view! {
+                <ul class="sessions">
+                    {sessions.into_iter().map(|s| {
+                        let p = participation.clone();
+                        let sid = s.id.clone();
+                        let topic = s.topic.clone();
+                        view! {
+                            <li>
+                                {move || format::date(i18n, s.date)} " – " {s.topic.clone()} " "
+                                <button type="button" class="danger" on:click=move |_| {
+                                    if let Some(change) = remove_session(&p, &sid, now()) {
+                                        let _ = store.change(change);
+                                    }
+                                }>
+                                    {t!(i18n, pilot.remove_session)}
+                                    <span class="visually-hidden">{move || t_string!(i18n, pilot.session_detail, topic = topic.clone())}</span>
+                                </button>
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+            }.into_any()
+        }}
+        <form class="editor" on:submit=save_status novalidate>
+            <div class="field">
+                <label for=format!("{pid}-status")>{t!(i18n, pilot.status_label)}</label>
+                <select id=format!("{pid}-status") prop:value=move || status.get()
+                    on:change=move |ev| status.set(event_target_value(&ev))>
+                    <option value="">{t!(i18n, common.not_recorded)}</option>
+                    {PilotStatus::ALL.into_iter().map(|s| view! {
+                        <option value=status_word(Some(s))>{move || pilot_status_label(i18n, Some(s))}</option>
+                    }).collect_view()}
+                </select>
+            </div>
+            <button type="submit">{t!(i18n, pilot.save_status)}</button>
+        </form>
+        <form class="editor" on:submit=add novalidate>
+            <h4>{t!(i18n, pilot.add_session_heading)}</h4>
+            <TextField id=format!("{pid}-session-date") label=Signal::derive(move || t_string!(i18n, pilot.session_date).to_owned())
+                value=date error=date_error hint=Signal::derive(move || t_string!(i18n, edit.date_hint).to_owned())/>
+            <TextField id=format!("{pid}-session-topic") label=Signal::derive(move || t_string!(i18n, pilot.session_topic).to_owned())
+                value=topic error=topic_error/>
+            <button type="submit">{t!(i18n, pilot.add_session)}</button>
+        </form>
+    }
+}

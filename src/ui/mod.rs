@@ -8,3 +8,4 @@ pub mod format;
 pub mod pages;
 pub mod paths;
 pub mod today;
+pub mod url_query;

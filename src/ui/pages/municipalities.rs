@@ -4,8 +4,6 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
-use leptos_router::hooks::{use_navigate, use_query_map};
-use leptos_router::NavigateOptions;
 
 use crate::domain::commitment::CommitmentStatus;
 use crate::domain::listing::{
@@ -18,49 +16,23 @@ use crate::store::use_store;
 use crate::ui::components::add_participant::AddParticipant;
 use crate::ui::components::labels::{programme_label, status_label};
 use crate::ui::format;
-use crate::ui::paths::{href, with_query};
+use crate::ui::paths::href;
 use crate::ui::today::today;
-
-/// `/kommuner` with `query` in its URL.
-fn list_url(query: &ListQuery) -> String {
-    with_query("/kommuner", &query.to_pairs())
-}
+use crate::ui::url_query::use_url_query;
 
 #[component]
 pub fn Municipalities() -> impl IntoView {
     let i18n = use_i18n();
     let data = use_store().data();
-    let params = use_query_map();
-    let query = Memo::new(move |_| {
-        let p = params.read();
-        let keys = ["q", "lan", "program", "status", "sortera"];
-        let values: Vec<(&str, String)> =
-            keys.iter().filter_map(|k| Some((*k, p.get(k)?))).collect();
-        ListQuery::from_pairs(values.iter().map(|(k, v)| (*k, v.as_str())))
-    });
+    let url = use_url_query(
+        "/kommuner",
+        &["q", "lan", "program", "status", "sortera"],
+        |p| ListQuery::from_pairs(p.iter().copied()),
+        ListQuery::to_pairs,
+    );
+    let query = url.query;
     let all = Memo::new(move |_| rows(&data.read(), today()));
     let shown = Memo::new(move |_| select(&all.read(), &query.read()));
-
-    let navigate = use_navigate();
-    // Typing replaces the history entry; choosing a filter or sort adds one.
-    let go = move |q: ListQuery, replace: bool| {
-        navigate(
-            &list_url(&q),
-            NavigateOptions {
-                replace,
-                scroll: false,
-                ..Default::default()
-            },
-        );
-    };
-    let set = move |edit: fn(&mut ListQuery, String), replace: bool| {
-        let go = go.clone();
-        move |ev: leptos::ev::Event| {
-            let mut q = query.get_untracked();
-            edit(&mut q, event_target_value(&ev));
-            go(q, replace);
-        }
-    };
 
     view! {
         <Title text=move || t_string!(i18n, list.title)/>
@@ -71,12 +43,12 @@ pub fn Municipalities() -> impl IntoView {
                 <input id="list-q" type="search" autocomplete="off"
                     aria-describedby="list-q-hint"
                     prop:value=move || query.read().q.clone()
-                    on:input=set(|q, v| q.q = v, true)/>
+                    on:input=url.on(|q, v| q.q = v, true)/>
                 <p class="hint" id="list-q-hint">{t!(i18n, list.search_hint)}</p>
             </div>
             <div class="field">
                 <label for="list-lan">{t!(i18n, list.lan_label)}</label>
-                <select id="list-lan" on:change=set(|q, v| q.lan = (!v.is_empty()).then_some(v), false)
+                <select id="list-lan" on:change=url.on(|q, v| q.lan = (!v.is_empty()).then_some(v), false)
                     prop:value=move || query.read().lan.clone().unwrap_or_default()>
                     <option value="">{t!(i18n, list.any_lan)}</option>
                     {counties().iter().map(|c| view! {
@@ -87,7 +59,7 @@ pub fn Municipalities() -> impl IntoView {
             <div class="field">
                 <label for="list-programme">{t!(i18n, list.programme_label)}</label>
                 <select id="list-programme"
-                    on:change=set(|q, v| q.programme = ListQuery::from_pairs([("program", v.as_str())]).programme, false)
+                    on:change=url.on(|q, v| q.programme = ListQuery::from_pairs([("program", v.as_str())]).programme, false)
                     prop:value=move || query.read().programme.map(programme_word).unwrap_or_default()>
                     <option value="">{t!(i18n, list.any_programme)}</option>
                     {[ProgrammeKind::Coaching, ProgrammeKind::PilotLan].into_iter().map(|p| view! {
@@ -98,7 +70,7 @@ pub fn Municipalities() -> impl IntoView {
             <div class="field">
                 <label for="list-status">{t!(i18n, list.status_label)}</label>
                 <select id="list-status"
-                    on:change=set(|q, v| q.status = ListQuery::from_pairs([("status", v.as_str())]).status, false)
+                    on:change=url.on(|q, v| q.status = ListQuery::from_pairs([("status", v.as_str())]).status, false)
                     prop:value=move || query.read().status.map(status_word).unwrap_or_default()>
                     <option value="">{t!(i18n, list.any_status)}</option>
                     {CommitmentStatus::ALL.into_iter().map(|s| view! {
@@ -109,7 +81,7 @@ pub fn Municipalities() -> impl IntoView {
             <div class="field">
                 <label for="list-sort">{t!(i18n, list.sort_label)}</label>
                 <select id="list-sort"
-                    on:change=set(|q, v| q.sort = ListQuery::from_pairs([("sortera", v.as_str())]).sort, false)
+                    on:change=url.on(|q, v| q.sort = ListQuery::from_pairs([("sortera", v.as_str())]).sort, false)
                     prop:value=move || sort_word(query.read().sort)>
                     <option value=sort_word(SortKey::Name)>{t!(i18n, list.sort_name)}</option>
                     <option value=sort_word(SortKey::Population)>{t!(i18n, list.sort_population)}</option>

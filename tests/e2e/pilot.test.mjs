@@ -63,6 +63,8 @@ test("a row expands and collapses by keyboard; a session and a status are record
   await details.getByLabel("Ämne").fill("Förankring av strategin");
   await details.getByLabel("Ämne").press("Enter");
   await details.getByText("15 mars 2010 – Förankring av strategin").waitFor();
+  assert.match(await page.evaluate(() => document.activeElement.id), /-session-topic$/, "focus stays in the form");
+  assert.equal(await details.getByLabel("Ämne").inputValue(), "", "the form is ready for the next session");
   await details.getByLabel("Status").selectOption({ label: "Pågår" });
   await details.getByRole("button", { name: "Spara status" }).click();
   const lund = page.getByTestId("pilot-row").filter({ has: page.getByRole("button", { name: "Lund" }) });
@@ -79,8 +81,11 @@ test("a row expands and collapses by keyboard; a session and a status are record
   assert.equal(await lund.getByTestId("pilot-sessions").textContent(), "Sessioner: 1");
   assert.equal(await lund.getByTestId("pilot-status").textContent(), "Pågår");
 
+  await toggle.click();
+  assert.equal(await details.getByLabel("Status").inputValue(), "ongoing");
   await page.getByRole("button", { name: "Ångra" }).click();
   await lund.getByTestId("pilot-status").getByText("Ingen status registrerad").waitFor();
+  assert.equal(await details.getByLabel("Status").inputValue(), "", "the list follows the undo");
   assert.equal(await lund.getByTestId("pilot-sessions").textContent(), "Sessioner: 1");
   await page.getByRole("button", { name: "Ångra" }).click();
   await lund.getByTestId("pilot-sessions").getByText("Sessioner: 0").waitFor();

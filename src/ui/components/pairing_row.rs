@@ -37,6 +37,7 @@ pub fn PairingRow(
             .cloned()
     });
     let chosen = RwSignal::new(String::new());
+    let select_ref = NodeRef::<leptos::html::Select>::new();
     let outcome = RwSignal::new(None::<Outcome>);
     let select_id = format!("mentor-for-{participation_id}");
     let error_id = format!("{select_id}-error");
@@ -76,6 +77,10 @@ pub fn PairingRow(
         if let Ok(change) = change {
             if store.change(change).is_ok() {
                 outcome.set(None);
+                // The pressed button is gone; keep the keyboard in this row.
+                if let Some(select) = select_ref.get_untracked() {
+                    let _ = select.focus();
+                }
             }
         }
     };
@@ -121,7 +126,7 @@ pub fn PairingRow(
             <form class="pair-form" on:submit=assign novalidate>
                 <div class="field">
                     <label for=select_id.clone()>{move || t_string!(i18n, mentors.choose_for, name = name())}</label>
-                    <select id=select_id.clone()
+                    <select id=select_id.clone() node_ref=select_ref
                         aria-describedby=described
                         aria-invalid=move || matches!(outcome.get(), Some(Outcome::Refused(_))).then_some("true")
                         prop:value=move || chosen.get()

@@ -96,90 +96,104 @@ pub fn PilotRowView(
                 })}
             </div>
             <div id=details_id class="pilot-details" hidden=move || !open.get()>
-                {move || open.get().then(|| row.get().map(|r| view! { <PilotDetails row=r/> }))}
+                // Drawn once opened, and kept while open, so focus stays in its forms across saves.
+                <Show when=move || open.get()>
+                    <PilotDetails row=row/>
+                </Show>
             </div>
         </li>
     }
 }
 
 #[component]
-fn PilotDetails(row: PilotRow) -> impl IntoView {
+fn PilotDetails(row: Memo<Option<PilotRow>>) -> impl IntoView {
     let i18n = use_i18n();
     let store = use_store();
-    let pid = row.participation.meta.id.clone();
-    let participation = row.participation.clone();
-    let status = RwSignal::new(status_word(row.status).to_owned());
-    let save_status = {
-        let p = participation.clone();
-        move |ev: leptos::ev::SubmitEvent| {
-            ev.prevent_default();
-            if let Some(change) = set_status(&p, status_from(&status.get_untracked()), now()) {
-                let _ = store.change(change);
-            }
+    let Some(first) = row.get_untracked() else {
+        return ().into_any();
+    };
+    let pid = first.participation.meta.id.clone();
+    // Edits start from the record as it is now, not as it was when the row opened.
+    let current = move || row.get_untracked().map(|r| r.participation);
+    let status = RwSignal::new(status_word(first.status).to_owned());
+    // The list follows the stored status (an undo, another tab), not only the user's choice.
+    let stored_status = Memo::new(move |_| row.read().as_ref().map(|r| r.status));
+    Effect::new(move |_| {
+        if let Some(s) = stored_status.get() {
+            status.set(status_word(s).to_owned());
+        }
+    });
+    let save_status = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let change =
+            current().and_then(|p| set_status(&p, status_from(&status.get_untracked()), now()));
+        if let Some(change) = change {
+            let _ = store.change(change);
         }
     };
     let date = RwSignal::new(String::new());
     let date_error = RwSignal::new(None::<FieldError>);
     let topic = RwSignal::new(String::new());
     let topic_error = RwSignal::new(None::<FieldError>);
-    let add = {
-        let p = participation.clone();
-        move |ev: leptos::ev::SubmitEvent| {
-            ev.prevent_default();
-            let d = required_date(&date.get_untracked());
-            let t = required_text(&topic.get_untracked());
-            date_error.set(d.as_ref().err().cloned());
-            topic_error.set(t.as_ref().err().cloned());
-            let (Ok(d), Ok(t)) = (d, t) else {
-                return;
-            };
-            if let Some(change) = add_session(&p, d, t, now()) {
-                if store.change(change).is_ok() {
-                    date.set(String::new());
-                    topic.set(String::new());
-                }
+    let add = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let d = required_date(&date.get_untracked());
+        let t = required_text(&topic.get_untracked());
+        date_error.set(d.as_ref().err().cloned());
+        topic_error.set(t.as_ref().err().cloned());
+        let (Ok(d), Ok(t)) = (d, t) else {
+            return;
+        };
+        if let Some(change) = current().and_then(|p| add_session(&p, d, t, now())) {
+            if store.change(change).is_ok() {
+                date.set(String::new());
+                topic.set(String::new());
             }
         }
     };
-    let name = row.name.clone();
-    let sessions = row.sessions.clone();
+    let remove = move |sid: String| {
+        if let Some(change) = current().and_then(|p| remove_session(&p, &sid, now())) {
+            let _ = store.change(change);
+        }
+    };
+    let name = first.name.clone();
+    let sessions = Memo::new(move |_| {
+        row.read()
+            .as_ref()
+            .map(|r| r.sessions.clone())
+            .unwrap_or_default()
+    });
     view! {
         <dl class="facts">
             <dt>{t!(i18n, kommun.focus)}</dt>
-            <dd>{match row.focus.clone() {
+            <dd>{move || match row.get().and_then(|r| r.focus) {
                 Some(f) => view! { {f.value.clone()} " " <SourceRef id=f.source.clone()/> }.into_any(),
                 None => t_string!(i18n, common.not_recorded).into_any(),
             }}</dd>
             <dt>{t!(i18n, pilot.page)}</dt>
-            <dd><A href=href(&format!("/kommun/{}", row.slug))>{move || t_string!(i18n, pilot.page_link, name = name.clone())}</A></dd>
+            <dd><A href=href(&format!("/kommun/{}", first.slug))>{move || t_string!(i18n, pilot.page_link, name = name.clone())}</A></dd>
         </dl>
         <h3>{t!(i18n, kommun.sessions)}</h3>
-        {if sessions.is_empty() {
-            view! { <p>{t!(i18n, pilot.no_sessions)}</p> }.into_any()
-        } else {
-            view! {
-                <ul class="sessions">
-                    {sessions.into_iter().map(|s| {
-                        let p = participation.clone();
+        <Show when=move || !sessions.read().is_empty()
+            fallback=move || view! { <p>{t!(i18n, pilot.no_sessions)}</p> }>
+            <ul class="sessions">
+                <For each=move || sessions.get() key=|s| s.id.clone() let:s>
+                    {
                         let sid = s.id.clone();
                         let topic = s.topic.clone();
                         view! {
                             <li>
                                 {move || format::date(i18n, s.date)} " – " {s.topic.clone()} " "
-                                <button type="button" class="danger" on:click=move |_| {
-                                    if let Some(change) = remove_session(&p, &sid, now()) {
-                                        let _ = store.change(change);
-                                    }
-                                }>
+                                <button type="button" class="danger" on:click=move |_| remove(sid.clone())>
                                     {t!(i18n, pilot.remove_session)}
                                     <span class="visually-hidden">{move || t_string!(i18n, pilot.session_detail, topic = topic.clone())}</span>
                                 </button>
                             </li>
                         }
-                    }).collect_view()}
-                </ul>
-            }.into_any()
-        }}
+                    }
+                </For>
+            </ul>
+        </Show>
         <form class="editor" on:submit=save_status novalidate>
             <div class="field">
                 <label for=format!("{pid}-status")>{t!(i18n, pilot.status_label)}</label>
@@ -202,4 +216,5 @@ fn PilotDetails(row: PilotRow) -> impl IntoView {
             <button type="submit">{t!(i18n, pilot.add_session)}</button>
         </form>
     }
+    .into_any()
 }

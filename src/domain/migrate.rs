@@ -58,6 +58,18 @@ pub fn read(raw: Option<&str>) -> Stored {
 /// Brings a dataset of any known version up to [`SCHEMA_VERSION`]; returns it with
 /// the version it started from.
 pub fn migrate(mut value: Value) -> Result<(Dataset, u32), Unreadable> {
+    let from = upgrade(&mut value)?;
+    let dataset: Dataset =
+        serde_path_to_error::deserialize(value).map_err(|e| Unreadable::WrongShape {
+            path: e.path().to_string(),
+            detail: e.inner().to_string(),
+        })?;
+    Ok((dataset, from))
+}
+
+/// Checks that `value` is a dataset of a known version and rewrites it, step by
+/// step, into the current version's shape; returns the version it was written in.
+pub fn upgrade(value: &mut Value) -> Result<u32, Unreadable> {
     let Some(obj) = value.as_object() else {
         return Err(Unreadable::NotADataset);
     };
@@ -78,14 +90,9 @@ pub fn migrate(mut value: Value) -> Result<(Dataset, u32), Unreadable> {
     }
     let from = version as u32;
     for step in from..SCHEMA_VERSION {
-        MIGRATIONS[step as usize](&mut value);
+        MIGRATIONS[step as usize](value);
     }
-    let dataset: Dataset =
-        serde_path_to_error::deserialize(value).map_err(|e| Unreadable::WrongShape {
-            path: e.path().to_string(),
-            detail: e.inner().to_string(),
-        })?;
-    Ok((dataset, from))
+    Ok(from)
 }
 
 /// `MIGRATIONS[n]` turns version n into version n + 1.

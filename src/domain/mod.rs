@@ -4,12 +4,15 @@
 pub mod change;
 pub mod commitment;
 pub mod csv;
+pub mod export;
 pub mod generate;
 pub mod history;
+pub mod import;
 pub mod integrity;
 pub mod listing;
 pub mod membership;
 pub mod mentoring;
+pub mod merge;
 pub mod migrate;
 pub mod model;
 pub mod municipalities;

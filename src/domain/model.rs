@@ -13,9 +13,13 @@ pub const FORMAT: &str = "klimatcoachning";
 pub const SCHEMA_VERSION: u32 = 1;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Dataset {
     pub format: String,
     pub schema_version: u32,
+    /// When the file was exported; absent in what the browser stores.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub exported_at: Option<DateTime<Utc>>,
     pub sources: Vec<Source>,
     pub programmes: Vec<Programme>,
     pub organisations: Vec<Organisation>,
@@ -26,6 +30,7 @@ pub struct Dataset {
 
 /// Whether a record came with the app (from a cited source) or was entered by a person.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Origin {
     Seed,
@@ -34,6 +39,7 @@ pub enum Origin {
 
 /// What every record carries besides its own fields.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Meta {
     pub id: String,
     pub updated_at: DateTime<Utc>,
@@ -44,6 +50,7 @@ pub struct Meta {
 
 /// A value together with the id of the [`Source`] it comes from.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Fact<T> {
     pub value: T,
     pub source: String,
@@ -60,6 +67,7 @@ impl<T> Fact<T> {
 
 /// A cited document. Its `id` (S1, S2, …) is what facts refer to.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Source {
     pub id: String,
     pub title: String,
@@ -73,6 +81,7 @@ pub struct Source {
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ProgrammeKind {
     /// "Klimatcoachning – stöd till lokalt klimatarbete i små kommuner".
@@ -82,6 +91,7 @@ pub enum ProgrammeKind {
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Period {
     pub start: NaiveDate,
     pub end: NaiveDate,
@@ -90,6 +100,7 @@ pub struct Period {
 /// One programme. Every fact is optional because the sources give some
 /// programmes far fewer facts than others; nothing is filled in without one.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Programme {
     #[serde(flatten)]
     pub meta: Meta,
@@ -122,6 +133,7 @@ pub struct Programme {
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum OrganisationKind {
     Kommun,
@@ -129,6 +141,7 @@ pub enum OrganisationKind {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Population {
     pub count: u32,
     /// The date the count refers to (eligibility must use a count near the application).
@@ -137,6 +150,7 @@ pub struct Population {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Contact {
     pub name: String,
     pub role: String,
@@ -144,12 +158,14 @@ pub struct Contact {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Membership {
     /// Year the organisation joined Klimatkommunerna, when known.
     pub since: Option<i32>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Organisation {
     #[serde(flatten)]
     pub meta: Meta,
@@ -167,6 +183,7 @@ pub struct Organisation {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Participation {
     #[serde(flatten)]
     pub meta: Meta,
@@ -178,6 +195,7 @@ pub struct Participation {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum ParticipationDetail {
     Coaching(CoachingParticipation),
@@ -185,6 +203,7 @@ pub enum ParticipationDetail {
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct CoachingParticipation {
     pub coach_id: Option<String>,
     pub mentor_id: Option<String>,
@@ -200,6 +219,7 @@ pub struct CoachingParticipation {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct NeedsAnalysis {
     pub date: Option<NaiveDate>,
     pub summary: String,
@@ -210,6 +230,7 @@ pub struct NeedsAnalysis {
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum FocusArea {
     ClimateStrategy,
@@ -228,6 +249,7 @@ impl FocusArea {
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum LedgerKind {
     Investigation,
@@ -235,6 +257,7 @@ pub enum LedgerKind {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct LedgerEntry {
     pub id: String,
     pub date: NaiveDate,
@@ -244,6 +267,7 @@ pub struct LedgerEntry {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct PilotParticipation {
     pub focus: Option<Fact<String>>,
     pub status: Option<PilotStatus>,
@@ -251,6 +275,7 @@ pub struct PilotParticipation {
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum PilotStatus {
     Planned,
@@ -267,6 +292,7 @@ impl PilotStatus {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct CoachingSession {
     pub id: String,
     pub date: NaiveDate,
@@ -274,6 +300,7 @@ pub struct CoachingSession {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Coach {
     #[serde(flatten)]
     pub meta: Meta,
@@ -285,6 +312,7 @@ pub struct Coach {
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum EventKind {
     Workshop,
@@ -294,6 +322,7 @@ pub enum EventKind {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Event {
     #[serde(flatten)]
     pub meta: Meta,

@@ -129,6 +129,7 @@ pub fn builtin_dataset() -> Dataset {
     Dataset {
         format: FORMAT.to_owned(),
         schema_version: SCHEMA_VERSION,
+        exported_at: None,
         sources: sources(),
         programmes: vec![coaching_programme(), pilot_programme()],
         organisations,

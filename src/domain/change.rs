@@ -47,6 +47,11 @@ pub enum Change {
     ReplaceAll {
         dataset: Box<Dataset>,
     },
+    /// An imported file (replaced or merged): applied like `ReplaceAll`, told apart
+    /// so the user hears "imported" and "import undone".
+    Import {
+        dataset: Box<Dataset>,
+    },
     /// Several changes that stand or fall, and are undone, together.
     Many {
         changes: Vec<Change>,
@@ -60,6 +65,7 @@ pub enum ChangeKind {
     Edit,
     Remove,
     Reset,
+    Import,
 }
 
 impl Change {
@@ -68,6 +74,7 @@ impl Change {
             Change::Put { .. } => ChangeKind::Edit,
             Change::Remove { .. } => ChangeKind::Remove,
             Change::ReplaceAll { .. } => ChangeKind::Reset,
+            Change::Import { .. } => ChangeKind::Import,
             Change::Many { changes } => changes
                 .iter()
                 .map(Change::kind)
@@ -81,7 +88,7 @@ impl Change {
         match self {
             Change::Put { .. } => false,
             Change::Many { changes } => changes.iter().any(Change::is_destructive),
-            Change::Remove { .. } | Change::ReplaceAll { .. } => true,
+            Change::Remove { .. } | Change::ReplaceAll { .. } | Change::Import { .. } => true,
         }
     }
 }
@@ -174,8 +181,11 @@ pub fn apply(d: &mut Dataset, change: Change) -> Change {
             Collection::Coach => remove(&mut d.coaches, &id, Record::Coach, collection),
             Collection::Event => remove(&mut d.events, &id, Record::Event, collection),
         },
-        Change::ReplaceAll { dataset } => {
-            let before = std::mem::replace(d, *dataset);
+        Change::ReplaceAll { dataset } | Change::Import { dataset } => {
+            let mut incoming = *dataset;
+            // What the browser keeps has no export time; the file's is not part of the data.
+            incoming.exported_at = None;
+            let before = std::mem::replace(d, incoming);
             Change::ReplaceAll {
                 dataset: Box::new(before),
             }

@@ -10,6 +10,7 @@ use std::collections::BTreeMap;
 
 use serde_json::{Map, Value};
 
+use super::import::reads;
 use super::model::Dataset;
 use super::seed::builtin_dataset;
 
@@ -61,12 +62,15 @@ pub struct Preview {
     pub conflicts: Vec<Conflict>,
 }
 
-fn records(d: &Dataset, name: &str) -> Vec<Value> {
-    let v = serde_json::to_value(d).unwrap_or(Value::Null);
-    v.get(name)
+/// The dataset as JSON, converted once: records are compared and merged as values.
+fn tree(d: &Dataset) -> Value {
+    serde_json::to_value(d).unwrap_or(Value::Null)
+}
+
+fn records<'a>(tree: &'a Value, name: &str) -> &'a [Value] {
+    tree.get(name)
         .and_then(Value::as_array)
-        .cloned()
-        .unwrap_or_default()
+        .map_or(&[], Vec::as_slice)
 }
 
 fn id_of(v: &Value) -> String {
@@ -109,9 +113,10 @@ fn by_id(list: &[Value]) -> BTreeMap<String, &Value> {
 pub fn replace_preview(current: &Dataset, incoming: &Dataset) -> Preview {
     let orgs = org_names(&[current, incoming]);
     let mut p = Preview::default();
+    let (ours_tree, theirs_tree) = (tree(current), tree(incoming));
     for name in COLLECTIONS {
-        let (ours, theirs) = (records(current, name), records(incoming, name));
-        let (o, t) = (by_id(&ours), by_id(&theirs));
+        let (ours, theirs) = (records(&ours_tree, name), records(&theirs_tree, name));
+        let (o, t) = (by_id(ours), by_id(theirs));
         let r = |v: &Value| RecordRef {
             collection: name,
             id: id_of(v),
@@ -149,17 +154,18 @@ fn merged(
     let base_data = builtin_dataset();
     let orgs = org_names(&[current, incoming]);
     let mut preview = Preview::default();
-    let mut out = serde_json::to_value(current).unwrap_or(Value::Null);
+    let (ours_tree, theirs_tree, base_tree) = (tree(current), tree(incoming), tree(&base_data));
+    let mut out = ours_tree.clone();
     for name in COLLECTIONS {
         let (ours, theirs, base) = (
-            records(current, name),
-            records(incoming, name),
-            records(&base_data, name),
+            records(&ours_tree, name),
+            records(&theirs_tree, name),
+            records(&base_tree, name),
         );
-        let (t, b) = (by_id(&theirs), by_id(&base));
-        let o = by_id(&ours);
+        let (t, b) = (by_id(theirs), by_id(base));
+        let o = by_id(ours);
         let mut result: Vec<Value> = Vec::with_capacity(ours.len());
-        for mine in &ours {
+        for mine in ours {
             let id = id_of(mine);
             let Some(other) = t.get(&id) else {
                 result.push(mine.clone());
@@ -186,7 +192,7 @@ fn merged(
                 finish_meta(m, mine, other);
             }
             // A merge of two valid records is valid; if not, the newer record wins whole.
-            if !fits(name, &value) {
+            if !reads(name, &value) {
                 value = match newer {
                     Side::Ours => (*mine).clone(),
                     Side::Theirs => (*other).clone(),
@@ -197,7 +203,7 @@ fn merged(
             }
             result.push(value);
         }
-        for other in &theirs {
+        for other in theirs {
             if !o.contains_key(&id_of(other)) {
                 preview.added.push(RecordRef {
                     collection: name,
@@ -271,19 +277,6 @@ fn finish_meta(m: &mut Map<String, Value>, ours: &Value, theirs: &Value) {
                 source.clone()
             },
         );
-    }
-}
-
-fn fits(collection: &str, v: &Value) -> bool {
-    use super::model::*;
-    let v = v.clone();
-    match collection {
-        "programmes" => serde_json::from_value::<Programme>(v).is_ok(),
-        "organisations" => serde_json::from_value::<Organisation>(v).is_ok(),
-        "participations" => serde_json::from_value::<Participation>(v).is_ok(),
-        "coaches" => serde_json::from_value::<Coach>(v).is_ok(),
-        "events" => serde_json::from_value::<Event>(v).is_ok(),
-        _ => false,
     }
 }
 

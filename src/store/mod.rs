@@ -6,6 +6,7 @@
 //! refuses changes nothing. Reading what is stored never throws text away: what
 //! cannot be read is kept under a backup key until the user decides.
 
+pub mod files;
 pub mod storage;
 
 use chrono::{DateTime, Utc};
@@ -177,6 +178,12 @@ impl Store {
         self.depth.get().0 > 0
     }
 
+    /// What the next undo would take back (tracked, for labels such as "undo import").
+    pub fn next_undo_kind(&self) -> Option<ChangeKind> {
+        self.depth.track();
+        self.history.with_value(|h| h.next_undo().map(|s| s.did))
+    }
+
     pub fn can_redo(&self) -> bool {
         self.depth.get().1 > 0
     }
@@ -192,6 +199,14 @@ impl Store {
     pub fn reset_to_builtin(&self) -> Result<(), News> {
         self.change(Change::ReplaceAll {
             dataset: Box::new(builtin_dataset()),
+        })
+    }
+
+    /// Applies an imported (replaced or merged) dataset as one undoable step; the
+    /// undo step is the backup of what was there, kept across reloads.
+    pub fn import(&self, dataset: Dataset) -> Result<(), News> {
+        self.change(Change::Import {
+            dataset: Box::new(dataset),
         })
     }
 

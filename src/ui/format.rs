@@ -27,6 +27,22 @@ pub fn kronor(i18n: I18nContext<Locale>, n: u64) -> String {
     t_string!(i18n, format.kronor, amount = number(i18n, n))
 }
 
+/// "20 MB" / "1,5 MB" (binary megabytes, one decimal when it matters).
+pub fn megabytes(i18n: I18nContext<Locale>, bytes: u64) -> String {
+    let tenths = (bytes * 10 + 524_288) / 1_048_576;
+    let amount = if tenths.is_multiple_of(10) {
+        number(i18n, tenths / 10)
+    } else {
+        format!(
+            "{}{}{}",
+            number(i18n, tenths / 10),
+            t_string!(i18n, format.decimal_separator),
+            tenths % 10
+        )
+    };
+    t_string!(i18n, format.megabytes, amount = amount)
+}
+
 fn month_name(i18n: I18nContext<Locale>, m: u32) -> &'static str {
     match m {
         1 => t_string!(i18n, months.m01),

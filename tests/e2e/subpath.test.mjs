@@ -29,3 +29,18 @@ test("an unknown path under /klimat/ shows the not-found page", async () => {
   assert.equal(await page.locator("h1").textContent(), "Sidan finns inte");
   assert.match(await page.getByTestId("not-found").textContent(), /finns-inte/);
 });
+
+test("under /klimat/ the published schema is linked and served, and /mentorer and /pilotlan load", async () => {
+  const page = await app.page();
+  await open(page, app.url("/data"));
+  const href = await page.getByTestId("schema-link").getAttribute("href");
+  assert.equal(href, "/klimat/schema/klimatcoachning-v1.json");
+  const response = await page.request.get(app.origin + href);
+  assert.equal(response.status(), 200);
+  assert.equal((await response.json()).title, "Klimatcoachning dataset, format version 1");
+  for (const path of ["/mentorer", "/pilotlan?typ=kommun"]) {
+    await open(page, app.url(path));
+  }
+  assert.equal(await page.locator(".pilot-row").count(), 4);
+  assert.deepEqual(page.problems, []);
+});

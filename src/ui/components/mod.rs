@@ -2,9 +2,12 @@
 
 pub mod add_participant;
 pub mod commitment_editor;
+pub mod export_panel;
 pub mod field;
+pub mod import_panel;
 pub mod labels;
 pub mod ledger_editor;
+pub mod list_csv;
 pub mod max_load_setting;
 pub mod members_editor;
 pub mod membership_editor;

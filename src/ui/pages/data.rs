@@ -1,4 +1,5 @@
-//! `/data`: what the register takes up in the browser, and starting over.
+//! `/data`: export and share, import (picker or drag-and-drop), what the register
+//! takes up in the browser, and starting over.
 
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -6,6 +7,8 @@ use leptos_meta::Title;
 use crate::i18n::*;
 use crate::store::storage::BUDGET_BYTES;
 use crate::store::use_store;
+use crate::ui::components::export_panel::ExportPanel;
+use crate::ui::components::import_panel::ImportPanel;
 use crate::ui::format;
 
 #[component]
@@ -39,6 +42,8 @@ pub fn DataPage() -> impl IntoView {
     view! {
         <Title text=move || t_string!(i18n, data.title)/>
         <h1>{t!(i18n, data.heading)}</h1>
+        <ExportPanel/>
+        <ImportPanel/>
         <section aria-labelledby="storage-heading">
             <h2 id="storage-heading">{t!(i18n, data.storage_heading)}</h2>
             <p data-testid="storage-used">{usage}</p>

@@ -15,6 +15,8 @@ use crate::i18n::*;
 use crate::store::use_store;
 use crate::ui::components::add_participant::AddParticipant;
 use crate::ui::components::labels::{programme_label, status_label};
+use crate::ui::components::list_csv::list_csv;
+use crate::ui::download::download;
 use crate::ui::format;
 use crate::ui::paths::href;
 use crate::ui::today::today;
@@ -91,6 +93,15 @@ pub fn Municipalities() -> impl IntoView {
         </form>
         <p role="status" data-testid="showing">
             {move || t_string!(i18n, list.showing, shown = shown.read().len(), total = all.read().len())}
+        </p>
+        <p>
+            <button type="button" on:click=move |_| {
+                download(
+                    &format!("klimatcoachning-kommuner-{}.csv", today()),
+                    "text/csv;charset=utf-8",
+                    &list_csv(i18n, &shown.get_untracked()),
+                );
+            }>{t!(i18n, list.csv_button)}</button>
         </p>
         <div class="table-wrap">
             <table class="participants-table">

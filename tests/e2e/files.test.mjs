@@ -1,0 +1,220 @@
+// Sharing by file: export is deterministic and valid against the published schema;
+// a bad file is refused with its reasons and changes nothing; replace, merge with a
+// conflict decided, and undo of an import also after a reload.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { readFile } from "node:fs/promises";
+import Ajv2020 from "ajv/dist/2020.js";
+import addFormats from "ajv-formats";
+import { start, open } from "./harness.mjs";
+
+const DATA_KEY = "klimatcoachning.data";
+let app;
+before(async () => (app = await start()));
+after(async () => app.stop());
+
+const stored = (page) => page.evaluate((key) => localStorage.getItem(key), DATA_KEY);
+
+async function exportFile(page) {
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: "Exportera (JSON)" }).click(),
+  ]);
+  return { name: download.suggestedFilename(), text: await readFile(await download.path(), "utf8") };
+}
+
+async function importText(page, text, name = "klimatcoachning-import.json") {
+  await page.getByLabel("Välj fil att importera").setInputFiles({ name, mimeType: "application/json", buffer: Buffer.from(text) });
+}
+
+async function setLetterOfIntent(page, slug, date) {
+  await open(page, app.url(`/kommun/${slug}`));
+  await page.getByLabel("Avsiktsförklaring godkänd av kommunstyrelsen").fill(date);
+  await page.getByRole("button", { name: "Spara", exact: true }).click();
+  await page.getByTestId("letter-of-intent").filter({ hasNotText: "ej registrerat" }).waitFor();
+}
+
+test("the export is deterministic, named by date, and valid against the served JSON Schema", async () => {
+  const page = await app.page();
+  await page.clock.setFixedTime(new Date("2026-11-27T10:00:00Z"));
+  await open(page, app.url("/data"));
+  const a = await exportFile(page);
+  const b = await exportFile(page);
+  assert.equal(a.name, "klimatcoachning-2026-11-27.json");
+  assert.equal(a.text, b.text, "the same data gives the same bytes");
+  const data = JSON.parse(a.text);
+  assert.equal(data.format, "klimatcoachning");
+  assert.equal(data.schema_version, 1);
+  assert.equal(data.exported_at, "2026-11-27T10:00:00Z");
+  assert.ok(a.text.startsWith('{\n  "format": "klimatcoachning",\n  "schema_version": 1,\n  "exported_at"'));
+
+  // The schema is served with the app and linked from /data; an independent validator accepts the export.
+  const href = await page.getByTestId("schema-link").getAttribute("href");
+  const schema = await (await page.request.get(app.origin + href)).json();
+  const ajv = new Ajv2020({ allErrors: true });
+  addFormats(ajv);
+  // schemars names the Rust integer types as formats; check them as what they are.
+  const integer = (min, max) => ({ type: "number", validate: (n) => Number.isInteger(n) && n >= min && n <= max });
+  ajv.addFormat("uint32", integer(0, 2 ** 32 - 1));
+  ajv.addFormat("int32", integer(-(2 ** 31), 2 ** 31 - 1));
+  ajv.addFormat("uint", integer(0, Number.MAX_SAFE_INTEGER));
+  const validate = ajv.compile(schema);
+  assert.ok(validate(data), JSON.stringify(validate.errors));
+  data.organisations[0].population[0].count = "många";
+  assert.equal(validate(data), false, "the schema is not a rubber stamp");
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+test("a bad file is refused whole with every problem listed, and nothing changes", async () => {
+  const page = await app.page();
+  await setLetterOfIntent(page, "hjo", "2007-03-15");
+  await open(page, app.url("/data"));
+  const before = await stored(page);
+  const exported = JSON.parse((await exportFile(page)).text);
+
+  await importText(page, "");
+  await page.getByTestId("import-refused").getByText("Filen är tom.").waitFor();
+  await importText(page, '{"format": ');
+  await page.getByTestId("import-refused").getByText(/inte giltig JSON: något är fel på rad 1/).waitFor();
+  await importText(page, JSON.stringify({ ...exported, schema_version: 9 }));
+  await page.getByTestId("import-refused").getByText(/nyare version av appen \(formatversion 9\)/).waitFor();
+
+  exported.organisations[2].population[0].count = "många";
+  exported.participations[0].detail.mentor_id = "org-9999";
+  delete exported.organisations[5].name;
+  await importText(page, JSON.stringify(exported), "trasig.json");
+  const refused = page.getByTestId("import-refused");
+  await refused.getByText(/trasig\.json importerades inte, och inget har ändrats\. Problem i filen: 3\./).waitFor();
+  const items = await refused.locator("li").allTextContents();
+  assert.ok(items.includes("organisations[2].population[0].count: här ska det stå ett tal, men filen har en text."), items.join("\n"));
+  assert.ok(items.includes('organisations[5]: fältet "name" saknas.'), items.join("\n"));
+  assert.ok(items.includes('participations[0].detail.mentor_id: hänvisar till "org-9999", som inte finns i filen.'), items.join("\n"));
+  assert.equal(await stored(page), before, "nothing changed");
+  assert.equal(await page.getByTestId("import-preview").count(), 0);
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+test("export A, import B (replace), undo after a reload: the export is byte for byte A", async () => {
+  const page = await app.page();
+  await page.clock.setFixedTime(new Date("2026-11-27T10:00:00Z"));
+  await setLetterOfIntent(page, "hjo", "2007-03-15");
+  await open(page, app.url("/data"));
+  const a = (await exportFile(page)).text;
+
+  const b = JSON.parse(a);
+  b.participations = b.participations.filter((p) => p.id !== "participation-coaching-1497");
+  b.coaches.push({ ...b.coaches[0], id: "coach-ny", name: "Ny Coach" });
+  await importText(page, JSON.stringify(b));
+  const preview = page.getByTestId("import-preview");
+  await preview.waitFor();
+  assert.equal(await preview.getByTestId("replace-summary").textContent(), "Tillkommer: 1. Ändras: 0. Tas bort: 1.");
+  await preview.getByRole("button", { name: "Ersätt allt med filen" }).click();
+  await page.getByTestId("import-done").waitFor();
+  assert.ok(!(await stored(page)).includes("participation-coaching-1497"), "Hjo's participation is gone");
+
+  await page.reload();
+  await page.locator("main h1").waitFor();
+  await page.getByRole("button", { name: "Ångra importen" }).click();
+  await page.getByTestId("import-done").waitFor({ state: "detached" });
+  assert.equal((await exportFile(page)).text, a, "undo restores exactly what was there");
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+test("merge: a conflict is listed, the user picks a side, other changes are merged", async () => {
+  const page = await app.page();
+  await setLetterOfIntent(page, "hjo", "2007-03-15");
+  await open(page, app.url("/data"));
+  const mine = JSON.parse((await exportFile(page)).text);
+
+  // The file: someone else set Hjo's date differently (later), and Boxholm's proposal date.
+  const theirs = structuredClone(mine);
+  const hjo = theirs.participations.find((p) => p.id === "participation-coaching-1497");
+  hjo.detail.letter_of_intent = "2007-04-20";
+  hjo.updated_at = "2030-01-01T00:00:00Z";
+  const boxholm = theirs.participations.find((p) => p.id === "participation-coaching-0560");
+  boxholm.detail.letter_of_intent = "2007-05-02";
+  boxholm.updated_at = "2030-01-01T00:00:00Z";
+  boxholm.source = "user";
+  await importText(page, JSON.stringify(theirs));
+  const preview = page.getByTestId("import-preview");
+  await preview.waitFor();
+  assert.equal(await preview.getByTestId("merge-summary").textContent(), "Tillkommer: 0. Ändras: 2. Tas bort: 0. Konflikter: 1.");
+  const conflict = preview.getByTestId("conflict");
+  assert.match(await conflict.textContent(), /Hjo – detail\.letter_of_intent/);
+  assert.equal(await conflict.getByLabel(/Ta filens/).isChecked(), true, "the newer side is preselected");
+  await conflict.getByLabel(/Behåll min/).check();
+  await preview.getByRole("button", { name: "Slå ihop med filen" }).click();
+  await page.getByTestId("import-done").waitFor();
+
+  await open(page, app.url("/kommun/hjo"));
+  assert.equal(await page.getByTestId("letter-of-intent").textContent(), "15 mars 2007", "my side kept");
+  await open(page, app.url("/kommun/boxholm"));
+  assert.equal(await page.getByTestId("letter-of-intent").textContent(), "2 maj 2007", "the file's change merged");
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+test("the participant list downloads as CSV with a BOM that a CSV reader splits right", async () => {
+  const page = await app.page();
+  await open(page, app.url("/kommuner?lan=12"));
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: "Ladda ner listan som CSV" }).click(),
+  ]);
+  const text = await readFile(await download.path(), "utf8");
+  assert.ok(text.startsWith("\ufeffNamn,Län,Kommunkod,"));
+  const lines = text.slice(1).trimEnd().split("\r\n");
+  assert.equal(lines.length, 1 + Number((await page.getByTestId("showing").textContent()).match(/Visar (\d+)/)[1]));
+  assert.ok(lines.some((l) => l.startsWith("Östra Göinge,Skåne län,1256,")), lines.join("\n"));
+  await page.context().close();
+});
+
+test("a file dropped onto /data is checked and previewed like a picked one", async () => {
+  const page = await app.page();
+  await open(page, app.url("/data"));
+  const text = (await exportFile(page)).text;
+  await page.evaluate((json) => {
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([json], "dragen.json", { type: "application/json" }));
+    const zone = document.querySelector("section.import");
+    zone.dispatchEvent(new DragEvent("dragover", { dataTransfer: transfer, bubbles: true, cancelable: true }));
+    zone.dispatchEvent(new DragEvent("drop", { dataTransfer: transfer, bubbles: true, cancelable: true }));
+  }, text);
+  const preview = page.getByTestId("import-preview");
+  await preview.getByText("Vad dragen.json skulle göra").waitFor();
+  assert.equal(await preview.getByTestId("merge-summary").textContent(), "Tillkommer: 0. Ändras: 0. Tas bort: 0. Konflikter: 0.");
+  await preview.getByRole("button", { name: "Avbryt" }).click();
+  assert.equal(await page.getByTestId("import-preview").count(), 0);
+  await page.context().close();
+});
+
+test("where the browser can share files, Share hands the export to the share sheet", async () => {
+  const page = await app.page();
+  // Desktop Chromium on Linux has no share sheet: stand in for it at the browser's boundary.
+  await page.addInitScript(() => {
+    window.__shared = [];
+    navigator.canShare = (data) => Array.isArray(data?.files) && data.files.every((f) => f instanceof File);
+    navigator.share = (data) => {
+      window.__shared.push(data.files.map((f) => [f.name, f.type, f.size]));
+      return Promise.resolve();
+    };
+  });
+  await page.clock.setFixedTime(new Date("2026-11-27T10:00:00Z"));
+  await open(page, app.url("/data"));
+  await page.getByRole("button", { name: "Dela filen" }).click();
+  const shared = await page.evaluate(() => window.__shared);
+  assert.equal(shared.length, 1);
+  assert.equal(shared[0][0][0], "klimatcoachning-2026-11-27.json");
+  assert.equal(shared[0][0][1], "application/json");
+  assert.ok(shared[0][0][2] > 10_000);
+
+  // Without the API the button is not offered at all; Export still downloads.
+  const plain = await app.page();
+  await open(plain, app.url("/data"));
+  assert.equal(await plain.getByRole("button", { name: "Dela filen" }).count(), 0);
+  await page.context().close();
+  await plain.context().close();
+});

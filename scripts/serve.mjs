@@ -38,7 +38,7 @@ async function lookup(root, prefix, pathname) {
 
 /** Serves `dir` under `prefix`; resolves to the listening server (port 0 picks a free port). */
 export function serve({ dir = "dist", port = 8080, host = "127.0.0.1", prefix = "/" } = {}) {
-  const root = resolve(dir);
+  let root = resolve(dir);
   const base = prefix.replace(/\/?$/, "/");
   const server = createServer(async (req, res) => {
     let pathname;
@@ -60,6 +60,10 @@ export function serve({ dir = "dist", port = 8080, host = "127.0.0.1", prefix = 
     res.writeHead(404, { "content-type": "text/html; charset=utf-8" });
     res.end(notFound ? notFound.body : "Not found");
   });
+  // Deploying another build in place (the update test): later requests get its files.
+  server.useDir = (next) => {
+    root = resolve(next);
+  };
   return new Promise((done, fail) => {
     server.once("error", fail);
     server.listen(port, host, () => done(server));

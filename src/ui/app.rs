@@ -11,6 +11,8 @@ use crate::store::{provide_store, Store};
 use crate::ui::components::site_header::SiteHeader;
 use crate::ui::components::store_status::{StoreAnnouncer, StoreBanner};
 use crate::ui::components::undo_controls::is_undo_shortcut;
+use crate::ui::components::update_banner::UpdateBanner;
+use crate::ui::offline;
 use crate::ui::pages::{
     about::About, data::DataPage, mentors::Mentors, municipalities::Municipalities,
     municipality::Municipality, not_found::NotFound, overview::Overview, pilot::Pilot,
@@ -46,10 +48,14 @@ fn Shell() -> impl IntoView {
         }
     });
 
+    let update_ready = RwSignal::new(false);
+    offline::register(update_ready);
+
     view! {
         <Title formatter=move |page: String| t_string!(i18n, title_format, page = page)/>
         <Router base=paths::base()>
             <SiteHeader/>
+            <UpdateBanner update_ready=update_ready/>
             <StoreBanner/>
             <StoreAnnouncer/>
             <main id="main" tabindex="-1">

@@ -5,6 +5,7 @@ pub mod app;
 pub mod components;
 pub mod download;
 pub mod format;
+pub mod offline;
 pub mod pages;
 pub mod paths;
 pub mod today;

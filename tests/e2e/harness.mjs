@@ -3,9 +3,9 @@
 import { chromium } from "playwright-core";
 import { serve } from "../../scripts/serve.mjs";
 
-const CHROMIUM = process.env.CHROMIUM || "/usr/bin/chromium";
+export const CHROMIUM = process.env.CHROMIUM || "/usr/bin/chromium";
 // Without these, Chromium keeps trying to reach Google's hosts on this closed network.
-const QUIET = [
+export const QUIET = [
   "--disable-gpu",
   "--disable-quic",
   "--no-first-run",
@@ -23,6 +23,7 @@ export async function start({ dir = "dist", prefix = "/" } = {}) {
     url: (path = "") => origin + prefix.replace(/\/$/, "") + path,
     origin,
     browser,
+    server,
     async page() {
       const context = await browser.newContext({ locale: "en-GB" });
       const page = await context.newPage();

@@ -22,3 +22,4 @@ pub mod source_ref;
 pub mod store_status;
 pub mod timeline;
 pub mod undo_controls;
+pub mod update_banner;

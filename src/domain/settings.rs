@@ -5,6 +5,9 @@ use serde::{Deserialize, Serialize};
 
 use super::mentoring::DEFAULT_MAX_LOAD;
 
+/// The languages the interface speaks.
+pub const LANGUAGES: [&str; 2] = ["sv", "en"];
+
 /// The range the mentor-load setting accepts.
 pub const MAX_LOAD_RANGE: (i64, i64) = (1, 50);
 
@@ -13,12 +16,15 @@ pub const MAX_LOAD_RANGE: (i64, i64) = (1, 50);
 pub struct Settings {
     /// Mentees per mentor above which /mentorer warns.
     pub max_mentor_load: usize,
+    /// The interface language ("sv" or "en"); None: Swedish, the default.
+    pub language: Option<String>,
 }
 
 impl Default for Settings {
     fn default() -> Self {
         Settings {
             max_mentor_load: DEFAULT_MAX_LOAD,
+            language: None,
         }
     }
 }
@@ -35,6 +41,7 @@ impl Settings {
                 } else {
                     DEFAULT_MAX_LOAD
                 },
+                language: s.language.filter(|l| LANGUAGES.contains(&l.as_str())),
             })
             .unwrap_or_default()
     }
@@ -57,7 +64,17 @@ mod tests {
             Settings::read(Some(r#"{"max_mentor_load":3,"later":1}"#)).max_mentor_load,
             3
         );
-        let s = Settings { max_mentor_load: 4 };
+        assert_eq!(
+            Settings::read(Some(r#"{"language":"en"}"#))
+                .language
+                .as_deref(),
+            Some("en")
+        );
+        assert_eq!(Settings::read(Some(r#"{"language":"fi"}"#)).language, None);
+        let s = Settings {
+            max_mentor_load: 4,
+            language: Some("en".into()),
+        };
         let text = serde_json::to_string(&s).expect("serialises");
         assert_eq!(Settings::read(Some(&text)), s);
     }

@@ -7,7 +7,8 @@ use leptos_router::path;
 
 use crate::i18n::*;
 use crate::store::storage::DATA_KEY;
-use crate::store::{provide_store, Store};
+use crate::store::{provide_store, use_store, Store};
+use crate::ui::components::focus_on_navigation::FocusOnNavigation;
 use crate::ui::components::site_header::SiteHeader;
 use crate::ui::components::store_status::{StoreAnnouncer, StoreBanner};
 use crate::ui::components::undo_controls::is_undo_shortcut;
@@ -21,20 +22,40 @@ use crate::ui::paths;
 
 #[component]
 pub fn App() -> impl IntoView {
+    let store = Store::open();
+    provide_store(store);
+    let initial = locale_of(store.settings().get_untracked().language.as_deref());
     view! {
-        // A root subcontext: its locale is the app's choice (Swedish first), not the browser's.
-        <I18nSubContextProvider initial_locale=Signal::stored(Locale::sv)>
+        // A root subcontext: its locale is the user's choice (Swedish first), not the browser's.
+        <I18nSubContextProvider initial_locale=Signal::stored(initial)>
             <Shell/>
         </I18nSubContextProvider>
+    }
+}
+
+/// The app's language from the stored setting: Swedish unless English was chosen.
+pub fn locale_of(setting: Option<&str>) -> Locale {
+    match setting {
+        Some("en") => Locale::en,
+        _ => Locale::sv,
     }
 }
 
 #[component]
 fn Shell() -> impl IntoView {
     provide_meta_context();
-    let store = Store::open();
-    provide_store(store);
+    let store = use_store();
     let i18n = use_i18n();
+    // `<html lang>` follows the chosen language, so screen readers pronounce it right.
+    Effect::new(move |_| {
+        let lang = match i18n.get_locale() {
+            Locale::en => "en",
+            Locale::sv => "sv",
+        };
+        if let Some(root) = document().document_element() {
+            let _ = root.set_attribute("lang", lang);
+        }
+    });
     // Another tab saved: show its data (the event never fires in the tab that wrote).
     let _ = window_event_listener(leptos::ev::storage, move |ev| {
         if ev.key().as_deref() == Some(DATA_KEY) {
@@ -58,6 +79,7 @@ fn Shell() -> impl IntoView {
             <UpdateBanner update_ready=update_ready/>
             <StoreBanner/>
             <StoreAnnouncer/>
+            <FocusOnNavigation/>
             <main id="main" tabindex="-1">
                 <Routes fallback=NotFound>
                     <Route path=path!("") view=Overview/>

@@ -50,7 +50,7 @@ pub fn MembershipEditor(org: Organisation) -> impl IntoView {
     let label_for = check_id.clone();
     view! {
         <form class="editor" on:submit=save novalidate>
-            <h3>{t!(i18n, kommun.member)}</h3>
+            <h2 class="editor-heading">{t!(i18n, kommun.member)}</h2>
             <label class="check" for=label_for>
                 <input type="checkbox" id=check_id prop:checked=move || member.get()
                     on:change=move |ev| member.set(event_target_checked(&ev))/>

@@ -3,6 +3,7 @@ use leptos::wasm_bindgen::{closure::Closure, JsCast};
 use leptos_router::components::A;
 
 use crate::i18n::*;
+use crate::ui::components::language_switch::LanguageSwitch;
 use crate::ui::components::undo_controls::UndoControls;
 use crate::ui::paths::href;
 
@@ -35,7 +36,10 @@ pub fn SiteHeader() -> impl IntoView {
                     <li><A href=href("/om")>{t!(i18n, nav.about)}</A></li>
                 </ul>
             </nav>
-            <UndoControls/>
+            <div class="header-tools">
+                <UndoControls/>
+                <LanguageSwitch/>
+            </div>
         </header>
     }
 }

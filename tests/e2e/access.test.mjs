@@ -1,0 +1,134 @@
+// Access: axe-core finds no violation on any route, in Swedish and English, light and
+// dark; the language switch is remembered and sets <html lang>; keyboard journeys;
+// screenshots of every route at 360×640 and 1440×900 (written to test-results/).
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { mkdir, readFile } from "node:fs/promises";
+import { start, open } from "./harness.mjs";
+
+const AXE = await readFile(new URL("../../node_modules/axe-core/axe.min.js", import.meta.url), "utf8");
+const ROUTES = ["/", "/kommuner", "/kommun/hjo", "/kommun/lansstyrelsen-i-skane", "/mentorer", "/pilotlan", "/data", "/om", "/finns-inte"];
+const SHOTS = "test-results/screenshots";
+
+let app;
+before(async () => (app = await start()));
+after(async () => app.stop());
+
+async function axeViolations(page) {
+  await page.addScriptTag({ content: AXE });
+  const result = await page.evaluate(() =>
+    axe.run(document, { runOnly: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"] }),
+  );
+  return result.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+}
+
+async function useEnglish(page) {
+  await page.getByRole("button", { name: "In English" }).click();
+  await page.locator("html[lang=en]").waitFor();
+}
+
+for (const scheme of ["light", "dark"]) {
+  for (const language of ["sv", "en"]) {
+    test(`axe: no violations on any route (${language}, ${scheme})`, async () => {
+      const page = await app.page();
+      await page.emulateMedia({ colorScheme: scheme });
+      await open(page, app.url("/"));
+      if (language === "en") await useEnglish(page);
+      const found = [];
+      for (const path of ROUTES) {
+        await open(page, app.url(path));
+        assert.equal(await page.locator("html").getAttribute("lang"), language);
+        // Open states too: an expanded pilot row, a refused form.
+        if (path === "/pilotlan") await page.locator(".row-toggle").first().click();
+        if (path === "/kommun/hjo") {
+          await page.locator("form.editor input[type=text]").first().fill("2007-02-30");
+          await page.locator("form.editor button[type=submit]").nth(1).click();
+        }
+        found.push(...(await axeViolations(page)).map((v) => `${path}: ${v}`));
+      }
+      assert.deepEqual(found, []);
+      assert.deepEqual(page.problems, []);
+      await page.context().close();
+    });
+  }
+}
+
+test("the language switch is remembered, sets <html lang>, and writes dates and money the English way", async () => {
+  const page = await app.page();
+  await open(page, app.url("/"));
+  assert.equal(await page.locator("html").getAttribute("lang"), "sv");
+  assert.equal(await page.getByRole("button", { name: "In English" }).getAttribute("lang"), "en");
+  await useEnglish(page);
+  assert.equal(await page.getByRole("navigation", { name: "Main menu" }).getByRole("link").first().textContent(), "Overview");
+  await page.reload();
+  await page.locator("main h1").waitFor();
+  assert.equal(await page.locator("html").getAttribute("lang"), "en", "remembered");
+  await open(page, app.url("/kommun/hjo"));
+  assert.match(await page.locator("main").textContent(), /SEK 50,000/);
+  await page.getByRole("button", { name: "På svenska" }).click();
+  await page.locator("html[lang=sv]").waitFor();
+  assert.match(await page.locator("main").textContent(), /50\u00a0000\u00a0kr|50 000 kr/);
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+test("keyboard: skip link, then a route change puts focus on the new page's heading", async () => {
+  const page = await app.page();
+  await open(page, app.url("/"));
+  await page.keyboard.press("Tab");
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), "Hoppa till innehållet");
+  await page.keyboard.press("Enter");
+  assert.equal(await page.evaluate(() => document.activeElement.id), "main");
+  // Tab into the navigation and follow a link by keyboard.
+  const link = page.getByRole("navigation", { name: "Huvudmeny" }).getByRole("link", { name: "Kommuner" });
+  await link.focus();
+  await page.keyboard.press("Enter");
+  await page.waitForURL(app.url("/kommuner"));
+  await page.waitForFunction(() => document.activeElement?.tagName === "H1");
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), await page.locator("main h1").textContent());
+  // A filter changes only the query: focus stays in the filter.
+  await page.getByLabel("Län").focus();
+  await page.keyboard.press("ArrowDown");
+  await page.waitForURL(/lan=/);
+  assert.equal(await page.evaluate(() => document.activeElement.id), "list-lan");
+  await page.context().close();
+});
+
+test("screenshots of every route at 360×640 and 1440×900, with no sideways scrolling on the phone", async () => {
+  await mkdir(SHOTS, { recursive: true });
+  for (const [width, height] of [[360, 640], [1440, 900]]) {
+    const page = await app.page();
+    await page.setViewportSize({ width, height });
+    for (const path of ROUTES) {
+      await open(page, app.url(path));
+      const scroll = await page.evaluate(() => document.documentElement.scrollWidth);
+      assert.ok(scroll <= width, `${path} at ${width}px is ${scroll}px wide`);
+      const name = (path.replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "oversikt") + `-${width}x${height}.png`;
+      await page.screenshot({ path: `${SHOTS}/${name}`, fullPage: true });
+    }
+    await page.context().close();
+  }
+});
+
+test("print: every route hides the navigation and controls, and writes links out", async () => {
+  const page = await app.page();
+  // A web link to print: Hjo's needs analysis.
+  await open(page, app.url("/kommun/hjo"));
+  await page.getByLabel("Länk till behovsanalysen").fill("https://www.hjo.se/klimat");
+  await page.getByRole("button", { name: "Spara", exact: true }).click();
+  await page.locator('main a[href="https://www.hjo.se/klimat"]').waitFor();
+  await page.emulateMedia({ media: "print" });
+  for (const path of ROUTES) {
+    await open(page, app.url(path));
+    assert.equal(await page.getByRole("navigation", { name: "Huvudmeny" }).isVisible(), false, path);
+    assert.equal(await page.locator(".header-tools").isVisible(), false, path);
+    const external = await page.evaluate(() =>
+      [...document.querySelectorAll('main a[href^="http"]')].map((a) => [a.href, getComputedStyle(a, "::after").content]),
+    );
+    for (const [href, after] of external) assert.ok(after.includes(href), `${path}: ${href} → ${after}`);
+  }
+  await open(page, app.url("/kommun/hjo"));
+  const after = await page.evaluate(() => getComputedStyle(document.querySelector('main a[href^="http"]'), "::after").content);
+  assert.equal(after, '" (https://www.hjo.se/klimat)"');
+  await page.context().close();
+});

@@ -4,6 +4,7 @@
 pub mod change;
 pub mod commitment;
 pub mod csv;
+pub mod events;
 pub mod export;
 pub mod generate;
 pub mod history;

@@ -15,7 +15,7 @@ use crate::ui::components::undo_controls::is_undo_shortcut;
 use crate::ui::components::update_banner::UpdateBanner;
 use crate::ui::offline;
 use crate::ui::pages::{
-    about::About, data::DataPage, mentors::Mentors, municipalities::Municipalities,
+    about::About, data::DataPage, events::Events, mentors::Mentors, municipalities::Municipalities,
     municipality::Municipality, not_found::NotFound, overview::Overview, pilot::Pilot,
 };
 use crate::ui::paths;
@@ -87,6 +87,7 @@ fn Shell() -> impl IntoView {
                     <Route path=path!("kommun/:slug") view=Municipality/>
                     <Route path=path!("mentorer") view=Mentors/>
                     <Route path=path!("pilotlan") view=Pilot/>
+                    <Route path=path!("handelser") view=Events/>
                     <Route path=path!("data") view=DataPage/>
                     <Route path=path!("om") view=About/>
                 </Routes>

@@ -27,6 +27,16 @@ pub fn kronor(i18n: I18nContext<Locale>, n: u64) -> String {
     t_string!(i18n, format.kronor, amount = number(i18n, n))
 }
 
+/// "maj 2007" / "May 2007" (the first day of the month stands for it).
+pub fn month(i18n: I18nContext<Locale>, first: NaiveDate) -> String {
+    t_string!(
+        i18n,
+        format.month,
+        month = month_name(i18n, first.month()),
+        year = first.year()
+    )
+}
+
 /// "20 MB" / "1,5 MB" (binary megabytes, one decimal when it matters).
 pub fn megabytes(i18n: I18nContext<Locale>, bytes: u64) -> String {
     let tenths = (bytes * 10 + 524_288) / 1_048_576;

@@ -4,7 +4,7 @@ use leptos_i18n::I18nContext;
 
 use crate::domain::commitment::CommitmentStatus;
 use crate::domain::mentoring::{Nearness, PairingError};
-use crate::domain::model::{FocusArea, OrganisationKind, PilotStatus, ProgrammeKind};
+use crate::domain::model::{EventKind, FocusArea, OrganisationKind, PilotStatus, ProgrammeKind};
 use crate::i18n::*;
 
 pub fn status_label(i18n: I18nContext<Locale>, s: CommitmentStatus) -> &'static str {
@@ -68,5 +68,14 @@ pub fn pairing_error_label(i18n: I18nContext<Locale>, e: &PairingError) -> &'sta
         PairingError::NotAMember => t_string!(i18n, mentors.error_not_member),
         PairingError::SelfMentor => t_string!(i18n, mentors.error_self),
         PairingError::ParticipantOfSameProgramme => t_string!(i18n, mentors.error_participant),
+    }
+}
+
+pub fn event_kind_label(i18n: I18nContext<Locale>, k: EventKind) -> &'static str {
+    match k {
+        EventKind::Workshop => t_string!(i18n, events.kind_workshop),
+        EventKind::Seminar => t_string!(i18n, events.kind_seminar),
+        EventKind::Lecture => t_string!(i18n, events.kind_lecture),
+        EventKind::CakeOfTheMonth => t_string!(i18n, events.kind_cake),
     }
 }

@@ -2,6 +2,7 @@
 
 pub mod add_participant;
 pub mod commitment_editor;
+pub mod event_editor;
 pub mod export_panel;
 pub mod field;
 pub mod focus_on_navigation;

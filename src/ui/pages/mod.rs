@@ -2,6 +2,7 @@
 
 pub mod about;
 pub mod data;
+pub mod events;
 pub mod mentors;
 pub mod municipalities;
 pub mod municipality;

@@ -1,0 +1,161 @@
+//! Adding or editing an event: every field checked, the cake-of-the-month rules
+//! (a month inside the period, one award a month) enforced by the domain.
+
+use leptos::prelude::*;
+
+use crate::domain::events::{kind_from_word, kind_word, save_event, EventError};
+use crate::domain::model::{Event, EventKind};
+use crate::domain::text::swedish_cmp;
+use crate::domain::validate::{optional_date, FieldError};
+use crate::i18n::*;
+use crate::store::use_store;
+use crate::ui::components::field::TextField;
+use crate::ui::components::labels::event_kind_label;
+use crate::ui::format;
+use crate::ui::today::now;
+
+fn error_text(i18n: leptos_i18n::I18nContext<Locale>, e: &EventError) -> String {
+    match e {
+        EventError::TitleRequired => t_string!(i18n, events.error_title).to_owned(),
+        EventError::MonthRequired => t_string!(i18n, events.error_month_required).to_owned(),
+        EventError::NotAMonth => t_string!(i18n, events.error_not_a_month).to_owned(),
+        EventError::OutsidePeriod { start, end } => t_string!(
+            i18n,
+            events.error_outside_period,
+            start = format::date(i18n, *start),
+            end = format::date(i18n, *end)
+        ),
+        EventError::AlreadyAwarded { month, to } => {
+            t_string!(
+                i18n,
+                events.error_already_awarded,
+                month = month.clone(),
+                to = to.clone()
+            )
+        }
+        EventError::UnknownParticipant(id) => {
+            t_string!(i18n, events.error_unknown_participant, id = id.clone())
+        }
+    }
+}
+
+/// `on_done` runs after a successful save (to close an edit form).
+#[component]
+pub fn EventEditor(
+    event: Event,
+    #[prop(into)] heading: Signal<String>,
+    #[prop(optional)] on_done: Option<Callback<()>>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let store = use_store();
+    let id = event.meta.id.clone();
+    let kind = RwSignal::new(kind_word(event.kind).to_owned());
+    let title = RwSignal::new(event.title.clone());
+    let title_error = RwSignal::new(None::<FieldError>);
+    let date = RwSignal::new(event.date.map(|d| d.to_string()).unwrap_or_default());
+    let date_error = RwSignal::new(None::<FieldError>);
+    let month = RwSignal::new(event.month.clone().unwrap_or_default());
+    let month_error = RwSignal::new(None::<FieldError>);
+    let place = RwSignal::new(event.place.clone());
+    let place_error = RwSignal::new(None::<FieldError>);
+    let motivation = RwSignal::new(event.motivation.clone());
+    let motivation_error = RwSignal::new(None::<FieldError>);
+    let participants = RwSignal::new(event.participants.clone());
+    let problem = RwSignal::new(None::<EventError>);
+    let organisations: Vec<(String, String)> = store.data().with_untracked(|d| {
+        let mut list: Vec<(String, String)> = d
+            .organisations
+            .iter()
+            .map(|o| (o.meta.id.clone(), o.name.clone()))
+            .collect();
+        list.sort_by(|a, b| swedish_cmp(&a.1, &b.1));
+        list
+    });
+    let problem_id = format!("{id}-problem");
+    let problem_el_id = problem_id.clone();
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let day = optional_date(&date.get_untracked());
+        date_error.set(day.as_ref().err().cloned());
+        let Ok(day) = day else {
+            return;
+        };
+        let mut e = event.clone();
+        e.kind = kind_from_word(&kind.get_untracked()).unwrap_or(e.kind);
+        e.title = title.get_untracked().trim().to_owned();
+        e.date = day;
+        e.month = Some(month.get_untracked().trim().to_owned()).filter(|m| !m.is_empty());
+        e.place = place.get_untracked().trim().to_owned();
+        e.motivation = motivation.get_untracked().trim().to_owned();
+        e.participants = participants.get_untracked();
+        let change = store.data().with_untracked(|d| save_event(d, e, now()));
+        title_error.set(None);
+        month_error.set(None);
+        match change {
+            Ok(change) => {
+                problem.set(None);
+                if store.change(change).is_ok() {
+                    if let Some(done) = on_done {
+                        done.run(());
+                    }
+                }
+            }
+            Err(EventError::TitleRequired) => {
+                title_error.set(Some(FieldError::Required));
+                problem.set(None);
+            }
+            Err(e) => problem.set(Some(e)),
+        }
+    };
+    let field = |suffix: &str| format!("{id}-{suffix}");
+    let kind_id = field("kind");
+    let legend_id = field("participants");
+    view! {
+        <form class="editor event-editor" on:submit=save novalidate
+            aria-describedby=move || problem.read().is_some().then(|| problem_id.clone())>
+            <h3>{heading}</h3>
+            <div class="field">
+                <label for=kind_id.clone()>{t!(i18n, events.kind)}</label>
+                <select id=kind_id prop:value=move || kind.get() on:change=move |ev| kind.set(event_target_value(&ev))>
+                    {EventKind::ALL.into_iter().map(|k| view! {
+                        <option value=kind_word(k)>{move || event_kind_label(i18n, k)}</option>
+                    }).collect_view()}
+                </select>
+            </div>
+            <TextField id=field("title") label=Signal::derive(move || t_string!(i18n, events.title_label).to_owned()) value=title error=title_error/>
+            <TextField id=field("date") label=Signal::derive(move || t_string!(i18n, events.date_label).to_owned()) value=date error=date_error
+                hint=Signal::derive(move || t_string!(i18n, edit.date_hint).to_owned())/>
+            <TextField id=field("month") label=Signal::derive(move || t_string!(i18n, events.month_label).to_owned()) value=month error=month_error
+                hint=Signal::derive(move || t_string!(i18n, events.month_hint).to_owned())/>
+            <TextField id=field("place") label=Signal::derive(move || t_string!(i18n, events.place_label).to_owned()) value=place error=place_error/>
+            <fieldset class="field participants-choice" id=legend_id>
+                <legend>{t!(i18n, events.participants_label)}</legend>
+                {organisations.into_iter().map(|(oid, name)| {
+                    let o2 = oid.clone();
+                    view! {
+                        <label class="check">
+                            <input type="checkbox"
+                                prop:checked=move || participants.read().contains(&oid)
+                                on:change=move |ev| {
+                                    let on = event_target_checked(&ev);
+                                    participants.update(|list| {
+                                        list.retain(|x| *x != o2);
+                                        if on {
+                                            list.push(o2.clone());
+                                        }
+                                    });
+                                }/>
+                            {name}
+                        </label>
+                    }
+                }).collect_view()}
+            </fieldset>
+            <TextField id=field("motivation") label=Signal::derive(move || t_string!(i18n, events.motivation_label).to_owned())
+                value=motivation error=motivation_error multiline=true/>
+            {move || problem.get().map(|e| view! {
+                <p class="field-error" id=problem_el_id.clone() role="alert">{error_text(i18n, &e)}</p>
+            })}
+            <button type="submit">{t!(i18n, events.save)}</button>
+        </form>
+    }
+}

@@ -1,0 +1,144 @@
+//! `/handelser`: the programme's events by date, filtered by kind (in the URL),
+//! each with the municipalities that took part; add, edit and remove (undoable).
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::components::A;
+
+use crate::domain::change::{Change, Collection};
+use crate::domain::events::{kind_from_word, kind_word, listed, month_start};
+use crate::domain::listing::organisation_slug;
+use crate::domain::model::{Event, EventKind, Meta, Origin};
+use crate::domain::seed::COACHING_ID;
+use crate::i18n::*;
+use crate::store::use_store;
+use crate::ui::components::event_editor::EventEditor;
+use crate::ui::components::labels::event_kind_label;
+use crate::ui::components::source_ref::SourceRef;
+use crate::ui::format;
+use crate::ui::today::now;
+use crate::ui::url_query::use_url_query;
+
+fn new_event() -> Event {
+    let at = now();
+    Event {
+        meta: Meta {
+            id: format!("event-{}", at.timestamp_millis()),
+            updated_at: at,
+            source: Origin::User,
+            notes: String::new(),
+        },
+        programme_id: COACHING_ID.to_owned(),
+        kind: EventKind::Workshop,
+        title: String::new(),
+        date: None,
+        month: None,
+        place: String::new(),
+        participants: Vec::new(),
+        motivation: String::new(),
+        described_in: None,
+    }
+}
+
+#[component]
+pub fn Events() -> impl IntoView {
+    let i18n = use_i18n();
+    let store = use_store();
+    let data = store.data();
+    let url = use_url_query(
+        "/handelser",
+        &["typ"],
+        |p| {
+            p.iter()
+                .find(|(k, _)| *k == "typ")
+                .and_then(|(_, v)| kind_from_word(v))
+        },
+        |q| {
+            q.map(|k| vec![("typ", kind_word(k).to_owned())])
+                .unwrap_or_default()
+        },
+    );
+    let kind = url.query;
+    let shown = Memo::new(move |_| listed(&data.read(), kind.get()));
+    let editing = RwSignal::new(None::<String>);
+    // A fresh blank form after each added event.
+    let blank = RwSignal::new(new_event());
+    view! {
+        <Title text=move || t_string!(i18n, events.title)/>
+        <h1>{t!(i18n, events.heading)}</h1>
+        <p>{t!(i18n, events.intro)}</p>
+        <form class="filters" on:submit=|ev| ev.prevent_default()>
+            <div class="field">
+                <label for="events-kind">{t!(i18n, events.filter_label)}</label>
+                <select id="events-kind" prop:value=move || kind.get().map(kind_word).unwrap_or_default()
+                    on:change=url.on(|q, v| *q = kind_from_word(&v), false)>
+                    <option value="">{t!(i18n, events.all_kinds)}</option>
+                    {EventKind::ALL.into_iter().map(|k| view! {
+                        <option value=kind_word(k)>{move || event_kind_label(i18n, k)}</option>
+                    }).collect_view()}
+                </select>
+            </div>
+        </form>
+        <p role="status" data-testid="showing">{move || t_string!(i18n, events.showing, count = shown.read().len())}</p>
+        <ol class="event-list">
+            <For each=move || shown.get() key=|e| format!("{:?}", e) let:e>
+                {
+                    let id = e.meta.id.clone();
+                    let edit_id = id.clone();
+                    let remove_id = id.clone();
+                    let is_editing = Memo::new(move |_| editing.read().as_deref() == Some(id.as_str()));
+                    let when = e.date.map(|d| (Some(d), None)).or_else(|| e.month.as_deref().and_then(month_start).map(|m| (None, Some(m))));
+                    let who: Vec<(String, String)> = data.with_untracked(|d| {
+                        e.participants.iter().filter_map(|p| d.organisation(p)).map(|o| (o.name.clone(), organisation_slug(o))).collect()
+                    });
+                    let k = e.kind;
+                    let title = e.title.clone();
+                    let event = e.clone();
+                    view! {
+                        <li class="event" data-testid="event">
+                            <h2>{e.title.clone()} {e.described_in.clone().map(|s| view! { " " <SourceRef id=s/> })}</h2>
+                            <p class="muted">
+                                <span class="badge">{move || event_kind_label(i18n, k)}</span> " "
+                                {move || match when {
+                                    Some((Some(d), _)) => format::date(i18n, d),
+                                    Some((None, Some(m))) => format::month(i18n, m),
+                                    _ => t_string!(i18n, events.no_date).to_owned(),
+                                }}
+                                {(!e.place.is_empty()).then(|| format!(", {}", e.place))}
+                            </p>
+                            {(!who.is_empty()).then(|| view! {
+                                <p>{t!(i18n, events.participants_label)} ": "
+                                    {who.into_iter().enumerate().map(|(i, (name, slug))| view! {
+                                        {(i > 0).then_some(", ")}
+                                        <A href=crate::ui::paths::href(&format!("/kommun/{slug}"))>{name}</A>
+                                    }).collect_view()}
+                                </p>
+                            })}
+                            {(!e.motivation.is_empty()).then(|| view! { <p>{e.motivation.clone()}</p> })}
+                            <p class="actions">
+                                <button type="button" class="secondary" aria-expanded=move || if is_editing.get() { "true" } else { "false" }
+                                    on:click=move |_| editing.update(|x| *x = if x.as_deref() == Some(edit_id.as_str()) { None } else { Some(edit_id.clone()) })>
+                                    {t!(i18n, events.edit)}<span class="visually-hidden">{format!(": {title}")}</span>
+                                </button>
+                                <button type="button" class="danger" on:click=move |_| {
+                                    let _ = store.change(Change::Remove { collection: Collection::Event, id: remove_id.clone() });
+                                }>{t!(i18n, events.remove)}<span class="visually-hidden">{format!(": {}", e.title)}</span></button>
+                            </p>
+                            <Show when=move || is_editing.get()>
+                                <EventEditor event=event.clone() heading=Signal::derive(move || t_string!(i18n, events.edit_heading).to_owned())
+                                    on_done=Callback::new(move |_| editing.set(None))/>
+                            </Show>
+                        </li>
+                    }
+                }
+            </For>
+        </ol>
+        {move || {
+            let e = blank.get();
+            view! {
+                <EventEditor event=e heading=Signal::derive(move || t_string!(i18n, events.add_heading).to_owned())
+                    on_done=Callback::new(move |_| blank.set(new_event()))/>
+            }
+        }}
+    }
+}

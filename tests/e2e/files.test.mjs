@@ -112,12 +112,14 @@ test("export A, import B (replace), undo after a reload: the export is byte for 
   assert.equal(await preview.getByTestId("replace-summary").textContent(), "Tillkommer: 1. Ändras: 0. Tas bort: 1.");
   await preview.getByRole("button", { name: "Ersätt allt med filen" }).click();
   await page.getByTestId("import-done").waitFor();
+  assert.equal(await page.getByTestId("announcer").textContent(), "Filen importerades. Ångra återställer det du hade innan.");
   assert.ok(!(await stored(page)).includes("participation-coaching-1497"), "Hjo's participation is gone");
 
   await page.reload();
   await page.locator("main h1").waitFor();
   await page.getByRole("button", { name: "Ångra importen" }).click();
   await page.getByTestId("import-done").waitFor({ state: "detached" });
+  assert.equal(await page.getByTestId("announcer").textContent(), "Importen ångrades: allt är som före importen.");
   assert.equal((await exportFile(page)).text, a, "undo restores exactly what was there");
   assert.deepEqual(page.problems, []);
   await page.context().close();

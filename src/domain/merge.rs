@@ -11,16 +11,9 @@ use std::collections::BTreeMap;
 use serde_json::{Map, Value};
 
 use super::import::reads;
+use super::migrate::COLLECTIONS;
 use super::model::Dataset;
 use super::seed::builtin_dataset;
-
-const COLLECTIONS: [&str; 5] = [
-    "programmes",
-    "organisations",
-    "participations",
-    "coaches",
-    "events",
-];
 
 /// Kept by the merge itself: the newest time, and "user" if either side was edited.
 const META: [&str; 2] = ["updated_at", "source"];

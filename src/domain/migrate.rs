@@ -98,7 +98,8 @@ pub fn upgrade(value: &mut Value) -> Result<u32, Unreadable> {
 /// `MIGRATIONS[n]` turns version n into version n + 1.
 const MIGRATIONS: [fn(&mut Value); SCHEMA_VERSION as usize] = [v0_to_v1];
 
-const COLLECTIONS: [&str; 5] = [
+/// The record collections of a dataset, by their names in the file.
+pub(super) const COLLECTIONS: [&str; 5] = [
     "programmes",
     "organisations",
     "participations",

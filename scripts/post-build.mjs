@@ -1,4 +1,7 @@
 // Trunk post_build hook (runs on the staging folder before it becomes dist/):
+//  0. a strict Content-Security-Policy in index.html, allowing the one inline
+//     loader Trunk writes by its hash (computed here, since the loader names this
+//     build's files) and nothing else inline;
 //  1. 404.html = index.html, so static hosts that answer unknown paths with
 //     404.html still load the app for a deep link;
 //  2. sw.js for release builds: the service worker with the exact list of this
@@ -11,7 +14,29 @@ const stage = process.env.TRUNK_STAGING_DIR;
 if (!stage) throw new Error("TRUNK_STAGING_DIR is not set: run through `trunk build`");
 const release = process.env.TRUNK_PROFILE === "release";
 
-await copyFile(join(stage, "index.html"), join(stage, "404.html"));
+const indexPath = join(stage, "index.html");
+await writeFile(indexPath, withPolicy(await readFile(indexPath, "utf8")));
+await copyFile(indexPath, join(stage, "404.html"));
+
+/** `html` with a CSP meta element first in <head>, so it covers every element after it. */
+function withPolicy(built) {
+  // Run twice (a test re-runs the hook on a finished build), it replaces its own policy.
+  const html = built.replace(/\n\s*<meta http-equiv="Content-Security-Policy"[^>]*>/, "");
+  const inline = [...html.matchAll(/<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g)].map(
+    (m) => `'sha256-${createHash("sha256").update(m[1], "utf8").digest("base64")}'`,
+  );
+  if (inline.length === 0) throw new Error("index.html has no inline loader: has Trunk's output changed?");
+  const policy = [
+    "default-src 'self'",
+    `script-src 'self' 'wasm-unsafe-eval' ${inline.join(" ")}`,
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+  ].join("; ");
+  const meta = `<meta http-equiv="Content-Security-Policy" content="${policy}">`;
+  if (!html.includes('<meta charset="utf-8">')) throw new Error("index.html lacks <meta charset=\"utf-8\">");
+  return html.replace('<meta charset="utf-8">', (charset) => `${charset}\n    ${meta}`);
+}
 
 async function list(dir) {
   const out = [];

@@ -8,6 +8,7 @@ use serde_json::Value;
 use super::integrity::{check, ProblemKind};
 use super::migrate::{upgrade, Unreadable};
 use super::model::*;
+use super::validate::optional_link;
 
 /// Larger files are refused before they are read: far more than any real register.
 pub const MAX_IMPORT_BYTES: usize = 20 * 1024 * 1024;
@@ -71,6 +72,11 @@ pub enum Problem {
         path: String,
         id: String,
     },
+    /// A link that is not http(s): `javascript:` and `data:` would run or show
+    /// something in the app's own page when clicked.
+    BadLink {
+        path: String,
+    },
 }
 
 /// The dataset in the file (migrated to the current version) and the version it
@@ -117,6 +123,7 @@ pub fn check_file(bytes: &[u8]) -> Result<(Dataset, u32), Vec<Problem>> {
         Err(e) => return Err(vec![problem(e.path().to_string(), &e.into_inner())]),
     };
     problems.extend(reference_problems(&dataset, &|path| path.to_owned(), &[]));
+    problems.extend(link_problems(&dataset));
     if problems.is_empty() {
         Ok((dataset, from))
     } else {
@@ -196,6 +203,24 @@ fn references_among_readable(value: &Value) -> Vec<Problem> {
         path.to_owned()
     };
     reference_problems(&d, &place, &unreadable_ids)
+}
+
+fn link_problems(d: &Dataset) -> Vec<Problem> {
+    d.participations
+        .iter()
+        .enumerate()
+        .filter_map(|(i, p)| match &p.detail {
+            ParticipationDetail::Coaching(c) => c
+                .needs_analysis
+                .as_ref()
+                .and_then(|n| n.document_url.as_deref())
+                .filter(|url| optional_link(url).is_err())
+                .map(|_| Problem::BadLink {
+                    path: format!("participations[{i}].detail.needs_analysis.document_url"),
+                }),
+            ParticipationDetail::PilotLan(_) => None,
+        })
+        .collect()
 }
 
 /// Whether `v` reads as a record of `collection` (by its name in the file).
@@ -541,6 +566,34 @@ mod tests {
                 .any(|p| matches!(p, Problem::UnknownReference { id, .. } if id == "coach-nobody")),
             "{got:?}"
         );
+    }
+
+    #[test]
+    fn links_that_are_not_http_are_refused_with_their_place() {
+        for link in [
+            "javascript:alert(1)",
+            "data:text/html,<script>x</script>",
+            " JavaScript:x",
+        ] {
+            let bad = file(|v| {
+                v["participations"][0]["detail"]["needs_analysis"] = serde_json::json!({
+                    "date": null, "summary": "x", "focus_areas": [], "document_url": link
+                });
+            });
+            assert_eq!(
+                problems(&bad),
+                vec![Problem::BadLink {
+                    path: "participations[0].detail.needs_analysis.document_url".into()
+                }],
+                "{link}"
+            );
+        }
+        let good = file(|v| {
+            v["participations"][0]["detail"]["needs_analysis"] = serde_json::json!({
+                "date": null, "summary": "x", "focus_areas": [], "document_url": "https://example.org/a"
+            });
+        });
+        assert!(check_file(&good).is_ok());
     }
 
     #[test]

@@ -14,18 +14,45 @@ export const QUIET = [
   "--disable-sync",
 ];
 
+// Every Content-Security-Policy violation in any page of a run; `stop()` fails the run on one.
+const violations = [];
+
+/** Records the CSP violations of every page in `context` (the browser's own report and the DOM event). */
+export async function watchCsp(context) {
+  await context.addInitScript(() =>
+    document.addEventListener("securitypolicyviolation", (e) =>
+      console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI || "inline code"} at ${location.pathname}`),
+    ),
+  );
+  context.on("console", (m) => {
+    if (/CSP violation|Content Security Policy/.test(m.text())) violations.push(m.text());
+  });
+  return context;
+}
+
+/** Fails when any page so far broke the Content-Security-Policy. */
+export function assertNoCspViolations() {
+  if (violations.length > 0) {
+    throw new Error(`Content-Security-Policy violations:\n${[...new Set(violations)].join("\n")}`);
+  }
+}
+
 /** Serves `dir` under `prefix` on a free port and starts a browser. */
 export async function start({ dir = "dist", prefix = "/" } = {}) {
   const server = await serve({ dir, port: 0, prefix });
   const origin = `http://127.0.0.1:${server.address().port}`;
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: QUIET });
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = async (options) => watchCsp(await newContext(options));
   return {
     url: (path = "") => origin + prefix.replace(/\/$/, "") + path,
     origin,
     browser,
     server,
-    async page() {
-      const context = await browser.newContext({ locale: "en-GB" });
+    /** A context that is not watched for CSP violations, for a test that provokes them. */
+    unwatchedContext: (options = {}) => newContext({ locale: "en-GB", ...options }),
+    async page(options = {}) {
+      const context = await browser.newContext({ locale: "en-GB", ...options });
       const page = await context.newPage();
       page.problems = [];
       page.on("pageerror", (e) => page.problems.push(`page error: ${e.message}`));
@@ -39,6 +66,7 @@ export async function start({ dir = "dist", prefix = "/" } = {}) {
     async stop() {
       await browser.close();
       await new Promise((done) => server.close(done));
+      assertNoCspViolations();
     },
   };
 }

@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { execFileSync } from "node:child_process";
 import { chromium } from "playwright-core";
-import { start, open, CHROMIUM, QUIET } from "./harness.mjs";
+import { start, open, watchCsp, CHROMIUM, QUIET } from "./harness.mjs";
 
 const ROUTES = ["/", "/kommuner?lan=12", "/kommun/hjo", "/mentorer", "/pilotlan?typ=kommun", "/data", "/om", "/finns-inte"];
 
@@ -112,7 +112,7 @@ test("the manifest makes the app installable (Chromium's own installability chec
   const app = await start();
   // Installing needs a real profile: Chromium never offers it in an incognito context.
   const profile = await mkdtemp(join(tmpdir(), "klimat-profile-"));
-  const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, args: QUIET });
+  const context = await watchCsp(await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, args: QUIET }));
   try {
     const page = await context.newPage();
     await open(page, app.url("/"));

@@ -129,6 +129,7 @@ fn problem_text(i18n: leptos_i18n::I18nContext<Locale>, p: &Problem) -> String {
                 id = id.clone()
             )
         }
+        Problem::BadLink { path } => t_string!(i18n, import.bad_link, path = place(path)),
     }
 }
 

@@ -198,27 +198,33 @@ pub fn rows(d: &Dataset, today: NaiveDate) -> Vec<Row> {
 }
 
 /// The rows the query asks for, in its order; ties fall back to Swedish name order.
+/// The rows `q` asks for, in its order.
 pub fn select(rows: &[Row], q: &ListQuery) -> Vec<Row> {
-    let mut out: Vec<Row> = rows
-        .iter()
-        .filter(|r| {
-            let text = format!(
-                "{} {} {}",
-                r.name,
-                r.lan,
-                r.kommunkod.as_deref().unwrap_or("")
-            );
-            matches(&text, &q.q)
-                && q.lan.as_ref().is_none_or(|l| *l == r.lanskod)
-                && q.programme.is_none_or(|p| p == r.programme)
-                && q.status.is_none_or(|s| Some(s) == r.status)
-        })
-        .cloned()
-        .collect();
+    let kept: Vec<Row> = rows.iter().filter(|r| keeps(r, q)).cloned().collect();
+    sorted(&kept, q.sort)
+}
+
+/// Whether `q`'s search and filters keep `r` (its sort aside).
+pub fn keeps(r: &Row, q: &ListQuery) -> bool {
+    let text = format!(
+        "{} {} {}",
+        r.name,
+        r.lan,
+        r.kommunkod.as_deref().unwrap_or("")
+    );
+    matches(&text, &q.q)
+        && q.lan.as_ref().is_none_or(|l| *l == r.lanskod)
+        && q.programme.is_none_or(|p| p == r.programme)
+        && q.status.is_none_or(|s| Some(s) == r.status)
+}
+
+/// `rows` in the order `sort` asks for; ties by name, then by id, so the order is total.
+pub fn sorted(rows: &[Row], sort: SortKey) -> Vec<Row> {
+    let mut out = rows.to_vec();
     let by_name = |a: &Row, b: &Row| {
         swedish_cmp(&a.name, &b.name).then_with(|| a.participation_id.cmp(&b.participation_id))
     };
-    match q.sort {
+    match sort {
         SortKey::Name => out.sort_by(by_name),
         // Unknown values last, whatever the direction.
         SortKey::Population => out.sort_by(|a, b| {

@@ -1,6 +1,12 @@
 //! A list's search, filters and sort kept in the URL query, so a view survives a
 //! reload and back/forward and can be shared. Typing replaces the history entry;
 //! choosing a filter or a sort adds one.
+//!
+//! The page reads the query from a signal that an edit sets at once; the URL follows
+//! (typing: once the typing pauses). A router navigation per keystroke cost more than
+//! the 16 ms a keystroke may take at 290 municipalities (scripts/bench.mjs).
+
+use std::time::Duration;
 
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
@@ -8,13 +14,17 @@ use leptos_router::NavigateOptions;
 
 use crate::ui::paths::with_query;
 
+/// How long typing must pause before the URL is rewritten.
+const TYPING_PAUSE: Duration = Duration::from_millis(300);
+
 /// The query at `path`, read from the URL `keys`, and a way to change it.
 pub struct UrlQuery<Q: Send + Sync + 'static> {
     pub query: Memo<Q>,
+    now: RwSignal<Q>,
     go: Callback<(Q, bool)>,
 }
 
-// Both fields are arena handles, so the pair is Copy whatever `Q` is (derive would demand `Q: Copy`).
+// Every field is an arena handle, so the struct is Copy whatever `Q` is (derive would demand `Q: Copy`).
 impl<Q: Send + Sync + 'static> Clone for UrlQuery<Q> {
     fn clone(&self) -> Self {
         *self
@@ -29,15 +39,31 @@ pub fn use_url_query<Q: Clone + PartialEq + Send + Sync + 'static>(
     pairs: fn(&Q) -> Vec<(&'static str, String)>,
 ) -> UrlQuery<Q> {
     let params = use_query_map();
-    let query = Memo::new(move |_| {
+    let from_url = Memo::new(move |_| {
         let p = params.read();
         let values: Vec<(&str, String)> =
             keys.iter().filter_map(|k| Some((*k, p.get(k)?))).collect();
         let borrowed: Vec<(&str, &str)> = values.iter().map(|(k, v)| (*k, v.as_str())).collect();
         parse(&borrowed)
     });
+    let now = RwSignal::new(from_url.get_untracked());
+    // What this page last wrote to the URL and has not yet seen come back: when it does,
+    // `now` may already be ahead of it (more typing), so it is not copied back.
+    let written = StoredValue::new(None::<Q>);
+    Effect::new(move |_| {
+        let q = from_url.get();
+        let own = written.try_update_value(|w| w.take()).flatten().as_ref() == Some(&q);
+        if !own && now.with_untracked(|n| *n != q) {
+            now.set(q);
+        }
+    });
+
     let navigate = use_navigate();
-    let go = Callback::new(move |(q, replace): (Q, bool)| {
+    let write = move |q: Q, replace: bool| {
+        if from_url.with_untracked(|u| *u == q) {
+            return;
+        }
+        written.set_value(Some(q.clone()));
         navigate(
             &with_query(path, &pairs(&q)),
             NavigateOptions {
@@ -46,8 +72,31 @@ pub fn use_url_query<Q: Clone + PartialEq + Send + Sync + 'static>(
                 ..Default::default()
             },
         );
+    };
+    let pending = StoredValue::new(None::<TimeoutHandle>);
+    let cancel = move || {
+        if let Some(h) = pending.try_update_value(|p| p.take()).flatten() {
+            h.clear();
+        }
+    };
+    // Leaving the page before the pause ends must not navigate back to it.
+    on_cleanup(cancel);
+    let go = Callback::new(move |(q, replace): (Q, bool)| {
+        cancel();
+        now.set(q.clone());
+        if replace {
+            let write = write.clone();
+            let handle = set_timeout_with_handle(move || write(q, true), TYPING_PAUSE).ok();
+            pending.set_value(handle);
+        } else {
+            write(q, false);
+        }
     });
-    UrlQuery { query, go }
+    UrlQuery {
+        query: Memo::new(move |_| now.get()),
+        now,
+        go,
+    }
 }
 
 impl<Q: Clone + Send + Sync + 'static> UrlQuery<Q> {
@@ -59,7 +108,7 @@ impl<Q: Clone + Send + Sync + 'static> UrlQuery<Q> {
         replace: bool,
     ) -> impl Fn(leptos::ev::Event) + Clone + 'static {
         move |ev| {
-            let mut q = self.query.get_untracked();
+            let mut q = self.now.get_untracked();
             edit(&mut q, event_target_value(&ev));
             self.go.run((q, replace));
         }

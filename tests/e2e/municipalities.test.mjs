@@ -7,7 +7,7 @@ let app;
 before(async () => (app = await start()));
 after(async () => app.stop());
 
-const rowNames = (page) => page.locator(".participants-table tbody th").allInnerTexts();
+const rowNames = (page) => page.locator(".participants-table tbody tr:not([hidden]) th").allInnerTexts();
 
 test("the list shows every participant of both programmes in Swedish order", async () => {
   const page = await app.page();
@@ -28,6 +28,28 @@ test("search ignores case and diacritics and lives in the URL", async () => {
     assert.deepEqual(await rowNames(page), expected);
   }
   assert.equal(await page.getByTestId("showing").textContent(), "Visar 1 av 27.");
+});
+
+test("typing loses no letter while the URL catches up, and leaving before it does stays left", async () => {
+  const page = await app.page();
+  await open(page, app.url("/kommuner"));
+  const search = page.getByLabel("Sök");
+  // Letters about as far apart as the pause after which the URL is written: it lands mid-typing.
+  await search.pressSequentially("goinge", { delay: 320 });
+  await page.waitForURL(app.url("/kommuner?q=goinge"));
+  assert.equal(await search.inputValue(), "goinge");
+  assert.deepEqual(await rowNames(page), ["Östra Göinge"]);
+
+  await search.fill("ange");
+  assert.deepEqual(await rowNames(page), ["Ånge"], "the list follows at once");
+  await page.getByRole("navigation").getByRole("link", { name: "Översikt" }).click();
+  await page.waitForTimeout(700);
+  assert.equal(page.url(), app.url("/"), "a pending URL write does not pull the user back");
+  await page.goBack();
+  await page.waitForURL(app.url("/kommuner?q=goinge"));
+  assert.equal(await search.inputValue(), "goinge");
+  assert.deepEqual(await rowNames(page), ["Östra Göinge"]);
+  assert.deepEqual(page.problems, []);
 });
 
 test("a filtered and sorted view survives a reload and back/forward", async () => {

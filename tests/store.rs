@@ -2,11 +2,12 @@
 //! start-up from what is stored, unreadable storage, a full disk, disabled storage.
 #![cfg(target_arch = "wasm32")]
 
+use klimatcoachning::domain::backup::Backup;
 use klimatcoachning::domain::change::Record;
 use klimatcoachning::domain::migrate::Unreadable;
 use klimatcoachning::domain::model::ProgrammeKind;
 use klimatcoachning::domain::seed::builtin_dataset;
-use klimatcoachning::store::storage::{DATA_KEY, UNREADABLE_PREFIX};
+use klimatcoachning::store::storage::{BACKUP_KEY, DATA_KEY, UNREADABLE_PREFIX};
 use klimatcoachning::store::{Health, News, Store};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -185,6 +186,33 @@ fn a_full_storage_refuses_the_change_and_keeps_what_was_stored() {
         store.notice().get_untracked().map(|n| n.news),
         Some(News::RefusedFull)
     );
+    assert_eq!(
+        store.backup().get_untracked().changes,
+        1,
+        "a refused change is not counted as unexported"
+    );
+    fresh();
+}
+
+#[wasm_bindgen_test]
+fn unexported_changes_are_counted_in_storage_and_an_export_clears_them() {
+    fresh();
+    let store = Store::open();
+    edit_notes(&store, "ett").expect("saved");
+    edit_notes(&store, "två").expect("saved");
+    store.undo().expect("undone");
+    let b = store.backup().get_untracked();
+    assert_eq!(b.changes, 3, "an undo changes the data too");
+    assert!(b.persist_asked, "asked at the first edit");
+    let stored = local().get_item(BACKUP_KEY).ok().flatten().expect("kept");
+    assert_eq!(Backup::read(Some(&stored)), b);
+
+    let reopened = Store::open();
+    assert_eq!(reopened.backup().get_untracked().changes, 3);
+    reopened.exported();
+    let after = Store::open().backup().get_untracked();
+    assert_eq!((after.changes, after.since), (0, None));
+    assert!(after.last_export.is_some() && after.persist_asked);
     fresh();
 }
 

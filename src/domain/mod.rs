@@ -1,6 +1,7 @@
 //! The domain core: the dataset's types, the built-in data, and everything
 //! derived from them. Plain Rust with no web types, tested natively.
 
+pub mod backup;
 pub mod change;
 pub mod commitment;
 pub mod csv;

@@ -11,6 +11,13 @@ pub const LANGUAGES: [&str; 2] = ["sv", "en"];
 /// The range the mentor-load setting accepts.
 pub const MAX_LOAD_RANGE: (i64, i64) = (1, 50);
 
+/// Unexported changes, and days since the first of them, after which the app reminds
+/// the user to export: a day's work, or a week.
+pub const DEFAULT_REMIND_AFTER_CHANGES: u32 = 20;
+pub const DEFAULT_REMIND_AFTER_DAYS: u32 = 7;
+pub const REMIND_CHANGES_RANGE: (i64, i64) = (1, 1000);
+pub const REMIND_DAYS_RANGE: (i64, i64) = (1, 365);
+
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Settings {
@@ -18,6 +25,10 @@ pub struct Settings {
     pub max_mentor_load: usize,
     /// The interface language ("sv" or "en"); None: Swedish, the default.
     pub language: Option<String>,
+    /// Remind to export after this many unexported changes…
+    pub remind_after_changes: u32,
+    /// …or this many days after the first of them.
+    pub remind_after_days: u32,
 }
 
 impl Default for Settings {
@@ -25,6 +36,8 @@ impl Default for Settings {
         Settings {
             max_mentor_load: DEFAULT_MAX_LOAD,
             language: None,
+            remind_after_changes: DEFAULT_REMIND_AFTER_CHANGES,
+            remind_after_days: DEFAULT_REMIND_AFTER_DAYS,
         }
     }
 }
@@ -42,8 +55,26 @@ impl Settings {
                     DEFAULT_MAX_LOAD
                 },
                 language: s.language.filter(|l| LANGUAGES.contains(&l.as_str())),
+                remind_after_changes: within(
+                    s.remind_after_changes,
+                    REMIND_CHANGES_RANGE,
+                    DEFAULT_REMIND_AFTER_CHANGES,
+                ),
+                remind_after_days: within(
+                    s.remind_after_days,
+                    REMIND_DAYS_RANGE,
+                    DEFAULT_REMIND_AFTER_DAYS,
+                ),
             })
             .unwrap_or_default()
+    }
+}
+
+fn within(value: u32, (min, max): (i64, i64), fallback: u32) -> u32 {
+    if (min..=max).contains(&i64::from(value)) {
+        value
+    } else {
+        fallback
     }
 }
 
@@ -71,9 +102,17 @@ mod tests {
             Some("en")
         );
         assert_eq!(Settings::read(Some(r#"{"language":"fi"}"#)).language, None);
+        let reminders =
+            Settings::read(Some(r#"{"remind_after_changes":0,"remind_after_days":30}"#));
+        assert_eq!(
+            (reminders.remind_after_changes, reminders.remind_after_days),
+            (20, 30)
+        );
         let s = Settings {
             max_mentor_load: 4,
             language: Some("en".into()),
+            remind_after_changes: 5,
+            remind_after_days: 2,
         };
         let text = serde_json::to_string(&s).expect("serialises");
         assert_eq!(Settings::read(Some(&text)), s);

@@ -6,19 +6,24 @@
 //! refuses changes nothing. Reading what is stored never throws text away: what
 //! cannot be read is kept under a backup key until the user decides.
 
+pub mod file_link;
 pub mod files;
+mod saving_file;
 pub mod storage;
+
+pub use saving_file::{FileLink, SUGGESTED_NAME};
 
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 
+use crate::domain::backup::Backup;
 use crate::domain::change::{apply, Change, ChangeKind, Record};
 use crate::domain::history::History;
 use crate::domain::migrate::{read, Stored, Unreadable};
 use crate::domain::model::Dataset;
 use crate::domain::seed::builtin_dataset;
 use crate::domain::settings::Settings;
-use storage::{WriteError, DATA_KEY, HISTORY_KEY, SETTINGS_KEY, UNREADABLE_PREFIX};
+use storage::{WriteError, BACKUP_KEY, DATA_KEY, HISTORY_KEY, SETTINGS_KEY, UNREADABLE_PREFIX};
 
 /// How the store stands with the browser's storage.
 #[derive(Clone, Debug, PartialEq)]
@@ -74,6 +79,15 @@ pub struct Store {
     settings: RwSignal<Settings>,
     /// The text this tab last read from or wrote to [`DATA_KEY`].
     last_raw: StoredValue<Option<String>>,
+    /// Changes since the last export, and the reminder.
+    backup: RwSignal<Backup>,
+    /// Whether the browser keeps the storage (None: not known yet, or it cannot say).
+    persisted: RwSignal<Option<bool>>,
+    /// The file on this computer every change is also written to, if any.
+    link: RwSignal<FileLink>,
+    handle: StoredValue<Option<file_link::FileHandle>, LocalStorage>,
+    /// (a write is under way, another is wanted after it)
+    writing: StoredValue<(bool, bool)>,
 }
 
 impl Store {
@@ -86,6 +100,11 @@ impl Store {
             history: StoredValue::new(history),
             settings: RwSignal::new(Settings::read(storage::get(SETTINGS_KEY).as_deref())),
             last_raw: StoredValue::new(last_raw),
+            backup: RwSignal::new(Backup::read(storage::get(BACKUP_KEY).as_deref())),
+            persisted: RwSignal::new(None),
+            link: RwSignal::new(FileLink::Off { failed: None }),
+            handle: StoredValue::new_local(None),
+            writing: StoredValue::new((false, false)),
         }
     }
 
@@ -159,6 +178,71 @@ impl Store {
 
     pub fn settings(&self) -> ReadSignal<Settings> {
         self.settings.read_only()
+    }
+
+    pub fn backup(&self) -> ReadSignal<Backup> {
+        self.backup.read_only()
+    }
+
+    pub fn persisted(&self) -> ReadSignal<Option<bool>> {
+        self.persisted.read_only()
+    }
+
+    /// Learns, in the background, whether the browser keeps the storage.
+    pub fn check_persisted(&self) {
+        if !self.persisting() {
+            return;
+        }
+        let persisted = self.persisted;
+        wasm_bindgen_futures::spawn_local(async move {
+            let answer = storage::persisted().await;
+            persisted.try_set(answer);
+        });
+    }
+
+    /// The user exported the data (downloaded or shared the file).
+    pub fn exported(&self) {
+        self.update_backup(|b| b.exported(now()));
+    }
+
+    /// The user put the export reminder aside.
+    pub fn dismiss_reminder(&self) {
+        self.update_backup(|b| b.dismiss(now()));
+    }
+
+    /// Another tab changed the backup state.
+    pub fn backup_elsewhere(&self, raw: Option<String>) {
+        self.backup.set(Backup::read(raw.as_deref()));
+    }
+
+    /// Kept where storage works; a failure only costs a reminder, never an edit.
+    fn update_backup(&self, edit: impl FnOnce(&mut Backup)) {
+        let mut backup = self.backup.get_untracked();
+        edit(&mut backup);
+        if self.persisting() {
+            if let Ok(text) = serde_json::to_string(&backup) {
+                storage::set(BACKUP_KEY, &text).ok();
+            }
+        }
+        self.backup.set(backup);
+    }
+
+    /// A change was saved: count it, and at the first one ask the browser to keep the
+    /// storage (in the background: the edit is already saved and shown).
+    fn note_change(&self) {
+        let ask = self.persisting() && !self.backup.with_untracked(|b| b.persist_asked);
+        self.update_backup(|b| {
+            b.changed(now());
+            b.persist_asked |= ask;
+        });
+        if ask {
+            let persisted = self.persisted;
+            wasm_bindgen_futures::spawn_local(async move {
+                let answer = storage::persist().await;
+                persisted.try_set(answer);
+            });
+        }
+        self.save_to_file();
     }
 
     /// Settings are not part of the dataset nor of its undo history; they are kept
@@ -285,6 +369,7 @@ impl Store {
         self.depth.set(history.len());
         self.history.set_value(history);
         self.data.set(next);
+        self.note_change();
         Ok(())
     }
 

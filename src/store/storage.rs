@@ -12,6 +12,8 @@ pub const DATA_KEY: &str = "klimatcoachning.data";
 pub const HISTORY_KEY: &str = "klimatcoachning.history";
 /// The user's settings (not part of the dataset, never exported).
 pub const SETTINGS_KEY: &str = "klimatcoachning.settings";
+/// Changes since the last export and the reminder's state (per browser, never exported).
+pub const BACKUP_KEY: &str = "klimatcoachning.backup";
 /// Prefix of keys that keep unreadable stored text until the user decides.
 pub const UNREADABLE_PREFIX: &str = "klimatcoachning.unreadable.";
 /// The budget the app plans for: browsers give about 5 MB per origin.
@@ -69,6 +71,26 @@ pub fn used_bytes() -> u64 {
             2 * (k.encode_utf16().count() + v.encode_utf16().count()) as u64
         })
         .sum()
+}
+
+/// Asks the browser to keep this origin's storage (not evict it under pressure).
+/// Some(granted), or None where the browser has no such API.
+pub async fn persist() -> Option<bool> {
+    let manager = web_sys::window()?.navigator().storage();
+    answer(manager.persist().ok()?).await
+}
+
+/// Whether the browser has agreed to keep this origin's storage; None where it cannot say.
+pub async fn persisted() -> Option<bool> {
+    let manager = web_sys::window()?.navigator().storage();
+    answer(manager.persisted().ok()?).await
+}
+
+async fn answer(promise: js_sys::Promise) -> Option<bool> {
+    wasm_bindgen_futures::JsFuture::from(promise)
+        .await
+        .ok()?
+        .as_bool()
 }
 
 fn classify(err: JsValue) -> WriteError {

@@ -6,8 +6,9 @@ use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
 use crate::i18n::*;
-use crate::store::storage::DATA_KEY;
+use crate::store::storage::{BACKUP_KEY, DATA_KEY};
 use crate::store::{provide_store, use_store, Store};
+use crate::ui::components::backup_status::BackupReminder;
 use crate::ui::components::focus_on_navigation::FocusOnNavigation;
 use crate::ui::components::site_header::SiteHeader;
 use crate::ui::components::store_status::{StoreAnnouncer, StoreBanner};
@@ -23,6 +24,8 @@ use crate::ui::paths;
 #[component]
 pub fn App() -> impl IntoView {
     let store = Store::open();
+    store.check_persisted();
+    store.restore_file_link();
     provide_store(store);
     let initial = locale_of(store.settings().get_untracked().language.as_deref());
     view! {
@@ -57,10 +60,10 @@ fn Shell() -> impl IntoView {
         }
     });
     // Another tab saved: show its data (the event never fires in the tab that wrote).
-    let _ = window_event_listener(leptos::ev::storage, move |ev| {
-        if ev.key().as_deref() == Some(DATA_KEY) {
-            store.stored_elsewhere(ev.new_value());
-        }
+    let _ = window_event_listener(leptos::ev::storage, move |ev| match ev.key().as_deref() {
+        Some(DATA_KEY) => store.stored_elsewhere(ev.new_value()),
+        Some(BACKUP_KEY) => store.backup_elsewhere(ev.new_value()),
+        _ => {}
     });
     let _ = window_event_listener(leptos::ev::keydown, move |ev| {
         if let Some(redo) = is_undo_shortcut(&ev) {
@@ -78,6 +81,7 @@ fn Shell() -> impl IntoView {
             <SiteHeader/>
             <UpdateBanner update_ready=update_ready/>
             <StoreBanner/>
+            <BackupReminder/>
             <StoreAnnouncer/>
             <FocusOnNavigation/>
             <main id="main" tabindex="-1">

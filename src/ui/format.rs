@@ -1,6 +1,6 @@
 //! Dates, numbers and money in the reader's language.
 
-use chrono::{Datelike, NaiveDate};
+use chrono::{DateTime, Datelike, Duration, NaiveDate, Timelike, Utc};
 use leptos_i18n::I18nContext;
 
 use crate::format::group_thousands;
@@ -14,6 +14,20 @@ pub fn date(i18n: I18nContext<Locale>, d: NaiveDate) -> String {
         day = d.day(),
         month = month_name(i18n, d.month()),
         year = d.year()
+    )
+}
+
+/// "27 november 2026 kl. 10.15" / "27 November 2026 at 10:15", in the browser's time zone.
+pub fn date_time(i18n: I18nContext<Locale>, t: DateTime<Utc>) -> String {
+    // getTimezoneOffset is minutes *behind* UTC, for that moment (summer time included).
+    let offset = js_sys::Date::new(&(t.timestamp_millis() as f64).into()).get_timezone_offset();
+    let local = t.naive_utc() - Duration::minutes(offset as i64);
+    t_string!(
+        i18n,
+        format.date_time,
+        date = date(i18n, local.date()),
+        hour = format!("{:02}", local.hour()),
+        minute = format!("{:02}", local.minute())
     )
 }
 

@@ -4,6 +4,7 @@
 pub mod app;
 pub mod components;
 pub mod download;
+pub mod export_file;
 pub mod format;
 pub mod offline;
 pub mod pages;

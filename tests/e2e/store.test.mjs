@@ -155,9 +155,10 @@ test("with storage disabled by the browser the app works and says nothing will b
   const problems = [];
   page.on("pageerror", (e) => problems.push(e.message));
   await open(page, app.url("/"));
-  assert.match(await page.getByTestId("store-banner").innerText(), /Inget du gör sparas/);
+  assert.match(await page.getByTestId("store-banner").innerText(), /Inget du gör här sparas om du inte exporterar det till en fil/);
   await saveNotes(page, coachingNotes(page), "bara i minnet");
   assert.equal(await coachingNotes(page).inputValue(), "bara i minnet");
+  assert.equal(await page.getByTestId("unexported-count").textContent(), "Ändringar sedan export: 1", "counted in memory too");
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -3,35 +3,25 @@
 
 use leptos::prelude::*;
 
-use crate::domain::export::{export_filename, export_json};
 use crate::domain::listing::rows;
 use crate::i18n::*;
-use crate::store::files::{can_share, share, text_file};
+use crate::store::files::{can_share, text_file};
 use crate::store::use_store;
 use crate::ui::components::list_csv::list_csv;
 use crate::ui::download::download;
+use crate::ui::export_file::{download_export, share_export, JSON};
 use crate::ui::paths::href;
-use crate::ui::today::{now, today};
-
-const JSON: &str = "application/json";
+use crate::ui::today::today;
 
 #[component]
 pub fn ExportPanel() -> impl IntoView {
     let i18n = use_i18n();
-    let data = use_store().data();
-    let file_text = move || data.with_untracked(|d| export_json(d, now()));
-    let name = move || export_filename(today());
+    let store = use_store();
+    let data = store.data();
     // Asked once with a sample file: the answer depends on the browser, not the data.
     let shareable = text_file("klimatcoachning.json", JSON, "{}").is_some_and(|f| can_share(&f));
-    let export = move |_| {
-        download(&name(), JSON, &file_text());
-    };
-    let share_file = move |_| {
-        let shared = text_file(&name(), JSON, &file_text()).is_some_and(|f| share(&f));
-        if !shared {
-            download(&name(), JSON, &file_text());
-        }
-    };
+    let export = move |_| download_export(store);
+    let share_file = move |_| share_export(store);
     let csv = move |_| {
         let text = data.with_untracked(|d| list_csv(i18n, &rows(d, today())));
         download(

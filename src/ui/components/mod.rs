@@ -1,10 +1,13 @@
 //! Small pieces that pages share.
 
 pub mod add_participant;
+pub mod backup_panel;
+pub mod backup_status;
 pub mod commitment_editor;
 pub mod event_editor;
 pub mod export_panel;
 pub mod field;
+pub mod file_link_panel;
 pub mod focus_on_navigation;
 pub mod import_panel;
 pub mod labels;

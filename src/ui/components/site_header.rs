@@ -3,6 +3,7 @@ use leptos::wasm_bindgen::{closure::Closure, JsCast};
 use leptos_router::components::A;
 
 use crate::i18n::*;
+use crate::ui::components::backup_status::UnexportedCount;
 use crate::ui::components::language_switch::LanguageSwitch;
 use crate::ui::components::undo_controls::UndoControls;
 use crate::ui::paths::href;
@@ -38,6 +39,7 @@ pub fn SiteHeader() -> impl IntoView {
                 </ul>
             </nav>
             <div class="header-tools">
+                <UnexportedCount/>
                 <UndoControls/>
                 <LanguageSwitch/>
             </div>

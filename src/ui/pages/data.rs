@@ -7,7 +7,9 @@ use leptos_meta::Title;
 use crate::i18n::*;
 use crate::store::storage::BUDGET_BYTES;
 use crate::store::use_store;
+use crate::ui::components::backup_panel::BackupPanel;
 use crate::ui::components::export_panel::ExportPanel;
+use crate::ui::components::file_link_panel::FileLinkPanel;
 use crate::ui::components::import_panel::ImportPanel;
 use crate::ui::format;
 
@@ -43,6 +45,8 @@ pub fn DataPage() -> impl IntoView {
         <Title text=move || t_string!(i18n, data.title)/>
         <h1>{t!(i18n, data.heading)}</h1>
         <ExportPanel/>
+        <BackupPanel/>
+        <FileLinkPanel/>
         <ImportPanel/>
         <section aria-labelledby="storage-heading">
             <h2 id="storage-heading">{t!(i18n, data.storage_heading)}</h2>

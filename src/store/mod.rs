@@ -83,6 +83,8 @@ pub struct Store {
     backup: RwSignal<Backup>,
     /// Whether the browser keeps the storage (None: not known yet, or it cannot say).
     persisted: RwSignal<Option<bool>>,
+    /// Storage works but looks like a private window's, gone when it closes.
+    private_window: RwSignal<bool>,
     /// The file on this computer every change is also written to, if any.
     link: RwSignal<FileLink>,
     handle: StoredValue<Option<file_link::FileHandle>, LocalStorage>,
@@ -102,6 +104,7 @@ impl Store {
             last_raw: StoredValue::new(last_raw),
             backup: RwSignal::new(Backup::read(storage::get(BACKUP_KEY).as_deref())),
             persisted: RwSignal::new(None),
+            private_window: RwSignal::new(false),
             link: RwSignal::new(FileLink::Off { failed: None }),
             handle: StoredValue::new_local(None),
             writing: StoredValue::new((false, false)),
@@ -188,15 +191,20 @@ impl Store {
         self.persisted.read_only()
     }
 
-    /// Learns, in the background, whether the browser keeps the storage.
+    pub fn private_window(&self) -> ReadSignal<bool> {
+        self.private_window.read_only()
+    }
+
+    /// Learns, in the background, whether the browser keeps the storage, and whether
+    /// this looks like a private window that will throw it away.
     pub fn check_persisted(&self) {
         if !self.persisting() {
             return;
         }
-        let persisted = self.persisted;
+        let (persisted, private_window) = (self.persisted, self.private_window);
         wasm_bindgen_futures::spawn_local(async move {
-            let answer = storage::persisted().await;
-            persisted.try_set(answer);
+            persisted.try_set(storage::persisted().await);
+            private_window.try_set(storage::looks_private().await);
         });
     }
 

@@ -4,7 +4,7 @@
 //! hold text another tab wrote a moment ago; every call here says which.
 
 use gloo_storage::{LocalStorage, Storage};
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 
 /// Where the dataset lives.
 pub const DATA_KEY: &str = "klimatcoachning.data";
@@ -84,6 +84,40 @@ pub async fn persist() -> Option<bool> {
 pub async fn persisted() -> Option<bool> {
     let manager = web_sys::window()?.navigator().storage();
     answer(manager.persisted().ok()?).await
+}
+
+/// Whether this looks like a private window, whose storage goes when it closes.
+/// Firefox and Safari refuse the origin-private file system there (a SecurityError or
+/// an UnknownError) while granting it in normal windows. Chromium's incognito grants it
+/// and gives the same storage quota as a normal profile: it cannot be told apart.
+pub async fn looks_private() -> bool {
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
+    let storage = js_sys::Reflect::get(&window.navigator(), &"storage".into()).ok();
+    let Some(get_directory) = storage.as_ref().and_then(|s| {
+        js_sys::Reflect::get(s, &"getDirectory".into())
+            .ok()
+            .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+    }) else {
+        return false;
+    };
+    let Some(promise) = storage
+        .and_then(|s| get_directory.call0(&s).ok())
+        .and_then(|p| p.dyn_into::<js_sys::Promise>().ok())
+    else {
+        return false;
+    };
+    match wasm_bindgen_futures::JsFuture::from(promise).await {
+        Ok(_) => false,
+        Err(e) => {
+            let name = js_sys::Reflect::get(&e, &"name".into())
+                .ok()
+                .and_then(|n| n.as_string())
+                .unwrap_or_default();
+            name == "SecurityError" || name == "UnknownError"
+        }
+    }
 }
 
 async fn answer(promise: js_sys::Promise) -> Option<bool> {

@@ -141,3 +141,31 @@ test("the reminder also comes when the first unexported change is as many days o
   assert.match(await reminder.innerText(), /webbläsaren: 1 \(den första 20 november 2026\)/);
   await page.context().close();
 });
+
+test("a private window (Firefox and Safari refuse it the origin-private file system) is said at start", async () => {
+  const normal = await app.page();
+  await open(normal, app.url("/data"));
+  await normal.getByTestId("persistence").filter({ hasText: "Lagringen är inte beständig" }).waitFor();
+  await normal.waitForTimeout(300);
+  assert.equal(await normal.getByTestId("store-banner").count(), 0, "a normal window gets no warning");
+  await normal.context().close();
+
+  for (const [name, message] of [["SecurityError", "Security error when calling GetDirectory"], ["UnknownError", "unknown transient reason"]]) {
+    const page = await app.page();
+    await page.context().addInitScript(
+      ([n, m]) => {
+        StorageManager.prototype.getDirectory = () => Promise.reject(new DOMException(m, n));
+      },
+      [name, message],
+    );
+    await open(page, app.url("/"));
+    const banner = page.getByTestId("store-banner");
+    await banner.waitFor();
+    assert.equal(
+      await banner.innerText(),
+      "Det här ser ut att vara ett privat fönster: webbläsaren kastar det som sparats när fönstret stängs. Inget du gör här sparas om du inte exporterar det till en fil.",
+    );
+    assert.deepEqual(page.problems, []);
+    await page.context().close();
+  }
+});

@@ -114,6 +114,12 @@ pub fn StoreBanner() -> impl IntoView {
             </section>
         }
         .into_any(),
+        Health::Saving if store.private_window().get() => view! {
+            <section class="banner" role="alert" data-testid="store-banner">
+                <p>{t!(i18n, banner.private_window)}</p>
+            </section>
+        }
+        .into_any(),
         Health::Saving | Health::Memory => ().into_any(),
     }
 }

@@ -5,7 +5,18 @@ const BOM: char = '\u{feff}';
 
 /// One field, quoted when it holds a comma, a quote or a line break (or starts or
 /// ends with a space, which some readers would trim).
+///
+/// Text that a spreadsheet would take for a formula (`=`, `+`, `-`, `@`, tab, carriage
+/// return first) gets a leading apostrophe, so a name typed by a stranger cannot run in
+/// the reader's Excel (OWASP "CSV injection"); the apostrophe is not shown there.
 fn field(text: &str) -> String {
+    let guarded;
+    let text = if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        guarded = format!("'{text}");
+        guarded.as_str()
+    } else {
+        text
+    };
     let needs_quotes =
         text.contains([',', '"', '\n', '\r']) || text.starts_with(' ') || text.ends_with(' ');
     if needs_quotes {
@@ -31,6 +42,23 @@ pub fn write(rows: &[Vec<String>]) -> String {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
+
+    #[test]
+    fn text_a_spreadsheet_would_run_as_a_formula_is_written_as_text() {
+        let rows = vec![vec![
+            "=HYPERLINK(\"http://x\",\"klick\")".to_owned(),
+            "+1".to_owned(),
+            "-2+3".to_owned(),
+            "@SUM(A1)".to_owned(),
+            "Östra Göinge".to_owned(),
+            "– inget".to_owned(),
+        ]];
+        let text = write(&rows);
+        assert_eq!(
+            text.trim_start_matches('\u{feff}'),
+            "\"'=HYPERLINK(\"\"http://x\"\",\"\"klick\"\")\",'+1,'-2+3,'@SUM(A1),Östra Göinge,– inget\r\n"
+        );
+    }
 
     #[test]
     fn awkward_fields_are_quoted_and_a_standard_reader_gets_the_same_rows_back() {

@@ -168,7 +168,11 @@ async fn request(req: &JsValue) -> Result<JsValue, String> {
 }
 
 /// Calls `target.method(args…)` and awaits the promise it returns.
-async fn call(target: &JsValue, method: &str, args: &[JsValue]) -> Result<JsValue, JsValue> {
+pub(super) async fn call(
+    target: &JsValue,
+    method: &str,
+    args: &[JsValue],
+) -> Result<JsValue, JsValue> {
     let result = call_sync(target, method, args).map_err(JsValue::from)?;
     match result.dyn_into::<Promise>() {
         Ok(promise) => JsFuture::from(promise).await,
@@ -192,7 +196,7 @@ fn set(target: &JsValue, key: &str, value: &JsValue) {
     let _ = Reflect::set(target, &key.into(), value);
 }
 
-fn error_name(e: &JsValue) -> String {
+pub(super) fn error_name(e: &JsValue) -> String {
     Reflect::get(e, &"name".into())
         .ok()
         .and_then(|n| n.as_string())

@@ -11,7 +11,7 @@ pub mod files;
 mod saving_file;
 pub mod storage;
 
-pub use saving_file::{FileLink, SUGGESTED_NAME};
+pub use saving_file::FileLink;
 
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;

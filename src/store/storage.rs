@@ -4,7 +4,9 @@
 //! hold text another tab wrote a moment ago; every call here says which.
 
 use gloo_storage::{LocalStorage, Storage};
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsValue;
+
+use super::file_link::{call, error_name};
 
 /// Where the dataset lives.
 pub const DATA_KEY: &str = "klimatcoachning.data";
@@ -94,29 +96,11 @@ pub async fn looks_private() -> bool {
     let Some(window) = web_sys::window() else {
         return false;
     };
-    let storage = js_sys::Reflect::get(&window.navigator(), &"storage".into()).ok();
-    let Some(get_directory) = storage.as_ref().and_then(|s| {
-        js_sys::Reflect::get(s, &"getDirectory".into())
-            .ok()
-            .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
-    }) else {
-        return false;
-    };
-    let Some(promise) = storage
-        .and_then(|s| get_directory.call0(&s).ok())
-        .and_then(|p| p.dyn_into::<js_sys::Promise>().ok())
-    else {
-        return false;
-    };
-    match wasm_bindgen_futures::JsFuture::from(promise).await {
+    let storage = window.navigator().storage();
+    match call(&storage, "getDirectory", &[]).await {
         Ok(_) => false,
-        Err(e) => {
-            let name = js_sys::Reflect::get(&e, &"name".into())
-                .ok()
-                .and_then(|n| n.as_string())
-                .unwrap_or_default();
-            name == "SecurityError" || name == "UnknownError"
-        }
+        // A browser without the method (an Err with no name) is not taken for private.
+        Err(e) => matches!(error_name(&e).as_str(), "SecurityError" | "UnknownError"),
     }
 }
 

@@ -12,7 +12,7 @@ use crate::ui::today::{now, today};
 pub const JSON: &str = "application/json";
 
 /// Today's export file: its name and text.
-pub fn export_file(store: Store) -> (String, String) {
+fn export_file(store: Store) -> (String, String) {
     let text = store.data().with_untracked(|d| export_json(d, now()));
     (export_filename(today()), text)
 }

@@ -1,6 +1,6 @@
 // Klimatcoachning's service worker: this build's files, precached under a cache
 // named for the build, so the app and every route open without a network after
-// one visit. A new build waits until the page says so (the user chose to reload);
+// one visit, each route with its own prerendered page. A new build waits until the page says so (the user chose to reload);
 // assets are never swapped under a running page. The lists are written at build
 // time by scripts/post-build.mjs.
 const BUILD = "__BUILD__";
@@ -9,6 +9,17 @@ const CACHE = `klimatcoachning-${BUILD}`;
 const SCOPE = new URL("./", self.location).href;
 const SHELL = new URL("index.html", SCOPE).href;
 const PRECACHE = [SHELL, ...FILES.map((f) => new URL(f, SCOPE).href)];
+// Any other address (a participant added in this browser, a mistyped link) gets the
+// page static hosts send for it, which starts the app.
+const NOT_FOUND = new URL("404.html", SCOPE).href;
+
+/** The page written for a navigation: `kommun/hjo` and `kommun/hjo/` → `kommun/hjo/index.html`. */
+function pageFor(url) {
+  const route = url.href.slice(SCOPE.length).replace(/\/?(index\.html)?$/, "");
+  const page = new URL(route ? `${route}/index.html` : "index.html", SCOPE).href;
+  if (PRECACHE.includes(page)) return page;
+  return PRECACHE.includes(NOT_FOUND) ? NOT_FOUND : SHELL;
+}
 
 self.addEventListener("install", (event) => {
   event.waitUntil(
@@ -35,8 +46,8 @@ self.addEventListener("fetch", (event) => {
   url.search = "";
   url.hash = "";
   const file = PRECACHE.includes(url.href) ? url.href : null;
-  // Any page of the app (a deep link such as kommun/hjo or kommuner?lan=12) is the app shell.
-  const target = file ?? (request.mode === "navigate" ? SHELL : null);
+  // A deep link such as kommun/hjo or kommuner?lan=12 gets its route's own page.
+  const target = request.mode === "navigate" ? (file ?? pageFor(url)) : file;
   if (!target) return;
   event.respondWith(
     caches.open(CACHE).then((cache) =>

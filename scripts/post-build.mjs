@@ -1,14 +1,18 @@
 // Trunk post_build hook (runs on the staging folder before it becomes dist/):
-//  0. a strict Content-Security-Policy in index.html, allowing the one inline
-//     loader Trunk writes by its hash (computed here, since the loader names this
-//     build's files) and nothing else inline;
-//  1. 404.html = index.html, so static hosts that answer unknown paths with
-//     404.html still load the app for a deep link;
+//  0. a strict Content-Security-Policy in index.html, allowing the inline scripts
+//     (Trunk's loader, which names this build's files, and the page's own check
+//     before first paint) by their hashes, computed here, and nothing else inline;
+//  1. for release builds, every route prerendered from the app itself
+//     (scripts/prerender.mjs): a page per route and 404.html, each with the policy;
+//     for other builds 404.html = index.html, so static hosts that answer unknown
+//     paths with 404.html still load the app for a deep link;
 //  2. sw.js for release builds: the service worker with the exact list of this
 //     build's files and a cache name derived from their contents.
+// Run again on a finished build (the update test does), it gives the same result.
 import { createHash } from "node:crypto";
 import { readdir, readFile, writeFile, copyFile, rm } from "node:fs/promises";
 import { join, relative, sep } from "node:path";
+import { prerender } from "./prerender.mjs";
 
 const stage = process.env.TRUNK_STAGING_DIR;
 if (!stage) throw new Error("TRUNK_STAGING_DIR is not set: run through `trunk build`");
@@ -16,7 +20,13 @@ const release = process.env.TRUNK_PROFILE === "release";
 
 const indexPath = join(stage, "index.html");
 await writeFile(indexPath, withPolicy(await readFile(indexPath, "utf8")));
-await copyFile(indexPath, join(stage, "404.html"));
+if (release) {
+  const started = Date.now();
+  const routes = await prerender(stage, process.env.TRUNK_PUBLIC_URL || "/");
+  console.log(`prerendered ${routes.length} pages in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+} else {
+  await copyFile(indexPath, join(stage, "404.html"));
+}
 
 /** `html` with a CSP meta element first in <head>, so it covers every element after it. */
 function withPolicy(built) {
@@ -50,10 +60,10 @@ async function list(dir) {
 
 await rm(join(stage, "sw.js"), { force: true });
 if (release) {
-  // 404.html is the same page as index.html; sw.js cannot cache itself.
+  // sw.js cannot cache itself.
   const files = (await list(stage))
     .map((p) => relative(stage, p).split(sep).join("/"))
-    .filter((p) => p !== "404.html" && p !== "sw.js")
+    .filter((p) => p !== "sw.js")
     .sort();
   const hash = createHash("sha256");
   for (const f of files) {

@@ -1,11 +1,15 @@
-// A plain static file server, as common static hosts are: files from a folder,
-// unknown paths answered with the folder's 404.html and status 404, no SPA rewrites.
+// A plain static file server that behaves as GitHub Pages does: files from a folder;
+// a folder's index.html for its address with a slash, and a redirect to that address
+// for one without (`/kommun/hjo` → `/kommun/hjo/`); unknown paths answered with the
+// folder's 404.html and status 404, no SPA rewrites; responses gzipped on the fly for
+// clients that accept it, or a precompressed `.br` beside the file sent as brotli.
 //
 //   node scripts/serve.mjs [--dir dist] [--port 8080] [--host 127.0.0.1] [--prefix /klimat/]
 import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
+import { gzipSync } from "node:zlib";
 
 const types = {
   ".html": "text/html; charset=utf-8",
@@ -17,12 +21,17 @@ const types = {
   ".json": "application/json; charset=utf-8",
   ".webmanifest": "application/manifest+json",
 };
+// What GitHub Pages compresses: text and wasm, not images already compressed.
+const compressible = new Set([".html", ".js", ".wasm", ".css", ".svg", ".json", ".webmanifest"]);
 
 async function file(path) {
   try {
     const s = await stat(path);
-    if (s.isDirectory()) return file(join(path, "index.html"));
-    return { path, body: await readFile(path) };
+    if (s.isDirectory()) {
+      const index = await file(join(path, "index.html"));
+      return index && { ...index, folder: true };
+    }
+    return { path, body: await readFile(path), mtime: s.mtimeMs };
   } catch {
     return null;
   }
@@ -36,29 +45,63 @@ async function lookup(root, prefix, pathname) {
   return file(full);
 }
 
+// Gzip -9 of each file once per version of it: the wasm takes a while.
+const gzipped = new Map();
+function gzip(found) {
+  const key = `${found.path}\0${found.mtime}`;
+  if (!gzipped.has(key)) gzipped.set(key, gzipSync(found.body, { level: 9 }));
+  return gzipped.get(key);
+}
+
+/** The body to send for `found`, compressed as the request allows, and its headers. */
+async function encoded(found, accept) {
+  const headers = { "content-type": types[extname(found.path)] ?? "application/octet-stream", vary: "accept-encoding" };
+  if (/\bbr\b/.test(accept)) {
+    const br = await file(found.path + ".br");
+    if (br) return { body: br.body, headers: { ...headers, "content-encoding": "br" } };
+  }
+  if (/\bgzip\b/.test(accept) && compressible.has(extname(found.path))) {
+    return { body: gzip(found), headers: { ...headers, "content-encoding": "gzip" } };
+  }
+  return { body: found.body, headers };
+}
+
 /** Serves `dir` under `prefix`; resolves to the listening server (port 0 picks a free port). */
 export function serve({ dir = "dist", port = 8080, host = "127.0.0.1", prefix = "/" } = {}) {
   let root = resolve(dir);
   const base = prefix.replace(/\/?$/, "/");
   const server = createServer(async (req, res) => {
+    let url;
     let pathname;
     try {
-      pathname = decodeURIComponent(new URL(req.url, "http://host").pathname);
+      url = new URL(req.url, "http://host");
+      pathname = decodeURIComponent(url.pathname);
     } catch {
+      url = new URL("http://host/");
       pathname = "/";
     }
+    const accept = String(req.headers["accept-encoding"] ?? "");
     const found = await lookup(root, base, pathname);
+    if (found?.folder && !pathname.endsWith("/")) {
+      res.writeHead(301, { location: url.pathname + "/" + url.search });
+      res.end();
+      return;
+    }
     if (found) {
-      res.writeHead(200, {
-        "content-type": types[extname(found.path)] ?? "application/octet-stream",
-        "cache-control": "no-cache",
-      });
-      res.end(found.body);
+      const { body, headers } = await encoded(found, accept);
+      res.writeHead(200, { ...headers, "cache-control": "no-cache" });
+      res.end(req.method === "HEAD" ? undefined : body);
       return;
     }
     const notFound = await file(join(root, "404.html"));
-    res.writeHead(404, { "content-type": "text/html; charset=utf-8" });
-    res.end(notFound ? notFound.body : "Not found");
+    if (!notFound) {
+      res.writeHead(404, { "content-type": "text/plain; charset=utf-8" });
+      res.end("Not found");
+      return;
+    }
+    const { body, headers } = await encoded(notFound, accept);
+    res.writeHead(404, headers);
+    res.end(req.method === "HEAD" ? undefined : body);
   });
   // Deploying another build in place (the update test): later requests get its files.
   server.useDir = (next) => {

@@ -79,6 +79,8 @@ fn Shell() -> impl IntoView {
         <Title formatter=move |page: String| t_string!(i18n, title_format, page = page)/>
         <Router base=paths::base()>
             <SiteHeader/>
+            // Read only where scripts do not run: the prerendered pages (scripts/prerender.mjs).
+            <noscript><p class="noscript">{t!(i18n, footer.noscript)}</p></noscript>
             <UpdateBanner update_ready=update_ready/>
             <StoreBanner/>
             <BackupReminder/>

@@ -9,5 +9,6 @@ pub mod format;
 pub mod offline;
 pub mod pages;
 pub mod paths;
+pub mod takeover;
 pub mod today;
 pub mod url_query;

@@ -34,7 +34,10 @@ pub fn register(update_ready: RwSignal<bool>) {
         let Ok(reg) = JsFuture::from(sw.register(&href("/sw.js"))).await else {
             return;
         };
-        let reg: web_sys::ServiceWorkerRegistration = reg.unchecked_into();
+        // Not a registration where a browser or an automation tool stubs `register` out.
+        let Ok(reg) = reg.dyn_into::<web_sys::ServiceWorkerRegistration>() else {
+            return;
+        };
         let controlled = {
             let sw = sw.clone();
             move || sw.controller().is_some()

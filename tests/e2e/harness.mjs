@@ -51,9 +51,11 @@ export async function start({ dir = "dist", prefix = "/" } = {}) {
     server,
     /** A context that is not watched for CSP violations, for a test that provokes them. */
     unwatchedContext: (options = {}) => newContext({ locale: "en-GB", ...options }),
-    async page(options = {}) {
+    /** A page in a new context; `plain`: `goto` and `reload` return without waiting for the app. */
+    async page({ plain = false, ...options } = {}) {
       const context = await browser.newContext({ locale: "en-GB", ...options });
       const page = await context.newPage();
+      if (!plain && options.javaScriptEnabled !== false) waitForTheApp(page);
       page.problems = [];
       page.on("pageerror", (e) => page.problems.push(`page error: ${e.message}`));
       page.on("console", (m) => {
@@ -71,9 +73,31 @@ export async function start({ dir = "dist", prefix = "/" } = {}) {
   };
 }
 
-/** Opens `url` and waits until the app has rendered its page heading. */
+/** Whether the running app has taken over the prerendered page (src/ui/takeover.rs). */
+export const appRunning = () => document.querySelector("main") !== null && document.querySelector("[data-prerendered]") === null;
+
+/**
+ * Makes `page.goto` and `page.reload` return once the app runs: a prerendered page shows
+ * the heading before the wasm has started, and a journey acts on the app, not on it.
+ * A page without the app (a JSON file) returns as before; not for JavaScript off.
+ */
+export function waitForTheApp(page) {
+  for (const name of ["goto", "reload"]) {
+    const plain = page[name].bind(page);
+    page[name] = async (...args) => {
+      const response = await plain(...args);
+      const isApp = await page.evaluate(() => document.querySelector("main") !== null).catch(() => false);
+      if (isApp) await page.waitForFunction(appRunning);
+      return response;
+    };
+  }
+  return page;
+}
+
+/** Opens `url` and waits until the app has taken the page over and rendered its heading. */
 export async function open(page, url) {
   const response = await page.goto(url);
+  await page.waitForFunction(appRunning);
   await page.locator("main h1").first().waitFor();
   return response;
 }

@@ -20,6 +20,7 @@ pub mod membership_editor;
 pub mod mentor_suggestions;
 pub mod municipality_input;
 pub mod notes;
+pub mod page_head;
 pub mod pairing_row;
 pub mod pilot_row;
 pub mod site_header;

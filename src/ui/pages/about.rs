@@ -1,16 +1,19 @@
 //! `/om`: the programme, every source, privacy, and the app's version.
 
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 use crate::i18n::*;
+use crate::ui::components::page_head::PageHead;
 use crate::ui::components::source_list::SourceList;
 
 #[component]
 pub fn About() -> impl IntoView {
     let i18n = use_i18n();
     view! {
-        <Title text=move || t_string!(i18n, about.title)/>
+        <PageHead
+            title=Signal::derive(move || t_string!(i18n, about.title).to_owned())
+            description=Signal::derive(move || t_string!(i18n, about.description).to_owned())
+        />
         <h1>{t!(i18n, about.heading)}</h1>
         <p>{t!(i18n, about.intro)}</p>
         <section aria-labelledby="about-sources">

@@ -2,7 +2,6 @@
 //! takes up in the browser, and starting over.
 
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 use crate::i18n::*;
 use crate::store::storage::BUDGET_BYTES;
@@ -11,6 +10,7 @@ use crate::ui::components::backup_panel::BackupPanel;
 use crate::ui::components::export_panel::ExportPanel;
 use crate::ui::components::file_link_panel::FileLinkPanel;
 use crate::ui::components::import_panel::ImportPanel;
+use crate::ui::components::page_head::PageHead;
 use crate::ui::format;
 
 #[component]
@@ -42,7 +42,10 @@ pub fn DataPage() -> impl IntoView {
         None => t_string!(i18n, data.no_storage).to_owned(),
     };
     view! {
-        <Title text=move || t_string!(i18n, data.title)/>
+        <PageHead
+            title=Signal::derive(move || t_string!(i18n, data.title).to_owned())
+            description=Signal::derive(move || t_string!(i18n, data.description).to_owned())
+        />
         <h1>{t!(i18n, data.heading)}</h1>
         <ExportPanel/>
         <BackupPanel/>

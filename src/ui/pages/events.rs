@@ -2,7 +2,6 @@
 //! each with the municipalities that took part; add, edit and remove (undoable).
 
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::components::A;
 
 use crate::domain::change::{Change, Collection};
@@ -14,6 +13,7 @@ use crate::i18n::*;
 use crate::store::use_store;
 use crate::ui::components::event_editor::EventEditor;
 use crate::ui::components::labels::event_kind_label;
+use crate::ui::components::page_head::PageHead;
 use crate::ui::components::source_ref::SourceRef;
 use crate::ui::format;
 use crate::ui::today::now;
@@ -64,7 +64,10 @@ pub fn Events() -> impl IntoView {
     // A fresh blank form after each added event.
     let blank = RwSignal::new(new_event());
     view! {
-        <Title text=move || t_string!(i18n, events.title)/>
+        <PageHead
+            title=Signal::derive(move || t_string!(i18n, events.title).to_owned())
+            description=Signal::derive(move || t_string!(i18n, events.description).to_owned())
+        />
         <h1>{t!(i18n, events.heading)}</h1>
         <p>{t!(i18n, events.intro)}</p>
         <form class="filters" on:submit=|ev| ev.prevent_default()>

@@ -2,7 +2,6 @@
 //! unpaired, Klimatkommunerna's members with their load, and the pairs as CSV.
 
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 use crate::domain::csv;
 use crate::domain::pairs::{counts, mentors, pairs, Pair};
@@ -12,6 +11,7 @@ use crate::ui::components::labels::{nearness_label, pairing_error_label};
 use crate::ui::components::max_load_setting::MaxLoadSetting;
 use crate::ui::components::members_editor::MembersEditor;
 use crate::ui::components::mentor_suggestions::MentorSuggestions;
+use crate::ui::components::page_head::PageHead;
 use crate::ui::components::pairing_row::PairingRow;
 use crate::ui::download::download;
 use crate::ui::today::today;
@@ -73,7 +73,10 @@ pub fn Mentors() -> impl IntoView {
         );
     };
     view! {
-        <Title text=move || t_string!(i18n, mentors.title)/>
+        <PageHead
+            title=Signal::derive(move || t_string!(i18n, mentors.title).to_owned())
+            description=Signal::derive(move || t_string!(i18n, mentors.description).to_owned())
+        />
         <h1>{t!(i18n, mentors.heading)}</h1>
         <p>{t!(i18n, mentors.intro)}</p>
         <p data-testid="pair-counts">

@@ -2,7 +2,6 @@
 //! live in the URL query, so a view survives reload and back/forward and can be shared.
 
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::components::A;
 
 use crate::domain::commitment::CommitmentStatus;
@@ -18,6 +17,7 @@ use crate::store::use_store;
 use crate::ui::components::add_participant::AddParticipant;
 use crate::ui::components::labels::{programme_label, status_label};
 use crate::ui::components::list_csv::list_csv;
+use crate::ui::components::page_head::PageHead;
 use crate::ui::download::download;
 use crate::ui::format;
 use crate::ui::paths::href;
@@ -51,7 +51,10 @@ pub fn Municipalities() -> impl IntoView {
     });
 
     view! {
-        <Title text=move || t_string!(i18n, list.title)/>
+        <PageHead
+            title=Signal::derive(move || t_string!(i18n, list.title).to_owned())
+            description=Signal::derive(move || t_string!(i18n, list.description).to_owned())
+        />
         <h1>{t!(i18n, list.heading)}</h1>
         <form class="filters" role="search" on:submit=|ev| ev.prevent_default()>
             <div class="field">

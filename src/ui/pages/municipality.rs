@@ -2,7 +2,6 @@
 //! participation in each programme, and the commitment derived from its dates.
 
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
@@ -19,6 +18,7 @@ use crate::ui::components::labels::{focus_label, kind_label, programme_label, st
 use crate::ui::components::ledger_editor::{Ledger, LedgerEditor};
 use crate::ui::components::membership_editor::MembershipEditor;
 use crate::ui::components::notes::OrganisationNotes;
+use crate::ui::components::page_head::PageHead;
 use crate::ui::components::source_ref::SourceRef;
 use crate::ui::format;
 use crate::ui::paths::href;
@@ -57,7 +57,10 @@ fn UnknownSlug(slug: String) -> impl IntoView {
         .map(|o| (o.name.clone(), organisation_slug(o)))
         .collect();
     view! {
-        <Title text=move || t_string!(i18n, not_found.title)/>
+        <PageHead
+            title=Signal::derive(move || t_string!(i18n, not_found.title).to_owned())
+            description=Signal::derive(move || t_string!(i18n, not_found.description).to_owned())
+        />
         <h1>{t!(i18n, kommun.unknown_heading)}</h1>
         <p data-testid="not-found">{move || t_string!(i18n, kommun.unknown_text, slug = slug.clone())}</p>
         <p>{t!(i18n, kommun.did_you_mean)}</p>
@@ -83,8 +86,19 @@ fn OrganisationPage(org: Organisation, participations: Vec<Participation>) -> im
         .unwrap_or_default();
     let kind = kind_label(i18n, org.kind);
     let member = org.member.clone();
+    let description = {
+        let (name, lan) = (name.clone(), lan.clone());
+        Signal::derive(move || {
+            t_string!(
+                i18n,
+                kommun.description,
+                name = name.clone(),
+                lan = lan.clone()
+            )
+        })
+    };
     view! {
-        <Title text=name.clone()/>
+        <PageHead title=name.clone() description=description/>
         <article class="organisation">
             <h1>{name.clone()}</h1>
             <p class="print-action">

@@ -1,7 +1,6 @@
 //! `/`: the programme at a glance.
 
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 use crate::domain::commitment::CommitmentStatus;
 use crate::domain::model::{Dataset, Fact, ProgrammeKind};
@@ -11,6 +10,7 @@ use crate::i18n::*;
 use crate::store::use_store;
 use crate::ui::components::labels::status_label;
 use crate::ui::components::notes::ProgrammeNotes;
+use crate::ui::components::page_head::PageHead;
 use crate::ui::components::source_list::SourceList;
 use crate::ui::components::source_ref::SourceRef;
 use crate::ui::components::timeline::Timeline;
@@ -21,7 +21,10 @@ use crate::ui::today::today;
 pub fn Overview() -> impl IntoView {
     let i18n = use_i18n();
     view! {
-        <Title text=move || t_string!(i18n, overview.title)/>
+        <PageHead
+            title=Signal::derive(move || t_string!(i18n, overview.title).to_owned())
+            description=Signal::derive(move || t_string!(i18n, overview.description).to_owned())
+        />
         <h1>{t!(i18n, overview.heading)}</h1>
         <Intro/>
         <FunnelSection/>

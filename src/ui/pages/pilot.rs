@@ -5,13 +5,13 @@
 use std::collections::BTreeSet;
 
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 use crate::domain::model::{OrganisationKind, ProgrammeKind};
 use crate::domain::pilot::{kind_word, rows, select, sort_word, PilotQuery, PilotSort};
 use crate::i18n::*;
 use crate::store::use_store;
 use crate::ui::components::labels::kind_label;
+use crate::ui::components::page_head::PageHead;
 use crate::ui::components::pilot_row::PilotRowView;
 use crate::ui::components::source_ref::SourceRef;
 use crate::ui::url_query::use_url_query;
@@ -39,7 +39,10 @@ pub fn Pilot() -> impl IntoView {
     };
 
     view! {
-        <Title text=move || t_string!(i18n, pilot.title)/>
+        <PageHead
+            title=Signal::derive(move || t_string!(i18n, pilot.title).to_owned())
+            description=Signal::derive(move || t_string!(i18n, pilot.description).to_owned())
+        />
         <h1>{t!(i18n, pilot.heading)}</h1>
         {move || programme_purpose().map(|f| view! { <p>{f.value.clone()} " " <SourceRef id=f.source.clone()/></p> })}
         <form class="filters" role="search" on:submit=|ev| ev.prevent_default()>

@@ -1,0 +1,143 @@
+//! Starting the app over a prerendered page.
+//!
+//! A release build writes every route as HTML from this same app (see
+//! `scripts/prerender.mjs`); each element it wrote carries `data-prerendered`. When the
+//! wasm has started, the app mounts and the written page is removed before the browser
+//! paints again, so no frame shows both or neither: what was on screen stays where it was (no layout
+//! shift), and the reader keeps the place they scrolled to and the link they focused.
+//! The page's inline script may have hidden the written content (`kc-wait`) because it
+//! is not this visitor's (their own data, English, a filtered view): that ends here too.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlElement};
+
+/// Mounts `app` into `<body>` in place of whatever was prerendered there.
+pub fn mount_over_prerendered<F, N>(app: F)
+where
+    F: FnOnce() -> N + 'static,
+    N: IntoView,
+{
+    drop_trailing_slash();
+    let written = prerendered();
+    let body: Option<Element> = document().body().map(Into::into);
+    let on_body: Vec<Element> = written
+        .iter()
+        .filter(|e| e.parent_element() == body)
+        .cloned()
+        .collect();
+    let focused = focus_path(&on_body);
+    let (x, y) = (
+        window().scroll_x().unwrap_or(0.0),
+        window().scroll_y().unwrap_or(0.0),
+    );
+    let before = top_level_count();
+    leptos::mount::mount_to_body(app);
+    // The router draws the route in a task of its own, queued by the mount: this one runs
+    // after it, still before the browser paints, so the route is there to measure against.
+    leptos::task::spawn_local(async move {
+        let drawn: Vec<Element> = top_level().into_iter().skip(before).collect();
+        for element in &written {
+            element.remove();
+        }
+        if let Some(root) = document().document_element() {
+            let _ = root.class_list().remove_2("kc-wait", "kc-wait-all");
+            let _ = root.remove_attribute("data-page");
+        }
+        if let Some(target) = focused.and_then(|path| follow(&drawn, &path)) {
+            let options = web_sys::FocusOptions::new();
+            options.set_prevent_scroll(true);
+            let _ = target.focus_with_options(&options);
+        }
+        if !written.is_empty() {
+            window().scroll_to_with_x_and_y(x, y);
+        }
+    });
+}
+
+/// `/kommun/hjo/` → `/kommun/hjo`, before the router reads it. A static host answers
+/// `/kommun/hjo` by redirecting to the folder's page at `/kommun/hjo/`; the app's own
+/// addresses have no slash, and a route drawn for one address must not be drawn again
+/// when the list's query is written to the other.
+fn drop_trailing_slash() {
+    let location = window().location();
+    let Ok(path) = location.pathname() else {
+        return;
+    };
+    let root = format!("{}/", crate::ui::paths::base());
+    if path.len() <= root.len() || !path.ends_with('/') {
+        return;
+    }
+    let kept = format!(
+        "{}{}{}",
+        path.trim_end_matches('/'),
+        location.search().unwrap_or_default(),
+        location.hash().unwrap_or_default()
+    );
+    if let Ok(history) = window().history() {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&kept));
+    }
+}
+
+/// Everything the build wrote: `<body>`'s children and the page's own `<head>` entries.
+fn prerendered() -> Vec<Element> {
+    let mut found = Vec::new();
+    if let Ok(list) = document().query_selector_all("[data-prerendered]") {
+        for i in 0..list.length() {
+            if let Some(e) = list.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
+                found.push(e);
+            }
+        }
+    }
+    found
+}
+
+fn top_level() -> Vec<Element> {
+    let mut found = Vec::new();
+    let Some(body) = document().body() else {
+        return found;
+    };
+    let children = body.children();
+    for i in 0..children.length() {
+        if let Some(e) = children.item(i) {
+            found.push(e);
+        }
+    }
+    found
+}
+
+fn top_level_count() -> usize {
+    document()
+        .body()
+        .map_or(0, |b| b.child_element_count() as usize)
+}
+
+/// Where the focused element sits among the written children of `<body>`: the index of
+/// its top-level ancestor among them, then child indexes down to it.
+fn focus_path(written: &[Element]) -> Option<Vec<u32>> {
+    let mut current: Element = document().active_element()?;
+    let mut path = Vec::new();
+    loop {
+        if let Some(top) = written.iter().position(|w| *w == current) {
+            path.push(top as u32);
+            path.reverse();
+            return Some(path);
+        }
+        let parent = current.parent_element()?;
+        let siblings = parent.children();
+        let index =
+            (0..siblings.length()).find(|&i| siblings.item(i).as_ref() == Some(&current))?;
+        path.push(index);
+        current = parent;
+    }
+}
+
+/// The element at `path` in the app's own markup, if it is the same kind of element.
+fn follow(drawn: &[Element], path: &[u32]) -> Option<HtmlElement> {
+    let (top, rest) = path.split_first()?;
+    let mut current = drawn.get(*top as usize)?.clone();
+    for &index in rest {
+        current = current.children().item(index)?;
+    }
+    current.dyn_into::<HtmlElement>().ok()
+}

@@ -17,11 +17,10 @@ import { chromium } from "playwright-core";
 import lighthouse from "lighthouse";
 import * as chromeLauncher from "chrome-launcher";
 import { serve } from "./serve.mjs";
+import { CHROMIUM, QUIET } from "./chromium.mjs";
 
 const [dist = "dist", generated] = process.argv.slice(2);
 if (!generated) throw new Error("usage: node scripts/bench.mjs <dist> <generated.json>");
-const CHROMIUM = process.env.CHROMIUM || "/usr/bin/chromium";
-const QUIET = ["--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 const RUNS = 10;
 
 const KB = 1000;

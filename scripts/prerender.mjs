@@ -16,17 +16,8 @@ import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { chromium } from "playwright-core";
 import { serve } from "./serve.mjs";
+import { CHROMIUM, QUIET } from "./chromium.mjs";
 
-const CHROMIUM = process.env.CHROMIUM || "/usr/bin/chromium";
-// Without these, Chromium keeps trying to reach Google's hosts on this closed network.
-const QUIET = [
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 // The start page, and the page a static host sends for any unknown address.
 const NOT_FOUND = "/404.html";
 const START = ["/", NOT_FOUND];
@@ -79,7 +70,6 @@ function snapshot() {
   for (const old of body.querySelectorAll("script")) old.remove();
   for (const element of body.children) element.setAttribute("data-prerendered", "");
   for (const control of body.querySelectorAll("input, select, textarea, button")) control.setAttribute("disabled", "");
-  // Focus moved by the app (a heading after navigation) is not part of the page.
   const links = [...document.querySelectorAll("a[href]")].map((a) => a.href);
   return {
     title: document.title,

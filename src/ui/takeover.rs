@@ -3,8 +3,8 @@
 //! A release build writes every route as HTML from this same app (see
 //! `scripts/prerender.mjs`); each element it wrote carries `data-prerendered`. When the
 //! wasm has started, the app mounts and the written page is removed before the browser
-//! paints again, so no frame shows both or neither: what was on screen stays where it was (no layout
-//! shift), and the reader keeps the place they scrolled to and the link they focused.
+//! paints again, so no frame shows both or neither: what was on screen stays where it
+//! was (no layout shift), and the reader keeps their scroll position and focused link.
 //! The page's inline script may have hidden the written content (`kc-wait`) because it
 //! is not this visitor's (their own data, English, a filtered view): that ends here too.
 

@@ -2,17 +2,9 @@
 // build, and Debian's Chromium driven by playwright-core (no browser download).
 import { chromium } from "playwright-core";
 import { serve } from "../../scripts/serve.mjs";
+import { CHROMIUM, QUIET } from "../../scripts/chromium.mjs";
 
-export const CHROMIUM = process.env.CHROMIUM || "/usr/bin/chromium";
-// Without these, Chromium keeps trying to reach Google's hosts on this closed network.
-export const QUIET = [
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
+export { CHROMIUM, QUIET };
 
 // Every Content-Security-Policy violation in any page of a run; `stop()` fails the run on one.
 const violations = [];

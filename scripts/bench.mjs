@@ -10,7 +10,7 @@
 // served as hosts serve it (scripts/serve.mjs: gzip on the fly, `.br` files where
 // present). A first visit sees the prerendered overview before the app runs: both
 // moments are measured.
-import { gzipSync } from "node:zlib";
+import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { chromium } from "playwright-core";
@@ -121,18 +121,23 @@ try {
   const shown = fetched.length;
   await page.evaluate(() => window.__running);
   const kinds = { html: /\.html$|\/$/, js: /\.js$/, wasm: /\.wasm$/, css: /\.css$/ };
+  const brotli = (body) => brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
   const transfer = async (paths) => {
     let total = 0;
+    let br = 0;
     const parts = [];
     for (const [kind, pattern] of Object.entries(kinds)) {
       let size = 0;
       for (const path of paths.filter((p) => pattern.test(p))) {
         const file = path.endsWith("/") ? join(dist, path, "index.html") : join(dist, path);
-        size += gzipSync(await readFile(file), { level: 9 }).length;
+        const body = await readFile(file);
+        size += gzipSync(body, { level: 9 }).length;
+        br += brotli(body);
       }
       parts.push(`${kind} ${kb(size)}`);
       total += size;
     }
+    parts.push(`brotli -q 11 in all ${kb(br)}`);
     return { total, parts };
   };
   const painted = await transfer(fetched.slice(0, shown));

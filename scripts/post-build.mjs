@@ -9,11 +9,14 @@
 //     for other builds 404.html = index.html, so static hosts that answer unknown
 //     paths with 404.html still load the app for a deep link;
 //  2. sw.js for release builds: the service worker with the exact list of this
-//     build's files and a cache name derived from their contents.
+//     build's files and a cache name derived from their contents;
+//  3. for release builds, `.gz` (gzip -9) and `.br` (brotli, quality 11) beside every
+//     text and wasm file, for hosts that serve precompressed files (GitLab Pages).
 // Run again on a finished build (the update test does), it gives the same result.
 import { createHash } from "node:crypto";
 import { readdir, readFile, writeFile, copyFile, rm } from "node:fs/promises";
-import { join, relative, sep } from "node:path";
+import { extname, join, relative, sep } from "node:path";
+import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 import { prerender } from "./prerender.mjs";
 
 const stage = process.env.TRUNK_STAGING_DIR;
@@ -67,6 +70,10 @@ function withPolicy(built) {
   return html.replace('<meta charset="utf-8">', (charset) => `${charset}\n    ${meta}`);
 }
 
+// What step 3 writes: never precached, never compressed again.
+const PRECOMPRESSED = /\.(gz|br)$/;
+const COMPRESSIBLE = new Set([".html", ".js", ".wasm", ".css", ".svg", ".json", ".webmanifest"]);
+
 async function list(dir) {
   const out = [];
   for (const entry of await readdir(dir, { withFileTypes: true })) {
@@ -82,7 +89,7 @@ if (release) {
   // sw.js cannot cache itself.
   const files = (await list(stage))
     .map((p) => relative(stage, p).split(sep).join("/"))
-    .filter((p) => p !== "sw.js")
+    .filter((p) => p !== "sw.js" && !PRECOMPRESSED.test(p))
     .sort();
   const hash = createHash("sha256");
   for (const f of files) {
@@ -95,4 +102,18 @@ if (release) {
     .replace('"__BUILD__"', JSON.stringify(build))
     .replace('["__FILES__"]', JSON.stringify(files.filter((f) => f !== "index.html")));
   await writeFile(join(stage, "sw.js"), sw);
+}
+
+if (release) {
+  for (const path of await list(stage)) {
+    if (!COMPRESSIBLE.has(extname(path))) continue;
+    const body = await readFile(path);
+    await writeFile(`${path}.gz`, gzipSync(body, { level: 9 }));
+    await writeFile(
+      `${path}.br`,
+      brotliCompressSync(body, {
+        params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: body.length },
+      }),
+    );
+  }
 }

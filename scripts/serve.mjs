@@ -1,8 +1,9 @@
 // A plain static file server that behaves as GitHub Pages does: files from a folder;
 // a folder's index.html for its address with a slash, and a redirect to that address
 // for one without (`/kommun/hjo` → `/kommun/hjo/`); unknown paths answered with the
-// folder's 404.html and status 404, no SPA rewrites; responses gzipped on the fly for
-// clients that accept it, or a precompressed `.br` beside the file sent as brotli.
+// folder's 404.html and status 404, no SPA rewrites; for clients that accept it, a
+// precompressed `.br` (brotli) or `.gz` beside the file, as GitLab Pages sends them, or
+// else the file gzipped on the fly, as GitHub Pages does.
 //
 //   node scripts/serve.mjs [--dir dist] [--port 8080] [--host 127.0.0.1] [--prefix /klimat/]
 import { createServer } from "node:http";
@@ -59,6 +60,10 @@ async function encoded(found, accept) {
   if (/\bbr\b/.test(accept)) {
     const br = await file(found.path + ".br");
     if (br) return { body: br.body, headers: { ...headers, "content-encoding": "br" } };
+  }
+  if (/\bgzip\b/.test(accept)) {
+    const gz = await file(found.path + ".gz");
+    if (gz) return { body: gz.body, headers: { ...headers, "content-encoding": "gzip" } };
   }
   if (/\bgzip\b/.test(accept) && compressible.has(extname(found.path))) {
     return { body: gzip(found), headers: { ...headers, "content-encoding": "gzip" } };

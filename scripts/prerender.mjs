@@ -25,7 +25,7 @@ const BEGIN = "<!--prerendered-->";
 const END = "<!--/prerendered-->";
 
 /** index.html as Trunk wrote it: a page written by an earlier run loses what it added. */
-export function template(html) {
+function template(html) {
   return html
     .replace(/ data-page="[^"]*"/, "")
     .replace(/\n?\s*<meta [^>]*data-prerendered[^>]*>/g, "")
@@ -36,7 +36,7 @@ const escapeText = (s) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace
 const escapeAttr = (s) => escapeText(s).replace(/"/g, "&quot;");
 
 /** One written page: the template with the page's address, head entries and body. */
-export function compose(shell, { page, title, description, body }) {
+function compose(shell, { page, title, description, body }) {
   const html = shell
     .replace(/<html([^>]*)>/, `<html$1 data-page="${escapeAttr(page)}">`)
     .replace(
@@ -51,7 +51,7 @@ export function compose(shell, { page, title, description, body }) {
 }
 
 /** The file a route is written to, inside the build folder. */
-export function fileFor(route) {
+function fileFor(route) {
   if (route === "/") return "index.html";
   if (route === NOT_FOUND) return "404.html";
   return `${route.slice(1)}/index.html`;

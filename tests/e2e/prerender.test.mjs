@@ -50,6 +50,9 @@ for (const [name, app] of [["at /", () => root], ["under /klimat/", () => klimat
       assert.ok(description && description.length > 40, `${page.path} has a description of its own`);
       for (const fact of page.facts) assert.ok(html.includes(fact), `${page.path} holds ${fact}`);
       assert.equal((html.match(/<main/g) ?? []).length, 1, page.path);
+      // The wasm waits for the first paint: no preload competes with the page itself.
+      assert.ok(!/<link rel="preload"[^>]*\.wasm/.test(html), `${page.path}: no wasm preload`);
+      assert.match(html, /requestAnimationFrame[^\n]*\n\s*const wasm = await init\(/, `${page.path}: the loader waits a frame`);
       // The policy allows exactly the page's inline scripts, by hash.
       const policy = /<meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(html)?.[1] ?? "";
       for (const [, body] of html.matchAll(/<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g)) {

@@ -11,7 +11,7 @@
 // present). A first visit sees the prerendered overview before the app runs: both
 // moments are measured.
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
-import { readFile, writeFile } from "node:fs/promises";
+import { readdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { chromium } from "playwright-core";
 import lighthouse from "lighthouse";
@@ -144,6 +144,25 @@ try {
   row("Transfer until the overview is painted, gzip -9", `${kb(painted.total)} (${painted.parts.join(", ")})`);
   const firstLoad = await transfer(fetched);
   row("First-load transfer until the app runs, gzip -9 (html + js + wasm + css)", `${kb(firstLoad.total)} (${firstLoad.parts.join(", ")})`, "≤ 200 KB (aim ≤ 150 KB)", firstLoad.total <= 200 * KB ? "yes" : "no");
+  const overviewWasm = await transfer(fetched.filter((p) => kinds.wasm.test(p)));
+  row("wasm fetched until the app runs on /, gzip -9", kb(overviewWasm.total), "≤ 250 KB", overviewWasm.total <= 250 * KB ? "yes" : "no");
+
+  // The wasm split by route: a deep link fetches the main module and its route's chunks.
+  for (const path of ["/kommuner", "/kommun/hjo"]) {
+    const deep = await freshPage();
+    const files = [];
+    deep.on("requestfinished", (r) => files.push(new URL(r.url()).pathname));
+    await deep.goto(origin + path);
+    await deep.waitForFunction(() => document.querySelector("main h1") && !document.querySelector("[data-prerendered]"));
+    const load = await transfer(files.filter((f) => kinds.wasm.test(f)));
+    const count = files.filter((f) => kinds.wasm.test(f)).length;
+    row(`wasm fetched until the app runs on ${path}, gzip -9`, `${kb(load.total)} in ${count} files (${load.parts.at(-1)})`);
+    await deep.context().close();
+  }
+  const modules = (await readdir(dist)).filter((f) => f.endsWith(".wasm"));
+  const sizes = await Promise.all(modules.map(async (f) => gzipSync(await readFile(join(dist, f)), { level: 9 }).length));
+  const largest = Math.max(...sizes);
+  row(`Largest of the ${modules.length} wasm modules, gzip -9`, kb(largest), "≤ 600 KB", largest <= 600 * KB ? "yes" : "no");
 
   // The lower bound: the same overview as a static page (its rendered markup and the CSS, no script).
   const html = (await page.content())

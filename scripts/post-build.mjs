@@ -1,4 +1,5 @@
 // Trunk post_build hook (runs on the staging folder before it becomes dist/):
+//  −1. the wasm split by route (scripts/split-wasm.mjs), replacing Trunk's unsplit module;
 //  0. for release builds, the wasm fetched after the first paint, not beside the page
 //     (see paintFirst below);
 //     a strict Content-Security-Policy in index.html, allowing the inline scripts
@@ -18,13 +19,16 @@ import { readdir, readFile, writeFile, copyFile, rm } from "node:fs/promises";
 import { extname, join, relative, sep } from "node:path";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 import { prerender } from "./prerender.mjs";
+import { splitWasm } from "./split-wasm.mjs";
 
 const stage = process.env.TRUNK_STAGING_DIR;
 if (!stage) throw new Error("TRUNK_STAGING_DIR is not set: run through `trunk build`");
 const release = process.env.TRUNK_PROFILE === "release";
 
 const indexPath = join(stage, "index.html");
-const built = await readFile(indexPath, "utf8");
+const started = Date.now();
+const built = await splitWasm(stage, await readFile(indexPath, "utf8"), { release });
+console.log(`split the wasm in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 await writeFile(indexPath, withPolicy(release ? paintFirst(built) : built));
 if (release) {
   const started = Date.now();

@@ -118,7 +118,13 @@ export async function prerender(dir, publicUrl = "/") {
       const route = queue.shift();
       const address = origin + base.slice(0, -1) + route;
       await page.goto(address);
-      await page.locator("main h1").first().waitFor();
+      await page
+        .locator("main h1")
+        .first()
+        .waitFor()
+        .catch((e) => {
+          throw new Error(`prerendering ${route}: the app drew no heading (${[e.message, ...problems].join("; ")})`);
+        });
       // Effects after the first draw (a storage estimate, the persisted flag) settle first.
       await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 100))));
       const shot = await page.evaluate(snapshot);

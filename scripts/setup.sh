@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what building and testing need, and only what is missing:
-# the wasm32 target, Trunk, wasm-bindgen-cli (the version in Cargo.lock), the npm
+# the wasm32 target, Trunk, wasm-bindgen-cli (the version in Cargo.lock), wasm-split-cli, the npm
 # packages (binaryen's wasm-opt, playwright-core), Chromium and ChromeDriver.
 # Source it (`. scripts/setup.sh`) to also get the tools on PATH and CHROMEDRIVER set.
 set -euo pipefail
@@ -10,6 +10,7 @@ export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
 
 TRUNK_VERSION="0.21.14"
 WASM_BINDGEN_VERSION="$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)"
+WASM_SPLIT_VERSION="0.2.4"
 installed=()
 
 say() { printf 'setup: %s\n' "$*"; }
@@ -31,6 +32,14 @@ if [ "$(wasm-bindgen --version 2>/dev/null || true)" != "wasm-bindgen $WASM_BIND
   say "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (about 4 minutes)"
   cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
   installed+=("wasm-bindgen-cli $WASM_BINDGEN_VERSION")
+fi
+
+# wasm-split-cli has no --version: ask cargo what it installed.
+if ! cargo install --list | grep -qx "wasm_split_cli_support v$WASM_SPLIT_VERSION:"; then
+  # Splits the release wasm by route (scripts/split-wasm.mjs), as cargo-leptos does.
+  say "installing wasm_split_cli_support $WASM_SPLIT_VERSION (about 2 minutes)"
+  cargo install wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary --locked --force
+  installed+=("wasm-split-cli $WASM_SPLIT_VERSION")
 fi
 
 if ! npm ls --depth=0 >/dev/null 2>&1; then

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Title};
 use leptos_router::components::{Route, Router, Routes};
-use leptos_router::path;
+use leptos_router::{path, Lazy};
 
 use crate::i18n::*;
 use crate::store::storage::{BACKUP_KEY, DATA_KEY};
@@ -15,11 +15,12 @@ use crate::ui::components::store_status::{StoreAnnouncer, StoreBanner};
 use crate::ui::components::undo_controls::is_undo_shortcut;
 use crate::ui::components::update_banner::UpdateBanner;
 use crate::ui::offline;
-use crate::ui::pages::{
-    about::About, data::DataPage, events::Events, mentors::Mentors, municipalities::Municipalities,
-    municipality::Municipality, not_found::NotFound, overview::Overview, pilot::Pilot,
-};
+use crate::ui::pages::{not_found::NotFound, overview::Overview};
 use crate::ui::paths;
+use crate::ui::routes::{
+    AboutRoute, DataRoute, EventsRoute, MentorsRoute, MunicipalitiesRoute, MunicipalityRoute,
+    PilotRoute,
+};
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -89,13 +90,13 @@ fn Shell() -> impl IntoView {
             <main id="main" tabindex="-1">
                 <Routes fallback=NotFound>
                     <Route path=path!("") view=Overview/>
-                    <Route path=path!("kommuner") view=Municipalities/>
-                    <Route path=path!("kommun/:slug") view=Municipality/>
-                    <Route path=path!("mentorer") view=Mentors/>
-                    <Route path=path!("pilotlan") view=Pilot/>
-                    <Route path=path!("handelser") view=Events/>
-                    <Route path=path!("data") view=DataPage/>
-                    <Route path=path!("om") view=About/>
+                    <Route path=path!("kommuner") view={Lazy::<MunicipalitiesRoute>::new()}/>
+                    <Route path=path!("kommun/:slug") view={Lazy::<MunicipalityRoute>::new()}/>
+                    <Route path=path!("mentorer") view={Lazy::<MentorsRoute>::new()}/>
+                    <Route path=path!("pilotlan") view={Lazy::<PilotRoute>::new()}/>
+                    <Route path=path!("handelser") view={Lazy::<EventsRoute>::new()}/>
+                    <Route path=path!("data") view={Lazy::<DataRoute>::new()}/>
+                    <Route path=path!("om") view={Lazy::<AboutRoute>::new()}/>
                 </Routes>
             </main>
             <footer class="site-footer">

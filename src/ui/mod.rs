@@ -9,6 +9,7 @@ pub mod format;
 pub mod offline;
 pub mod pages;
 pub mod paths;
+pub mod routes;
 pub mod takeover;
 pub mod today;
 pub mod url_query;

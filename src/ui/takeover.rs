@@ -12,13 +12,28 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
 
-/// Mounts `app` into `<body>` in place of whatever was prerendered there.
+/// Mounts `app` into `<body>` in place of whatever was prerendered there, once the code of
+/// the route at this address has arrived (a release build keeps each route in a chunk of
+/// its own: `ui/routes.rs`); until then the written page stays, readable.
 pub fn mount_over_prerendered<F, N>(app: F)
 where
     F: FnOnce() -> N + 'static,
     N: IntoView,
 {
     drop_trailing_slash();
+    let path = window().location().pathname().unwrap_or_default();
+    // Not leptos's `spawn_local`: its executor starts with the mount.
+    wasm_bindgen_futures::spawn_local(async move {
+        crate::ui::routes::preload(&path).await;
+        take_over(app);
+    });
+}
+
+fn take_over<F, N>(app: F)
+where
+    F: FnOnce() -> N + 'static,
+    N: IntoView,
+{
     let written = prerendered();
     let body: Option<Element> = document().body().map(Into::into);
     let on_body: Vec<Element> = written
@@ -31,7 +46,7 @@ where
         window().scroll_x().unwrap_or(0.0),
         window().scroll_y().unwrap_or(0.0),
     );
-    let before = top_level_count();
+    let before = top_level().len();
     leptos::mount::mount_to_body(app);
     // The router draws the route in a task of its own, queued by the mount: this one runs
     // after it, still before the browser paints, so the route is there to measure against.
@@ -104,12 +119,6 @@ fn top_level() -> Vec<Element> {
         }
     }
     found
-}
-
-fn top_level_count() -> usize {
-    document()
-        .body()
-        .map_or(0, |b| b.child_element_count() as usize)
 }
 
 /// Where the focused element sits among the written children of `<body>`: the index of

@@ -69,12 +69,14 @@ export async function start({ dir = "dist", prefix = "/" } = {}) {
 export const appRunning = () => document.querySelector("main") !== null && document.querySelector("[data-prerendered]") === null;
 
 /**
- * Makes `page.goto` and `page.reload` return once the app runs: a prerendered page shows
- * the heading before the wasm has started, and a journey acts on the app, not on it.
- * A page without the app (a JSON file) returns as before; not for JavaScript off.
+ * Makes `page.goto`, `page.reload`, `page.goBack` and `page.goForward` return once the app
+ * runs: a prerendered page shows the heading before the wasm has started (and the route's
+ * own chunk has arrived), and a journey acts on the app, not on it. Going back past a
+ * reload loads a page too. A page without the app (a JSON file) returns as before; not for
+ * JavaScript off.
  */
 export function waitForTheApp(page) {
-  for (const name of ["goto", "reload"]) {
+  for (const name of ["goto", "reload", "goBack", "goForward"]) {
     const plain = page[name].bind(page);
     page[name] = async (...args) => {
       const response = await plain(...args);

@@ -13,8 +13,13 @@ pub fn FocusOnNavigation() -> impl IntoView {
     Effect::new(move |previous: Option<String>| {
         let now = path.get();
         if previous.is_some_and(|p| p != now) {
-            // After the new page has been drawn.
-            request_animation_frame(focus_heading);
+            // The router draws a page once its code has arrived (a chunk of its own,
+            // `ui/routes.rs`): wait for the same chunk, then for the frame it is drawn in.
+            let path = now.clone();
+            leptos::task::spawn_local(async move {
+                crate::ui::routes::preload(&path).await;
+                request_animation_frame(focus_heading);
+            });
         }
         now
     });

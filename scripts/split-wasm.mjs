@@ -1,0 +1,92 @@
+// The wasm split by route, as cargo-leptos does it (`cargo leptos --split`).
+//
+// Trunk runs cargo and wasm-bindgen back to back and cannot run a step between them
+// (trunk-rs/trunk#1022), so this hook starts again from cargo's own output:
+//   1. `wasm-split-cli` cuts the raw module at the `#[lazy]` split points (src/ui/routes.rs;
+//      it needs the `--emit-relocs` link argument, .cargo/config.toml) into the main module,
+//      one chunk per route, chunks of code several routes share, and `__wasm_split.js`,
+//      which fetches and instantiates them against the main module's memory and table;
+//   2. `wasm-bindgen --keep-lld-exports` on the main module (the chunks link to its exports);
+//   3. `wasm-opt -Oz` on every module (release builds; Trunk's own pass is off, index.html);
+//   4. every chunk and the loader renamed by a hash of its content, so a host and the
+//      service worker may cache them for good, and Trunk's files replaced by these.
+// Trunk's own output of the unsplit module imports the placeholder module
+// `__wasm_split_placeholder__`; that is how this step knows there is something to split.
+import { execFile } from "node:child_process";
+import { createHash } from "node:crypto";
+import { mkdtemp, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
+
+const run = promisify(execFile);
+const PLACEHOLDER = "__wasm_split_placeholder__";
+const BIN = "klimatcoachning";
+
+/**
+ * Splits the wasm Trunk wrote into `stage` (named in `html`, its index.html). Returns the
+ * new index.html: the same, but with the integrity of the rewritten JS module. Returns
+ * `html` unchanged when the build has no split points or was split already.
+ */
+export async function splitWasm(stage, html, { release }) {
+  const named = html.match(/import init, \* as bindings from '[^']*\/([^'/]+)\.js'/);
+  if (!named) throw new Error("Trunk's loader has changed: no `import init, * as bindings from '…'`");
+  const stem = named[1];
+  const jsPath = join(stage, `${stem}.js`);
+  if (!(await readFile(jsPath, "utf8")).includes(PLACEHOLDER)) return html;
+
+  const raw = join(await targetDir(), "wasm32-unknown-unknown", release ? "release" : "debug", `${BIN}.wasm`);
+  const work = await mkdtemp(join(tmpdir(), "split-wasm-"));
+  try {
+    await run("wasm-split-cli", [raw, work, "--target", "web", "--out-name", stem]);
+    await run("wasm-bindgen", [
+      "--target", "web", "--keep-lld-exports", "--no-typescript",
+      "--out-dir", work, "--out-name", stem, join(work, `${stem}.wasm`),
+    ]);
+    await rm(join(work, `${stem}.wasm`));
+    const modules = (await readdir(work)).filter((f) => f.endsWith(".wasm"));
+    if (release) await Promise.all(modules.map((f) => optimise(join(work, f))));
+
+    // Chunks and the loader under names that change with their content.
+    let loader = await readFile(join(work, "__wasm_split.js"), "utf8");
+    for (const chunk of modules.filter((f) => f !== `${stem}_bg.wasm`)) {
+      const body = await readFile(join(work, chunk));
+      const hashed = `${BIN}-${chunk.replace(/\.wasm$/, "").replace(/_\d{6,}$/, "")}-${digest(body)}.wasm`;
+      const reference = `"./${chunk}"`;
+      if (!loader.includes(reference)) throw new Error(`__wasm_split.js does not load ${chunk}`);
+      loader = loader.replaceAll(reference, `"./${hashed}"`);
+      await writeFile(join(stage, hashed), body);
+    }
+    const loaderName = `${BIN}-split-${digest(loader)}.js`;
+    await writeFile(join(stage, loaderName), loader);
+    // Only the JS imports: the wasm still names its import module "./__wasm_split.js".
+    const js = (await readFile(join(work, `${stem}.js`), "utf8")).replaceAll(' from "./__wasm_split.js"', ` from "./${loaderName}"`);
+    if (js.includes(PLACEHOLDER) || !js.includes(loaderName)) throw new Error("wasm-bindgen's module does not import the split loader");
+    await writeFile(jsPath, js);
+    await rename(join(work, `${stem}_bg.wasm`), join(stage, `${stem}_bg.wasm`));
+    const integrity = `sha384-${createHash("sha384").update(js).digest("base64")}`;
+    return html.replace(
+      new RegExp(`(href="[^"]*/${stem}\\.js"[^>]*integrity=")[^"]*"`),
+      (_, before) => `${before}${integrity}"`,
+    );
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
+}
+
+async function targetDir() {
+  if (process.env.CARGO_TARGET_DIR) return process.env.CARGO_TARGET_DIR;
+  const { stdout } = await run("cargo", ["metadata", "--format-version", "1", "--no-deps"], { maxBuffer: 1 << 26 });
+  return JSON.parse(stdout).target_directory;
+}
+
+async function optimise(path) {
+  await run("wasm-opt", [
+    "-Oz", "--enable-bulk-memory", "--enable-nontrapping-float-to-int", "--enable-sign-ext",
+    "--enable-mutable-globals", path, "-o", path,
+  ]);
+}
+
+function digest(body) {
+  return createHash("sha256").update(body).digest("hex").slice(0, 16);
+}

@@ -1,0 +1,86 @@
+// The wasm split by route (scripts/split-wasm.mjs, src/ui/routes.rs): the overview starts
+// from the main module alone, every other route fetches its own chunk when first opened,
+// a deep link keeps its written page until its chunk is there, and no file is too big.
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { readdir, stat } from "node:fs/promises";
+import { join } from "node:path";
+import { appRunning, open, start } from "./harness.mjs";
+
+let app;
+before(async () => {
+  app = await start();
+});
+after(() => app.stop());
+
+/** The names of the wasm files `page` fetches from now on (the service worker blocked). */
+function wasmFetched(page) {
+  const names = [];
+  page.on("request", (r) => {
+    if (new URL(r.url()).pathname.endsWith(".wasm")) names.push(new URL(r.url()).pathname.split("/").pop());
+  });
+  return names;
+}
+
+const route = (name) => (file) => file.includes(`-split_${name}_page-`);
+
+test("the overview starts from the main module alone; a route fetches its own chunk when first opened", async () => {
+  const page = await app.page({ serviceWorkers: "block" });
+  const fetched = wasmFetched(page);
+  await open(page, app.url("/"));
+  assert.equal(fetched.length, 1, `fetched ${fetched.join(", ")}`);
+  assert.match(fetched[0], /^klimatcoachning-[0-9a-f]{16}_bg\.wasm$/);
+
+  await page.getByRole("navigation", { name: "Huvudmeny" }).getByRole("link", { name: "Kommuner" }).click();
+  await page.waitForURL(app.url("/kommuner"));
+  await page.locator("main h1", { hasText: "Deltagare i båda projekten" }).waitFor();
+  assert.ok(fetched.some(route("municipalities")), `fetched ${fetched.join(", ")}`);
+  assert.ok(!fetched.some(route("data")), "the data page's chunk is not fetched before it is needed");
+  await page.getByRole("link", { name: "Hjo" }).click();
+  await page.locator("main h1", { hasText: "Hjo" }).waitFor();
+  assert.ok(fetched.some(route("municipality")));
+  const before = fetched.length;
+  await page.goBack();
+  await page.locator("main h1", { hasText: "Deltagare i båda projekten" }).waitFor();
+  assert.equal(fetched.length, before, "a route visited once fetches nothing again");
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+test("a deep link keeps its written page, readable, until its chunk has arrived; then the app takes over", async () => {
+  const page = await app.page({ plain: true, serviceWorkers: "block" });
+  let release;
+  const held = new Promise((done) => (release = done));
+  await page.route(/-split_municipality_page-[0-9a-f]+\.wasm$/, async (r) => {
+    await held;
+    await r.continue();
+  });
+  await page.goto(app.url("/kommun/hjo/"));
+  // The main module has started (it asked for the chunk), the route's code has not arrived.
+  await page.waitForFunction(() => performance.getEntriesByType("resource").some((e) => e.name.endsWith("_bg.wasm")));
+  await page.waitForTimeout(500);
+  assert.equal(await page.evaluate(appRunning), false, "the app waits for the route's code");
+  assert.equal(await page.locator("main h1").textContent(), "Hjo");
+  assert.ok(await page.locator("main h1").isVisible());
+  release();
+  await page.waitForFunction(appRunning);
+  assert.equal(await page.locator("main h1").textContent(), "Hjo");
+  assert.equal(await page.locator("main").count(), 1, "one copy of the page");
+  await page.getByRole("navigation", { name: "Huvudmeny" }).getByRole("link", { name: "Översikt" }).click();
+  await page.locator("main h1", { hasText: "Klimatcoachning 2007–2008" }).waitFor();
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+for (const dir of ["dist", "dist-klimat"]) {
+  test(`${dir}: the wasm is split, every module within 600 KB gzipped, each chunk named by its content`, async () => {
+    const wasm = (await readdir(dir)).filter((f) => f.endsWith(".wasm"));
+    const routes = ["municipalities", "municipality", "mentors", "pilot", "events", "data", "about"];
+    for (const name of routes) assert.equal(wasm.filter(route(name)).length, 1, `one chunk for ${name}`);
+    for (const file of wasm) {
+      assert.match(file, /^klimatcoachning-([0-9a-f]{16}_bg|(split_\w+_page|chunk_\d+)-[0-9a-f]{16})\.wasm$/);
+      const gzipped = (await stat(join(dir, `${file}.gz`))).size;
+      assert.ok(gzipped <= 600 * 1024, `${file}: ${gzipped} B gzipped`);
+    }
+  });
+}

@@ -7,8 +7,8 @@ use klimatcoachning::domain::seed::builtin_dataset;
 use klimatcoachning::i18n::*;
 use klimatcoachning::store::{provide_store, Store};
 use klimatcoachning::ui::components::source_ref::SourceRef;
-use klimatcoachning::ui::components::timeline::Timeline;
 use klimatcoachning::ui::format;
+use klimatcoachning::ui::pages::overview::timeline::Timeline;
 use klimatcoachning::ui::pages::{
     mentors::Mentors, not_found::NotFound, overview::Overview, pilot::Pilot,
 };

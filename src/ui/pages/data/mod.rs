@@ -1,17 +1,22 @@
 //! `/data`: export and share, import (picker or drag-and-drop), what the register
 //! takes up in the browser, and starting over.
 
+pub mod backup_panel;
+pub mod export_panel;
+pub mod file_link_panel;
+pub mod import_panel;
+
 use leptos::prelude::*;
 
 use crate::i18n::*;
 use crate::store::storage::BUDGET_BYTES;
 use crate::store::use_store;
-use crate::ui::components::backup_panel::BackupPanel;
-use crate::ui::components::export_panel::ExportPanel;
-use crate::ui::components::file_link_panel::FileLinkPanel;
-use crate::ui::components::import_panel::ImportPanel;
 use crate::ui::components::page_head::PageHead;
 use crate::ui::format;
+use crate::ui::pages::data::backup_panel::BackupPanel;
+use crate::ui::pages::data::export_panel::ExportPanel;
+use crate::ui::pages::data::file_link_panel::FileLinkPanel;
+use crate::ui::pages::data::import_panel::ImportPanel;
 
 #[component]
 pub fn DataPage() -> impl IntoView {

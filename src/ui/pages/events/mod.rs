@@ -1,6 +1,8 @@
 //! `/handelser`: the programme's events by date, filtered by kind (in the URL),
 //! each with the municipalities that took part; add, edit and remove (undoable).
 
+pub mod event_editor;
+
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -11,11 +13,11 @@ use crate::domain::model::{Event, EventKind, Meta, Origin};
 use crate::domain::seed::COACHING_ID;
 use crate::i18n::*;
 use crate::store::use_store;
-use crate::ui::components::event_editor::EventEditor;
 use crate::ui::components::labels::event_kind_label;
 use crate::ui::components::page_head::PageHead;
 use crate::ui::components::source_ref::SourceRef;
 use crate::ui::format;
+use crate::ui::pages::events::event_editor::EventEditor;
 use crate::ui::today::now;
 use crate::ui::url_query::use_url_query;
 

@@ -1,6 +1,11 @@
 //! `/mentorer`: every coaching participant with its mentor, suggestions for the
 //! unpaired, Klimatkommunerna's members with their load, and the pairs as CSV.
 
+pub mod max_load_setting;
+pub mod members_editor;
+pub mod mentor_suggestions;
+pub mod pairing_row;
+
 use leptos::prelude::*;
 
 use crate::domain::csv;
@@ -8,12 +13,12 @@ use crate::domain::pairs::{counts, mentors, pairs, Pair};
 use crate::i18n::*;
 use crate::store::use_store;
 use crate::ui::components::labels::{nearness_label, pairing_error_label};
-use crate::ui::components::max_load_setting::MaxLoadSetting;
-use crate::ui::components::members_editor::MembersEditor;
-use crate::ui::components::mentor_suggestions::MentorSuggestions;
 use crate::ui::components::page_head::PageHead;
-use crate::ui::components::pairing_row::PairingRow;
 use crate::ui::download::download;
+use crate::ui::pages::mentors::max_load_setting::MaxLoadSetting;
+use crate::ui::pages::mentors::members_editor::MembersEditor;
+use crate::ui::pages::mentors::mentor_suggestions::MentorSuggestions;
+use crate::ui::pages::mentors::pairing_row::PairingRow;
 use crate::ui::today::today;
 
 /// The pairs as CSV rows with a header in the reader's language.

@@ -1,6 +1,8 @@
 //! `/kommuner`: every participant of both programmes; search, filters and sort
 //! live in the URL query, so a view survives reload and back/forward and can be shared.
 
+pub mod add_participant;
+
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -14,12 +16,12 @@ use crate::domain::model::ProgrammeKind;
 use crate::domain::municipalities::counties;
 use crate::i18n::*;
 use crate::store::use_store;
-use crate::ui::components::add_participant::AddParticipant;
 use crate::ui::components::labels::{programme_label, status_label};
 use crate::ui::components::list_csv::list_csv;
 use crate::ui::components::page_head::PageHead;
 use crate::ui::download::download;
 use crate::ui::format;
+use crate::ui::pages::municipalities::add_participant::AddParticipant;
 use crate::ui::paths::href;
 use crate::ui::today::today;
 use crate::ui::url_query::use_url_query;

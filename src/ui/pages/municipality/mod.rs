@@ -1,6 +1,10 @@
 //! `/kommun/:slug`: one participant with every fact and its source, its
 //! participation in each programme, and the commitment derived from its dates.
 
+pub mod commitment_editor;
+pub mod ledger_editor;
+pub mod membership_editor;
+
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
@@ -13,14 +17,14 @@ use crate::domain::municipalities::county;
 use crate::domain::validate::optional_link;
 use crate::i18n::*;
 use crate::store::use_store;
-use crate::ui::components::commitment_editor::CommitmentEditor;
 use crate::ui::components::labels::{focus_label, kind_label, programme_label, status_label};
-use crate::ui::components::ledger_editor::{Ledger, LedgerEditor};
-use crate::ui::components::membership_editor::MembershipEditor;
 use crate::ui::components::notes::OrganisationNotes;
 use crate::ui::components::page_head::PageHead;
 use crate::ui::components::source_ref::SourceRef;
 use crate::ui::format;
+use crate::ui::pages::municipality::commitment_editor::CommitmentEditor;
+use crate::ui::pages::municipality::ledger_editor::{Ledger, LedgerEditor};
+use crate::ui::pages::municipality::membership_editor::MembershipEditor;
 use crate::ui::paths::href;
 use crate::ui::today::today;
 

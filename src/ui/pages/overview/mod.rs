@@ -1,5 +1,7 @@
 //! `/`: the programme at a glance.
 
+pub mod timeline;
+
 use leptos::prelude::*;
 
 use crate::domain::commitment::CommitmentStatus;
@@ -13,8 +15,8 @@ use crate::ui::components::notes::ProgrammeNotes;
 use crate::ui::components::page_head::PageHead;
 use crate::ui::components::source_list::SourceList;
 use crate::ui::components::source_ref::SourceRef;
-use crate::ui::components::timeline::Timeline;
 use crate::ui::format;
+use crate::ui::pages::overview::timeline::Timeline;
 use crate::ui::today::today;
 
 #[component]

@@ -2,6 +2,8 @@
 //! search, kind filter and sort in the URL; rows that expand to show focus,
 //! sessions and status, which can be recorded there.
 
+pub mod pilot_row;
+
 use std::collections::BTreeSet;
 
 use leptos::prelude::*;
@@ -12,8 +14,8 @@ use crate::i18n::*;
 use crate::store::use_store;
 use crate::ui::components::labels::kind_label;
 use crate::ui::components::page_head::PageHead;
-use crate::ui::components::pilot_row::PilotRowView;
 use crate::ui::components::source_ref::SourceRef;
+use crate::ui::pages::pilot::pilot_row::PilotRowView;
 use crate::ui::url_query::use_url_query;
 
 #[component]

@@ -10,18 +10,22 @@
 //   3. `wasm-opt -Oz` on every module (release builds; Trunk's own pass is off, index.html);
 //   4. every chunk and the loader renamed by a hash of its content, so a host and the
 //      service worker may cache them for good, and Trunk's files replaced by these.
+// The result is kept in target/split-wasm/, by the hash of the raw wasm.
 // Trunk's own output of the unsplit module imports the placeholder module
 // `__wasm_split_placeholder__`; that is how this step knows there is something to split.
 import { execFile } from "node:child_process";
 import { createHash } from "node:crypto";
-import { mkdtemp, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { access, copyFile, cp, mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { promisify } from "node:util";
 
 const run = promisify(execFile);
 const PLACEHOLDER = "__wasm_split_placeholder__";
 const BIN = "klimatcoachning";
+// Part of the cache key: raise it when this script's output changes for the same input.
+const VERSION = 1;
+const FILE_LIST = "files.json";
 
 /**
  * Splits the wasm Trunk wrote into `stage` (named in `html`, its index.html). Returns the
@@ -35,7 +39,25 @@ export async function splitWasm(stage, html, { release }) {
   const jsPath = join(stage, `${stem}.js`);
   if (!(await readFile(jsPath, "utf8")).includes(PLACEHOLDER)) return html;
 
-  const raw = join(await targetDir(), "wasm32-unknown-unknown", release ? "release" : "debug", `${BIN}.wasm`);
+  const target = await targetDir();
+  const raw = join(target, "wasm32-unknown-unknown", release ? "release" : "debug", `${BIN}.wasm`);
+  // The same raw wasm splits the same way: a second build of it (the test run builds at `/`
+  // and under `/klimat/`) takes the files from here instead of optimising again.
+  const key = createHash("sha256").update(await readFile(raw)).update(`${stem} ${release} ${VERSION}`).digest("hex");
+  const done = join(target, "split-wasm", key.slice(0, 32));
+  if (!(await exists(join(done, FILE_LIST)))) await split(raw, stem, release, done);
+  const files = JSON.parse(await readFile(join(done, FILE_LIST), "utf8"));
+  for (const f of files) await copyFile(join(done, f), join(stage, f));
+  const js = await readFile(jsPath);
+  const integrity = `sha384-${createHash("sha384").update(js).digest("base64")}`;
+  return html.replace(
+    new RegExp(`(href="[^"]*/${stem}\\.js"[^>]*integrity=")[^"]*"`),
+    (_, before) => `${before}${integrity}"`,
+  );
+}
+
+/** Splits `raw` into the folder `done`: the files for the build folder, and their list. */
+async function split(raw, stem, release, done) {
   const work = await mkdtemp(join(tmpdir(), "split-wasm-"));
   try {
     await run("wasm-split-cli", [raw, work, "--target", "web", "--out-name", stem]);
@@ -48,6 +70,8 @@ export async function splitWasm(stage, html, { release }) {
     if (release) await Promise.all(modules.map((f) => optimise(join(work, f))));
 
     // Chunks and the loader under names that change with their content.
+    const out = await mkdtemp(join(tmpdir(), "split-wasm-out-"));
+    const files = [];
     let loader = await readFile(join(work, "__wasm_split.js"), "utf8");
     for (const chunk of modules.filter((f) => f !== `${stem}_bg.wasm`)) {
       const body = await readFile(join(work, chunk));
@@ -55,23 +79,35 @@ export async function splitWasm(stage, html, { release }) {
       const reference = `"./${chunk}"`;
       if (!loader.includes(reference)) throw new Error(`__wasm_split.js does not load ${chunk}`);
       loader = loader.replaceAll(reference, `"./${hashed}"`);
-      await writeFile(join(stage, hashed), body);
+      await writeFile(join(out, hashed), body);
+      files.push(hashed);
     }
     const loaderName = `${BIN}-split-${digest(loader)}.js`;
-    await writeFile(join(stage, loaderName), loader);
+    await writeFile(join(out, loaderName), loader);
     // Only the JS imports: the wasm still names its import module "./__wasm_split.js".
     const js = (await readFile(join(work, `${stem}.js`), "utf8")).replaceAll(' from "./__wasm_split.js"', ` from "./${loaderName}"`);
     if (js.includes(PLACEHOLDER) || !js.includes(loaderName)) throw new Error("wasm-bindgen's module does not import the split loader");
-    await writeFile(jsPath, js);
-    await rename(join(work, `${stem}_bg.wasm`), join(stage, `${stem}_bg.wasm`));
-    const integrity = `sha384-${createHash("sha384").update(js).digest("base64")}`;
-    return html.replace(
-      new RegExp(`(href="[^"]*/${stem}\\.js"[^>]*integrity=")[^"]*"`),
-      (_, before) => `${before}${integrity}"`,
-    );
+    await writeFile(join(out, `${stem}.js`), js);
+    await copyFile(join(work, `${stem}_bg.wasm`), join(out, `${stem}_bg.wasm`));
+    files.push(loaderName, `${stem}.js`, `${stem}_bg.wasm`);
+    await writeFile(join(out, FILE_LIST), JSON.stringify(files.sort()));
+    await mkdir(dirname(done), { recursive: true });
+    await rm(done, { recursive: true, force: true });
+    await rename(out, done).catch(async () => {
+      // Another file system (tmp on its own mount): copy instead.
+      await cp(out, done, { recursive: true });
+      await rm(out, { recursive: true, force: true });
+    });
   } finally {
     await rm(work, { recursive: true, force: true });
   }
+}
+
+async function exists(path) {
+  return access(path).then(
+    () => true,
+    () => false,
+  );
 }
 
 async function targetDir() {

@@ -1,6 +1,7 @@
 //! Reading stored or imported text: classify it (missing, readable, unreadable and
 //! why) and migrate older schema versions forward, one version at a time.
 
+use serde::de::DeserializeOwned;
 use serde_json::Value;
 
 use super::model::{Dataset, FORMAT, SCHEMA_VERSION};
@@ -40,8 +41,8 @@ pub fn read(raw: Option<&str>) -> Stored {
     let Some(raw) = raw else { return Stored::Empty };
     // What this version stored reads straight into the types, without building a JSON
     // tree first: 5 MB of it at start-up. Anything else takes the way that migrates older
-    // versions and says where unreadable text goes wrong.
-    if let Ok(dataset) = serde_json::from_str::<Dataset>(raw) {
+    // versions and says what is wrong.
+    if let Ok(dataset) = parse::<Dataset>(raw) {
         if dataset.format == FORMAT && dataset.schema_version == SCHEMA_VERSION {
             return Stored::Ready {
                 dataset,
@@ -49,7 +50,7 @@ pub fn read(raw: Option<&str>) -> Stored {
             };
         }
     }
-    let value: Value = match serde_json::from_str(raw) {
+    let mut value: Value = match serde_json::from_str(raw) {
         Ok(v) => v,
         Err(e) => {
             return Stored::Unreadable(Unreadable::InvalidJson {
@@ -57,25 +58,53 @@ pub fn read(raw: Option<&str>) -> Stored {
             })
         }
     };
-    match migrate(value) {
-        Ok((dataset, from)) => Stored::Ready {
+    let from = match upgrade(&mut value) {
+        Ok(from) => from,
+        Err(e) => return Stored::Unreadable(e),
+    };
+    match parse::<Dataset>(&value.to_string()) {
+        Ok(dataset) => Stored::Ready {
             dataset,
             migrated_from: (from != SCHEMA_VERSION).then_some(from),
         },
-        Err(e) => Stored::Unreadable(e),
+        Err(ShapeError { path, detail }) => {
+            Stored::Unreadable(Unreadable::WrongShape { path, detail })
+        }
     }
 }
 
-/// Brings a dataset of any known version up to [`SCHEMA_VERSION`]; returns it with
-/// the version it started from.
-pub fn migrate(mut value: Value) -> Result<(Dataset, u32), Unreadable> {
-    let from = upgrade(&mut value)?;
-    let dataset: Dataset =
-        serde_path_to_error::deserialize(value).map_err(|e| Unreadable::WrongShape {
-            path: e.path().to_string(),
-            detail: e.inner().to_string(),
-        })?;
-    Ok((dataset, from))
+/// Where text does not fit a type, and what is wrong there.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ShapeError {
+    /// `organisations[2].population[0].count`; empty for the whole text.
+    pub path: String,
+    pub detail: String,
+}
+
+/// Reads JSON text into `T`. Everything the app reads back from storage goes through
+/// here, one way: serde's code for every record is generic over how the text is read,
+/// and each way of reading is a copy of all of it in the wasm.
+pub fn parse<T: DeserializeOwned>(text: &str) -> Result<T, ShapeError> {
+    let mut reader = serde_json::Deserializer::from_str(text);
+    let parsed = serde_path_to_error::deserialize(&mut reader).map_err(|e| ShapeError {
+        path: e.path().to_string(),
+        detail: without_position(e.inner()),
+    })?;
+    reader.end().map_err(|e| ShapeError {
+        path: String::new(),
+        detail: without_position(&e),
+    })?;
+    Ok(parsed)
+}
+
+/// serde_json's message without " at line 1 column 1234": the text read may be one that
+/// this module wrote (a migrated dataset), not the one the user has.
+fn without_position(e: &serde_json::Error) -> String {
+    let message = e.to_string();
+    match message.rsplit_once(" at line ") {
+        Some((before, _)) => before.to_owned(),
+        None => message,
+    }
 }
 
 /// Checks that `value` is a dataset of a known version and rewrites it, step by
@@ -224,11 +253,13 @@ mod tests {
     fn a_mistyped_field_is_reported_with_its_path() {
         let mut v = serde_json::to_value(builtin_dataset()).expect("value");
         v["organisations"][2]["population"][0]["count"] = Value::from("many");
-        let Stored::Unreadable(Unreadable::WrongShape { path, .. }) = read(Some(&v.to_string()))
+        let Stored::Unreadable(Unreadable::WrongShape { path, detail }) =
+            read(Some(&v.to_string()))
         else {
             panic!("expected wrong shape");
         };
         assert_eq!(path, "organisations[2].population[0].count");
+        assert_eq!(detail, r#"invalid type: string "many", expected u32"#);
     }
 
     #[test]

@@ -19,7 +19,7 @@ use leptos::prelude::*;
 use crate::domain::backup::Backup;
 use crate::domain::change::{apply, Change, ChangeKind, Record};
 use crate::domain::history::History;
-use crate::domain::migrate::{read, Stored, Unreadable};
+use crate::domain::migrate::{parse, read, Stored, Unreadable};
 use crate::domain::model::Dataset;
 use crate::domain::seed::builtin_dataset;
 use crate::domain::settings::Settings;
@@ -133,7 +133,7 @@ impl Store {
         }
         let raw = storage::get(DATA_KEY);
         let history = storage::get(HISTORY_KEY)
-            .and_then(|h| serde_json::from_str::<History>(&h).ok())
+            .and_then(|h| parse::<History>(&h).ok())
             .unwrap_or_default();
         match read(raw.as_deref()) {
             Stored::Empty => Store::with(

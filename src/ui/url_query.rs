@@ -9,7 +9,7 @@
 use std::time::Duration;
 
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::hooks::{use_location, use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 
 use crate::ui::paths::with_query;
@@ -59,8 +59,15 @@ pub fn use_url_query<Q: Clone + PartialEq + Send + Sync + 'static>(
     });
 
     let navigate = use_navigate();
+    let location = use_location();
+    let own_path = location.pathname.get_untracked();
     let write = move |q: Q, replace: bool| {
-        if from_url.with_untracked(|u| *u == q) {
+        // The address already leads elsewhere: a link was followed and its page is still
+        // on its way (its code is a chunk of its own, `ui/routes.rs`), so this page has
+        // not been cleaned up yet, but it is being left.
+        if from_url.with_untracked(|u| *u == q)
+            || location.pathname.with_untracked(|p| *p != own_path)
+        {
             return;
         }
         written.set_value(Some(q.clone()));

@@ -75,6 +75,14 @@ const PROBE = () => {
   };
 };
 
+/**
+ * Resolves once the app has taken over the prerendered page (src/ui/takeover.rs): before
+ * that, the page's controls are the written, disabled ones, and a file set on one of them
+ * never reaches the app.
+ */
+const appRuns = (page) =>
+  page.waitForFunction(() => document.querySelector("main h1") && !document.querySelector("[data-prerendered]"), null, { timeout: 60_000 });
+
 /** Resolves, inside the page, when `selector` matches `count` elements and that is painted. */
 const paintedWhen = (page, selector, count = 1) =>
   page.evaluate(
@@ -153,7 +161,7 @@ try {
     const files = [];
     deep.on("requestfinished", (r) => files.push(new URL(r.url()).pathname));
     await deep.goto(origin + path);
-    await deep.waitForFunction(() => document.querySelector("main h1") && !document.querySelector("[data-prerendered]"));
+    await appRuns(deep);
     const load = await transfer(files.filter((f) => kinds.wasm.test(f)));
     const count = files.filter((f) => kinds.wasm.test(f)).length;
     row(`wasm fetched until the app runs on ${path}, gzip -9`, `${kb(load.total)} in ${count} files (${load.parts.at(-1)})`);
@@ -196,7 +204,7 @@ try {
   // Used as people use it: the service worker installs and serves the later loads.
   const scale = await freshPage({ serviceWorkers: "allow" });
   await scale.goto(origin + "/data");
-  await scale.locator("main h1").waitFor();
+  await appRuns(scale);
   await scale.evaluate(() => document.addEventListener("change", (e) => (window.__picked = e.timeStamp), { capture: true, once: true }));
   const previewed = paintedWhen(scale, "[data-testid=import-preview]");
   await scale.getByLabel("Välj fil att importera").setInputFiles({ name: "generated.json", mimeType: "application/json", buffer: big });
@@ -237,6 +245,7 @@ try {
 
   // /kommuner rendered from the overview by its menu link, median of RUNS.
   await scale.goto(origin + "/kommuner");
+  await appRuns(scale);
   await scale.locator("main table tbody tr").first().waitFor();
   const participants = await scale.locator("main table tbody tr").count();
   const renders = [];

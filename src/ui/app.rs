@@ -73,6 +73,8 @@ fn Shell() -> impl IntoView {
         }
     });
 
+    crate::ui::routes::preload_on_intent();
+
     let update_ready = RwSignal::new(false);
     offline::register(update_ready);
 

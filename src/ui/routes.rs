@@ -7,6 +7,7 @@
 
 use leptos::prelude::*;
 use leptos_router::LazyRoute;
+use wasm_bindgen::JsCast;
 
 /// `$route`: a route whose view is `$page`, kept in a chunk of its own named `$chunk`.
 macro_rules! chunked_route {
@@ -101,4 +102,25 @@ pub async fn preload(path: &str) {
         "om" => AboutRoute::preload().await,
         _ => {}
     }
+}
+
+/// Starts fetching a route's chunk as soon as a link to it is pointed at, touched or
+/// focused: the click that follows finds the code there, or on its way.
+pub fn preload_on_intent() {
+    let on = |ev: web_sys::Event| {
+        let link = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|e| e.closest("a[href]").ok().flatten())
+            .and_then(|a| a.dyn_into::<web_sys::HtmlAnchorElement>().ok());
+        if let Some(link) = link {
+            let same_site = link.origin() == window().location().origin().unwrap_or_default();
+            if same_site {
+                leptos::task::spawn_local(async move { preload(&link.pathname()).await });
+            }
+        }
+    };
+    let _ = window_event_listener(leptos::ev::pointerover, move |ev| on(ev.into()));
+    let _ = window_event_listener(leptos::ev::focusin, move |ev| on(ev.into()));
+    let _ = window_event_listener(leptos::ev::touchstart, move |ev| on(ev.into()));
 }

@@ -47,6 +47,21 @@ test("the overview starts from the main module alone; a route fetches its own ch
   await page.context().close();
 });
 
+test("pointing at a link, or focusing it, starts fetching its route's chunk before the click", async () => {
+  const page = await app.page({ serviceWorkers: "block" });
+  await open(page, app.url("/"));
+  const nav = page.getByRole("navigation", { name: "Huvudmeny" });
+  const municipalities = page.waitForRequest(/-split_municipalities_page-[0-9a-f]+\.wasm$/, { timeout: 5000 });
+  await nav.getByRole("link", { name: "Kommuner" }).hover();
+  await municipalities;
+  const events = page.waitForRequest(/-split_events_page-[0-9a-f]+\.wasm$/, { timeout: 5000 });
+  await nav.getByRole("link", { name: "Händelser" }).focus();
+  await events;
+  assert.equal(page.url(), app.url("/"), "nothing was followed");
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
 test("a deep link keeps its written page, readable, until its chunk has arrived; then the app takes over", async () => {
   const page = await app.page({ plain: true, serviceWorkers: "block" });
   let release;

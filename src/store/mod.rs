@@ -8,6 +8,7 @@
 
 pub mod file_link;
 pub mod files;
+pub mod reader;
 mod saving_file;
 pub mod storage;
 
@@ -19,7 +20,7 @@ use leptos::prelude::*;
 use crate::domain::backup::Backup;
 use crate::domain::change::{apply, Change, ChangeKind, Record};
 use crate::domain::history::History;
-use crate::domain::migrate::{parse, read, Stored, Unreadable};
+use crate::domain::migrate::{Stored, Unreadable};
 use crate::domain::model::Dataset;
 use crate::domain::seed::builtin_dataset;
 use crate::domain::settings::Settings;
@@ -62,6 +63,9 @@ pub enum News {
     RefusedFull,
     /// Storage failed for another reason; the change was not made.
     RefusedOther,
+    /// Another tab saved a moment ago and this tab has not read that yet (the reader's
+    /// code is on its way); the change was not made, so as not to write over theirs.
+    RefusedUnread,
     /// Another tab saved a change, and this one now shows it.
     UpdatedElsewhere,
     /// A setting was changed (and kept, where storage works).
@@ -121,7 +125,8 @@ impl Store {
         Store::new(builtin_dataset())
     }
 
-    /// The app's store: what localStorage holds, or the built-in dataset.
+    /// The app's store: what localStorage holds, or the built-in dataset. Storage that
+    /// holds anything is read by the [`reader`]: await [`prepare`] first.
     pub fn open() -> Store {
         if !storage::available() {
             return Store::with(
@@ -131,14 +136,24 @@ impl Store {
                 None,
             );
         }
+        let Some(reader) = reader::loaded() else {
+            // Nothing to read (a first visit) or, were `prepare` skipped, text this tab
+            // cannot read yet and so must not write over.
+            let health = if holds_text() {
+                Health::Unavailable
+            } else {
+                Health::Saving
+            };
+            return Store::with(builtin_dataset(), health, History::default(), None);
+        };
         let raw = storage::get(DATA_KEY);
         let history = storage::get(HISTORY_KEY)
-            .and_then(|h| parse::<History>(&h).ok())
+            .and_then(|h| (reader.history)(&h))
             .unwrap_or_default();
-        match read(raw.as_deref()) {
+        match (reader.dataset)(raw.as_deref()) {
             Stored::Empty => Store::with(
                 builtin_dataset(),
-                undecided_backup(),
+                undecided_backup(reader),
                 History::default(),
                 None,
             ),
@@ -146,7 +161,7 @@ impl Store {
                 dataset,
                 migrated_from,
             } => {
-                let store = Store::with(dataset, undecided_backup(), history, raw);
+                let store = Store::with(dataset, undecided_backup(reader), history, raw);
                 if migrated_from.is_some() {
                     // Write the migrated form back, so the old one is read only once.
                     store.write_data(&store.data.get_untracked()).ok();
@@ -349,7 +364,10 @@ impl Store {
         update_history: impl FnOnce(&mut History, Change),
         must_keep_undo: bool,
     ) -> Result<(), News> {
-        let mut next = self.newest_saved();
+        let Some(mut next) = self.newest_saved() else {
+            self.announce(News::RefusedUnread);
+            return Err(News::RefusedUnread);
+        };
         let inverse = apply(&mut next, change);
         let mut history = self.history.get_value();
         update_history(&mut history, inverse);
@@ -389,17 +407,23 @@ impl Store {
         }
     }
 
-    /// What this tab should change: its own data, unless another tab saved since.
-    fn newest_saved(&self) -> Dataset {
+    /// What this tab should change: its own data, unless another tab saved since. None
+    /// when another tab did and the reader's code has not arrived yet: the change is
+    /// refused rather than written over theirs, and their data is shown when it has.
+    fn newest_saved(&self) -> Option<Dataset> {
         let mine = self.data.get_untracked();
         if !self.persisting() {
-            return mine;
+            return Some(mine);
         }
         let stored = storage::get(DATA_KEY);
         if stored == self.last_raw.get_value() {
-            return mine;
+            return Some(mine);
         }
-        match read(stored.as_deref()) {
+        let Some(reader) = reader::loaded() else {
+            self.stored_elsewhere(stored);
+            return None;
+        };
+        Some(match (reader.dataset)(stored.as_deref()) {
             Stored::Ready { dataset, .. } => dataset,
             Stored::Empty => mine,
             Stored::Unreadable(_) => {
@@ -408,7 +432,7 @@ impl Store {
                 storage::set(&key, &stored.unwrap_or_default()).ok();
                 mine
             }
-        }
+        })
     }
 
     fn write_data(&self, d: &Dataset) -> Result<(), WriteError> {
@@ -439,7 +463,23 @@ impl Store {
         if raw == self.last_raw.get_value() || !self.persisting() {
             return;
         }
-        if let Stored::Ready { dataset, .. } = read(raw.as_deref()) {
+        if let Some(reader) = reader::loaded() {
+            self.show_stored(reader, raw);
+            return;
+        }
+        let store = *self;
+        wasm_bindgen_futures::spawn_local(async move {
+            let reader = reader::load().await;
+            // What is stored by now: more tabs may have saved while the code was on its way.
+            store.show_stored(reader, storage::get(DATA_KEY));
+        });
+    }
+
+    fn show_stored(&self, reader: reader::Reader, raw: Option<String>) {
+        if raw == self.last_raw.get_value() {
+            return;
+        }
+        if let Stored::Ready { dataset, .. } = (reader.dataset)(raw.as_deref()) {
             self.last_raw.set_value(raw);
             self.data.set(dataset);
             self.announce(News::UpdatedElsewhere);
@@ -471,7 +511,8 @@ impl Store {
                     self.last_raw.set_value(None);
                 }
             }
-            self.health.set(undecided_backup());
+            self.health
+                .set(reader::loaded().map_or(Health::Saving, undecided_backup));
         }
     }
 
@@ -481,15 +522,30 @@ impl Store {
     }
 }
 
+/// Waits for the [`reader`]'s code if storage holds anything it must read; then
+/// [`Store::open`] reads it. A first visit has nothing stored and waits for nothing.
+pub async fn prepare() {
+    if holds_text() {
+        reader::load().await;
+    }
+}
+
+/// Whether storage holds a dataset, an undo history or unreadable text kept aside.
+fn holds_text() -> bool {
+    storage::keys()
+        .iter()
+        .any(|k| k == DATA_KEY || k == HISTORY_KEY || k.starts_with(UNREADABLE_PREFIX))
+}
+
 /// Saving, unless unreadable text kept aside at an earlier start still awaits the user's decision.
-fn undecided_backup() -> Health {
+fn undecided_backup(reader: reader::Reader) -> Health {
     let Some(key) = storage::keys()
         .into_iter()
         .find(|k| k.starts_with(UNREADABLE_PREFIX))
     else {
         return Health::Saving;
     };
-    let reason = match read(storage::get(&key).as_deref()) {
+    let reason = match (reader.dataset)(storage::get(&key).as_deref()) {
         Stored::Unreadable(reason) => reason,
         // Kept text that reads fine now (an app update learnt its version): still the user's to decide.
         Stored::Empty | Stored::Ready { .. } => Unreadable::NotADataset,

@@ -14,7 +14,8 @@ use web_sys::{Element, HtmlElement};
 
 /// Mounts `app` into `<body>` in place of whatever was prerendered there, once the code of
 /// the route at this address has arrived (a release build keeps each route in a chunk of
-/// its own: `ui/routes.rs`); until then the written page stays, readable.
+/// its own: `ui/routes.rs`), and the store's reader if storage holds anything
+/// (`store/reader.rs`); until then the written page stays, readable.
 pub fn mount_over_prerendered<F, N>(app: F)
 where
     F: FnOnce() -> N + 'static,
@@ -24,7 +25,7 @@ where
     let path = window().location().pathname().unwrap_or_default();
     // Not leptos's `spawn_local`: its executor starts with the mount.
     wasm_bindgen_futures::spawn_local(async move {
-        crate::ui::routes::preload(&path).await;
+        futures::future::join(crate::ui::routes::preload(&path), crate::store::prepare()).await;
         take_over(app);
     });
 }

@@ -49,6 +49,9 @@ test("a save applies on top of what another tab stored meanwhile", async () => {
   const page = await context.newPage();
   await open(page, app.url("/"));
   await saveNotes(page, pilotNotes(page), "första");
+  // With data stored the app starts with its reader (store/reader.rs); a first visit's tab
+  // fetches it at another tab's storage event (split.test.mjs).
+  await page.reload();
   // Another tab's save whose storage event has not arrived: written behind this page's back
   // (a page's own writes fire no storage event in it).
   await page.evaluate((key) => {

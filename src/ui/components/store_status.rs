@@ -24,6 +24,7 @@ fn news_text(i18n: leptos_i18n::I18nContext<Locale>, news: News) -> &'static str
         News::Redone(_) => t_string!(i18n, store.redone),
         News::RefusedFull => t_string!(i18n, store.refused_full),
         News::RefusedOther => t_string!(i18n, store.refused_other),
+        News::RefusedUnread => t_string!(i18n, store.refused_unread),
         News::UpdatedElsewhere => t_string!(i18n, store.updated_elsewhere),
         News::SettingsSaved => t_string!(i18n, store.settings_saved),
     }
@@ -41,9 +42,12 @@ pub fn StoreAnnouncer() -> impl IntoView {
             .unwrap_or_default()
     };
     let refused = move || {
-        notice
-            .get()
-            .filter(|n| matches!(n.news, News::RefusedFull | News::RefusedOther))
+        notice.get().filter(|n| {
+            matches!(
+                n.news,
+                News::RefusedFull | News::RefusedOther | News::RefusedUnread
+            )
+        })
     };
     view! {
         <div class="visually-hidden" role="status" aria-live="polite" data-testid="announcer">

@@ -169,8 +169,8 @@ try {
   }
   const modules = (await readdir(dist)).filter((f) => f.endsWith(".wasm"));
   const sizes = await Promise.all(modules.map(async (f) => gzipSync(await readFile(join(dist, f)), { level: 9 }).length));
-  const largest = Math.max(...sizes);
-  row(`Largest of the ${modules.length} wasm modules, gzip -9`, kb(largest), "≤ 600 KB", largest <= 600 * KB ? "yes" : "no");
+  const all = sizes.reduce((a, b) => a + b, 0);
+  row(`All ${modules.length} wasm modules together, each gzip -9 (largest ${kb(Math.max(...sizes))})`, kb(all), "≤ 600 KB", all <= 600 * KB ? "yes" : "no");
 
   // The lower bound: the same overview as a static page (its rendered markup and the CSS, no script).
   const html = (await page.content())

@@ -20,6 +20,7 @@ import { extname, join, relative, sep } from "node:path";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 import { prerender } from "./prerender.mjs";
 import { splitWasm } from "./split-wasm.mjs";
+import { COMPRESSIBLE } from "./serve.mjs";
 
 const stage = process.env.TRUNK_STAGING_DIR;
 if (!stage) throw new Error("TRUNK_STAGING_DIR is not set: run through `trunk build`");
@@ -76,7 +77,6 @@ function withPolicy(built) {
 
 // What step 3 writes: never precached, never compressed again.
 const PRECOMPRESSED = /\.(gz|br)$/;
-const COMPRESSIBLE = new Set([".html", ".js", ".wasm", ".css", ".svg", ".json", ".webmanifest"]);
 
 async function list(dir) {
   const out = [];

@@ -22,8 +22,9 @@ const types = {
   ".json": "application/json; charset=utf-8",
   ".webmanifest": "application/manifest+json",
 };
-// What GitHub Pages compresses: text and wasm, not images already compressed.
-const compressible = new Set([".html", ".js", ".wasm", ".css", ".svg", ".json", ".webmanifest"]);
+// What GitHub Pages compresses: text and wasm, not images already compressed. The build
+// writes `.gz` and `.br` beside exactly these (post-build.mjs).
+export const COMPRESSIBLE = new Set([".html", ".js", ".wasm", ".css", ".svg", ".json", ".webmanifest"]);
 
 async function file(path) {
   try {
@@ -65,7 +66,7 @@ async function encoded(found, accept) {
     const gz = await file(found.path + ".gz");
     if (gz) return { body: gz.body, headers: { ...headers, "content-encoding": "gzip" } };
   }
-  if (/\bgzip\b/.test(accept) && compressible.has(extname(found.path))) {
+  if (/\bgzip\b/.test(accept) && COMPRESSIBLE.has(extname(found.path))) {
     return { body: gzip(found), headers: { ...headers, "content-encoding": "gzip" } };
   }
   return { body: found.body, headers };

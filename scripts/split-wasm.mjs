@@ -26,6 +26,8 @@ const BIN = "klimatcoachning";
 // Part of the cache key: raise it when this script's output changes for the same input.
 const VERSION = 1;
 const FILE_LIST = "files.json";
+// KC_WASM_NAMES=1 keeps function names in optimised modules, for profiling (not for hosting).
+const NAMES = process.env.KC_WASM_NAMES === "1";
 
 /**
  * Splits the wasm Trunk wrote into `stage` (named in `html`, its index.html). Returns the
@@ -43,7 +45,7 @@ export async function splitWasm(stage, html, { release }) {
   const raw = join(target, "wasm32-unknown-unknown", release ? "release" : "debug", `${BIN}.wasm`);
   // The same raw wasm splits the same way: a second build of it (the test run builds at `/`
   // and under `/klimat/`) takes the files from here instead of optimising again.
-  const key = createHash("sha256").update(await readFile(raw)).update(`${stem} ${release} ${VERSION}`).digest("hex");
+  const key = createHash("sha256").update(await readFile(raw)).update(`${stem} ${release} ${VERSION} ${NAMES}`).digest("hex");
   const done = join(target, "split-wasm", key.slice(0, 32));
   if (!(await exists(join(done, FILE_LIST)))) await split(raw, stem, release, done);
   const files = JSON.parse(await readFile(join(done, FILE_LIST), "utf8"));
@@ -119,7 +121,7 @@ async function targetDir() {
 async function optimise(path) {
   await run("wasm-opt", [
     "-Oz", "--enable-bulk-memory", "--enable-nontrapping-float-to-int", "--enable-sign-ext",
-    "--enable-mutable-globals", path, "-o", path,
+    "--enable-mutable-globals", ...(NAMES ? ["-g"] : []), path, "-o", path,
   ]);
 }
 

@@ -6,9 +6,8 @@ import assert from "node:assert/strict";
 import { readdir, readFile } from "node:fs/promises";
 import { extname, join, relative } from "node:path";
 import { brotliDecompressSync, gunzipSync } from "node:zlib";
-import { serve } from "../../scripts/serve.mjs";
+import { COMPRESSIBLE, serve } from "../../scripts/serve.mjs";
 
-const COMPRESSIBLE = new Set([".html", ".js", ".wasm", ".css", ".svg", ".json", ".webmanifest"]);
 
 async function files(dir) {
   const out = [];

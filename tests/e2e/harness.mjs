@@ -95,3 +95,10 @@ export async function open(page, url) {
   await page.locator("main h1").first().waitFor();
   return response;
 }
+
+/** Saves `text` in a notes field (a form of its own) and waits for the app to say it is saved. */
+export async function saveNotes(page, field, text) {
+  await field.fill(text);
+  await field.locator("xpath=ancestor::form").getByRole("button", { name: "Spara anteckningar" }).click();
+  await page.getByTestId("announcer").filter({ hasText: "Ändringen är sparad." }).waitFor();
+}

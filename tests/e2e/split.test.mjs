@@ -5,7 +5,7 @@ import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { readdir, stat } from "node:fs/promises";
 import { join } from "node:path";
-import { appRunning, open, start } from "./harness.mjs";
+import { appRunning, open, saveNotes, start } from "./harness.mjs";
 
 let app;
 before(async () => {
@@ -139,12 +139,6 @@ test("with nothing stored no reader is fetched; another tab's save brings it, an
   assert.equal((await stored()).programmes[1].notes, "Från flik A");
   await context.close();
 });
-
-async function saveNotes(page, field, text) {
-  await field.fill(text);
-  await field.locator("xpath=ancestor::form").getByRole("button", { name: "Spara anteckningar" }).click();
-  await page.getByTestId("announcer").filter({ hasText: "Ändringen är sparad." }).waitFor();
-}
 
 for (const dir of ["dist", "dist-klimat"]) {
   test(`${dir}: the wasm is split, every module within 600 KB gzipped, each chunk named by its content`, async () => {

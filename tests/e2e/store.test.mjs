@@ -3,7 +3,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
-import { start, open } from "./harness.mjs";
+import { start, open, saveNotes } from "./harness.mjs";
 
 const DATA_KEY = "klimatcoachning.data";
 let app;
@@ -12,12 +12,6 @@ after(async () => app.stop());
 
 const coachingNotes = (page) => page.getByLabel("Anteckningar om Klimatcoachning 2007–2008");
 const pilotNotes = (page) => page.getByLabel("Anteckningar om pilotlänsprojektet");
-
-async function saveNotes(page, field, text) {
-  await field.fill(text);
-  await field.locator("xpath=ancestor::form").getByRole("button", { name: "Spara anteckningar" }).click();
-  await page.getByTestId("announcer").filter({ hasText: "Ändringen är sparad." }).waitFor();
-}
 
 test("an edit is saved at once: a reload right after it shows it", async () => {
   const page = await app.page();

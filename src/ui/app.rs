@@ -15,11 +15,11 @@ use crate::ui::components::store_status::{StoreAnnouncer, StoreBanner};
 use crate::ui::components::undo_controls::is_undo_shortcut;
 use crate::ui::components::update_banner::UpdateBanner;
 use crate::ui::offline;
-use crate::ui::pages::{not_found::NotFound, overview::Overview};
+use crate::ui::pages::not_found::NotFound;
 use crate::ui::paths;
 use crate::ui::routes::{
     AboutRoute, DataRoute, EventsRoute, MentorsRoute, MunicipalitiesRoute, MunicipalityRoute,
-    PilotRoute,
+    OverviewRoute, PilotRoute,
 };
 
 #[component]
@@ -91,7 +91,7 @@ fn Shell() -> impl IntoView {
             <FocusOnNavigation/>
             <main id="main" tabindex="-1">
                 <Routes fallback=NotFound>
-                    <Route path=path!("") view=Overview/>
+                    <Route path=path!("") view={Lazy::<OverviewRoute>::new()}/>
                     <Route path=path!("kommuner") view={Lazy::<MunicipalitiesRoute>::new()}/>
                     <Route path=path!("kommun/:slug") view={Lazy::<MunicipalityRoute>::new()}/>
                     <Route path=path!("mentorer") view={Lazy::<MentorsRoute>::new()}/>

@@ -6,6 +6,7 @@ pub mod components;
 pub mod download;
 pub mod export_file;
 pub mod format;
+pub mod next_task;
 pub mod offline;
 pub mod pages;
 pub mod paths;

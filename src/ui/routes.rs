@@ -29,6 +29,7 @@ macro_rules! chunked_route {
                 let view = $chunk().await;
                 #[cfg(not(feature = "split"))]
                 let view = $chunk();
+                crate::ui::takeover::own_task().await;
                 view
             }
 
@@ -38,6 +39,21 @@ macro_rules! chunked_route {
             }
         }
     };
+}
+
+/// The overview comes with the main module; it is a route of this kind so that the
+/// first page is built in a task of its own when the app takes over (`own_task`).
+pub struct OverviewRoute;
+
+impl LazyRoute for OverviewRoute {
+    fn data() -> Self {
+        OverviewRoute
+    }
+
+    async fn view(_: Self) -> AnyView {
+        crate::ui::takeover::own_task().await;
+        view! { <crate::ui::pages::overview::Overview/> }.into_any()
+    }
 }
 
 chunked_route!(

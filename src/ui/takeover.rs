@@ -7,10 +7,18 @@
 //! was (no layout shift), and the reader keeps their scroll position and focused link.
 //! The page's inline script may have hidden the written content (`kc-wait`) because it
 //! is not this visitor's (their own data, English, a filtered view): that ends here too.
+//!
+//! The start is cut into tasks, so a slow phone can paint and take input between them:
+//! instantiating the wasm, then the shell, then the route's page (`own_task`). Until the
+//! page is drawn the app's markup stays hidden (`kc-mounting`) behind the written page.
+
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
+
+use crate::ui::next_task::next_task;
 
 /// Mounts `app` into `<body>` in place of whatever was prerendered there, once the code of
 /// the route at this address has arrived (a release build keeps each route in a chunk of
@@ -26,9 +34,25 @@ where
     // Not leptos's `spawn_local`: its executor starts with the mount.
     wasm_bindgen_futures::spawn_local(async move {
         futures::future::join(crate::ui::routes::preload(&path), crate::store::prepare()).await;
+        next_task().await;
         take_over(app);
     });
 }
+
+/// True from the mount until the first page is drawn.
+static MOUNTING: AtomicBool = AtomicBool::new(false);
+
+/// Called by every route before it builds its page: while the app is taking over, the
+/// page is built in a task of its own, after the shell's.
+pub async fn own_task() {
+    if MOUNTING.load(Ordering::Relaxed) {
+        next_task().await;
+    }
+}
+
+/// Tasks the takeover waits, at most, for the route to be drawn: a route that draws
+/// nothing into `<main>` must not keep the written page for ever.
+const WAIT_FOR_ROUTE: usize = 20;
 
 fn take_over<F, N>(app: F)
 where
@@ -48,16 +72,30 @@ where
         window().scroll_y().unwrap_or(0.0),
     );
     let before = top_level().len();
+    let root = document().document_element();
+    if let Some(root) = &root {
+        let _ = root.class_list().add_1("kc-mounting");
+    }
+    MOUNTING.store(true, Ordering::Relaxed);
     leptos::mount::mount_to_body(app);
-    // The router draws the route in a task of its own, queued by the mount: this one runs
-    // after it, still before the browser paints, so the route is there to measure against.
+    // The router draws the route in a later task (`own_task`): wait for it, then swap the
+    // written page for the drawn one before the browser paints again.
     leptos::task::spawn_local(async move {
         let drawn: Vec<Element> = top_level().into_iter().skip(before).collect();
+        for _ in 0..WAIT_FOR_ROUTE {
+            next_task().await;
+            if route_drawn(&drawn) {
+                break;
+            }
+        }
+        MOUNTING.store(false, Ordering::Relaxed);
         for element in &written {
             element.remove();
         }
-        if let Some(root) = document().document_element() {
-            let _ = root.class_list().remove_2("kc-wait", "kc-wait-all");
+        if let Some(root) = root {
+            let _ = root
+                .class_list()
+                .remove_3("kc-wait", "kc-wait-all", "kc-mounting");
             let _ = root.remove_attribute("data-page");
         }
         if let Some(target) = focused.and_then(|path| follow(&drawn, &path)) {
@@ -69,6 +107,14 @@ where
             window().scroll_to_with_x_and_y(x, y);
         }
     });
+}
+
+/// Whether the app's `<main>` holds a page yet.
+fn route_drawn(drawn: &[Element]) -> bool {
+    drawn.iter().any(|e| {
+        e.query_selector("main > *").ok().flatten().is_some()
+            || (e.tag_name() == "MAIN" && e.child_element_count() > 0)
+    })
 }
 
 /// `/kommun/hjo/` → `/kommun/hjo`, before the router reads it. A static host answers

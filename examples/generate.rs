@@ -4,7 +4,7 @@
 //!     cargo run --example generate -- 20 > generated.json
 
 use chrono::{DateTime, Utc};
-use klimatcoachning::domain::export::export_json;
+use klimatcoachning::domain::exchange::export::export_json;
 use klimatcoachning::domain::generate::generated_dataset;
 
 fn main() {

@@ -6,10 +6,10 @@
 
 use std::collections::BTreeMap;
 
-use klimatcoachning::domain::export::export_json;
+use klimatcoachning::domain::exchange::export::export_json;
+use klimatcoachning::domain::exchange::import::check_file;
+use klimatcoachning::domain::exchange::merge::{merge, merge_preview, replace_preview};
 use klimatcoachning::domain::generate::generated_dataset;
-use klimatcoachning::domain::import::check_file;
-use klimatcoachning::domain::merge::{merge, merge_preview, replace_preview};
 use klimatcoachning::domain::model::ParticipationDetail;
 use leptos::prelude::*;
 use wasm_bindgen_test::*;

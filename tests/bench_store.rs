@@ -3,8 +3,8 @@
 //! Run with `bash scripts/bench-store.sh` (release build); it prints one table.
 #![cfg(target_arch = "wasm32")]
 
+use klimatcoachning::domain::exchange::migrate::{read, Stored};
 use klimatcoachning::domain::generate::generated_dataset;
-use klimatcoachning::domain::migrate::{read, Stored};
 use klimatcoachning::store::storage::DATA_KEY;
 use klimatcoachning::store::Store;
 use leptos::prelude::*;

@@ -5,9 +5,9 @@
 
 use std::collections::BTreeMap;
 
-use klimatcoachning::domain::export::export_json;
-use klimatcoachning::domain::import::check_file;
-use klimatcoachning::domain::merge::{merge, merge_preview, replace_preview};
+use klimatcoachning::domain::exchange::export::export_json;
+use klimatcoachning::domain::exchange::import::check_file;
+use klimatcoachning::domain::exchange::merge::{merge, merge_preview, replace_preview};
 use klimatcoachning::domain::model::Dataset;
 use klimatcoachning::domain::seed::builtin_dataset;
 use serde_json::Value;

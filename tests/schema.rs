@@ -3,7 +3,7 @@
 //! with `UPDATE_SCHEMA=1 cargo test --test schema` and commit the file.
 #![cfg(not(target_arch = "wasm32"))]
 
-use klimatcoachning::domain::export::json_schema;
+use klimatcoachning::domain::exchange::export::json_schema;
 
 const PATH: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),

@@ -4,7 +4,7 @@
 
 use klimatcoachning::domain::backup::Backup;
 use klimatcoachning::domain::change::Record;
-use klimatcoachning::domain::migrate::Unreadable;
+use klimatcoachning::domain::exchange::migrate::Unreadable;
 use klimatcoachning::domain::model::ProgrammeKind;
 use klimatcoachning::domain::seed::builtin_dataset;
 use klimatcoachning::store::storage::{BACKUP_KEY, DATA_KEY, UNREADABLE_PREFIX};

@@ -59,7 +59,7 @@ fn meta(id: &str) -> Meta {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::integrity::check;
+    use crate::domain::exchange::integrity::check;
 
     #[test]
     fn generated_dataset_covers_all_290_with_their_events_and_holds_together() {

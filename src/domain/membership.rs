@@ -79,7 +79,7 @@ pub fn members(d: &Dataset) -> Vec<&Organisation> {
 mod tests {
     use super::*;
     use crate::domain::change::apply;
-    use crate::domain::integrity::check;
+    use crate::domain::exchange::integrity::check;
     use crate::domain::seed::builtin_dataset;
 
     fn now() -> DateTime<Utc> {

@@ -95,7 +95,7 @@ pub fn add_participant(
 mod tests {
     use super::*;
     use crate::domain::change::apply;
-    use crate::domain::integrity::check;
+    use crate::domain::exchange::integrity::check;
     use crate::domain::seed::builtin_dataset;
 
     fn now() -> DateTime<Utc> {

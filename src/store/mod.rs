@@ -19,8 +19,8 @@ use leptos::prelude::*;
 
 use crate::domain::backup::Backup;
 use crate::domain::change::{apply, Change, ChangeKind, Record};
+use crate::domain::exchange::migrate::{Stored, Unreadable};
 use crate::domain::history::History;
-use crate::domain::migrate::{Stored, Unreadable};
 use crate::domain::model::Dataset;
 use crate::domain::seed::builtin_dataset;
 use crate::domain::settings::Settings;

@@ -9,8 +9,8 @@
 
 use std::sync::OnceLock;
 
+use crate::domain::exchange::migrate::{parse, read, Stored};
 use crate::domain::history::History;
-use crate::domain::migrate::{parse, read, Stored};
 
 /// The reading functions, reached through pointers so that their code stays in the chunk.
 #[derive(Clone, Copy)]

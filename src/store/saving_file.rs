@@ -8,7 +8,7 @@ use wasm_bindgen_futures::spawn_local;
 
 use super::file_link::{self, FileHandle, Permission, PickError};
 use super::{now, Store};
-use crate::domain::export::export_json;
+use crate::domain::exchange::export::export_json;
 
 /// The name the file picker suggests.
 pub const SUGGESTED_NAME: &str = "klimatcoachning.json";

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::domain::export::{export_filename, export_json};
+use crate::domain::exchange::export::{export_filename, export_json};
 use crate::store::files::{share, text_file};
 use crate::store::Store;
 use crate::ui::download::download;

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::domain::change::ChangeKind;
-use crate::domain::migrate::Unreadable;
+use crate::domain::exchange::migrate::Unreadable;
 use crate::i18n::*;
 use crate::store::{use_store, Health, News};
 use crate::ui::download::download;

@@ -9,8 +9,10 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::domain::change::ChangeKind;
-use crate::domain::import::{check_file, Kind, Problem, MAX_IMPORT_BYTES};
-use crate::domain::merge::{merge, merge_preview, replace_preview, Preview, RecordRef, Side};
+use crate::domain::exchange::import::{check_file, Kind, Problem, MAX_IMPORT_BYTES};
+use crate::domain::exchange::merge::{
+    merge, merge_preview, replace_preview, Preview, RecordRef, Side,
+};
 use crate::domain::model::Dataset;
 use crate::i18n::*;
 use crate::store::files::read_file;

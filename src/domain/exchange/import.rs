@@ -7,8 +7,8 @@ use serde_json::Value;
 
 use super::integrity::{check, ProblemKind};
 use super::migrate::{upgrade, Unreadable};
-use super::model::*;
-use super::validate::optional_link;
+use crate::domain::model::*;
+use crate::domain::validate::optional_link;
 
 /// Larger files are refused before they are read: far more than any real register.
 pub const MAX_IMPORT_BYTES: usize = 20 * 1024 * 1024;
@@ -417,7 +417,7 @@ fn problem(path: String, e: &serde_json::Error) -> Problem {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::export::export_json;
+    use crate::domain::exchange::export::export_json;
     use crate::domain::seed::builtin_dataset;
 
     fn file(edit: impl FnOnce(&mut Value)) -> Vec<u8> {
@@ -598,7 +598,7 @@ mod tests {
 
     #[test]
     fn an_older_version_is_migrated_on_import() {
-        let v0 = include_str!("../../tests/fixtures/dataset-v0.json");
+        let v0 = include_str!("../../../tests/fixtures/dataset-v0.json");
         let (d, from) = check_file(v0.as_bytes()).expect("v0 imports");
         assert_eq!((from, d.schema_version), (0, SCHEMA_VERSION));
     }

@@ -3,7 +3,7 @@
 
 use std::collections::BTreeSet;
 
-use super::model::*;
+use crate::domain::model::*;
 
 /// One broken rule, with the place in the dataset where it was found.
 #[derive(Clone, Debug, PartialEq, Eq)]

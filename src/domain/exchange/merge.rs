@@ -12,8 +12,8 @@ use serde_json::{Map, Value};
 
 use super::import::reads;
 use super::migrate::COLLECTIONS;
-use super::model::Dataset;
-use super::seed::builtin_dataset;
+use crate::domain::model::Dataset;
+use crate::domain::seed::builtin_dataset;
 
 /// Kept by the merge itself: the newest time, and "user" if either side was edited.
 const META: [&str; 2] = ["updated_at", "source"];
@@ -483,7 +483,7 @@ mod tests {
             "merge keeps ours"
         );
         assert_eq!(m.coaches.len(), ours.coaches.len() + 1);
-        assert_eq!(crate::domain::integrity::check(&m), vec![]);
+        assert_eq!(crate::domain::exchange::integrity::check(&m), vec![]);
 
         let r = replace_preview(&ours, &theirs);
         assert_eq!(

@@ -4,7 +4,7 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 
-use super::model::Dataset;
+use crate::domain::model::Dataset;
 
 /// The file's text: two-space indentation and a final newline.
 pub fn export_json(d: &Dataset, at: DateTime<Utc>) -> String {
@@ -36,7 +36,7 @@ pub fn json_schema() -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::migrate::{read, Stored};
+    use crate::domain::exchange::migrate::{read, Stored};
     use crate::domain::seed::builtin_dataset;
 
     fn at() -> DateTime<Utc> {

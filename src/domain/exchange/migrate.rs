@@ -4,7 +4,7 @@
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
-use super::model::{Dataset, FORMAT, SCHEMA_VERSION};
+use crate::domain::model::{Dataset, FORMAT, SCHEMA_VERSION};
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Stored {
@@ -172,7 +172,7 @@ mod tests {
     use super::*;
     use crate::domain::seed::builtin_dataset;
 
-    const V0_FIXTURE: &str = include_str!("../../tests/fixtures/dataset-v0.json");
+    const V0_FIXTURE: &str = include_str!("../../../tests/fixtures/dataset-v0.json");
 
     #[test]
     fn nothing_stored_is_empty() {

@@ -6,5 +6,7 @@
 pub mod export;
 pub mod import;
 pub mod integrity;
+pub mod join;
 pub mod merge;
 pub mod migrate;
+pub mod versions;

@@ -4,13 +4,12 @@
 //! Run with `./scripts/bench-import.sh` (release build); it prints one table.
 #![cfg(target_arch = "wasm32")]
 
-use std::collections::BTreeMap;
-
 use klimatcoachning::domain::exchange::export::export_json;
 use klimatcoachning::domain::exchange::import::check_file;
-use klimatcoachning::domain::exchange::merge::{merge, merge_preview, replace_preview};
+use klimatcoachning::domain::exchange::merge::{merge, merge_preview, replace_preview, Decisions};
+use klimatcoachning::domain::exchange::replicas::stamp_edit;
 use klimatcoachning::domain::generate::generated_dataset;
-use klimatcoachning::domain::model::ParticipationDetail;
+use klimatcoachning::domain::model::{Dataset, ParticipationDetail};
 use leptos::prelude::*;
 use wasm_bindgen_test::*;
 
@@ -46,21 +45,39 @@ fn bench_import_of_a_5_mb_file() {
         }
         events += 10;
     };
-    // What this browser holds: the same register, a tenth of it edited differently.
-    let mut current = incoming.clone();
-    for p in current.participations.iter_mut().step_by(10) {
-        p.meta.updated_at = "2027-01-01T00:00:00Z".parse().expect("time");
-        if let ParticipationDetail::Coaching(c) = &mut p.detail {
-            c.strategy_proposed = "2009-01-01".parse().ok();
+    // What this browser holds: the same register, a tenth of it edited here (with the
+    // versions the store gives every edit), and another tenth edited in the file's browser.
+    let edit = |d: &Dataset, skip: usize, browser: &str, day: &str| {
+        let mut after = d.clone();
+        for p in after.participations.iter_mut().skip(skip).step_by(10) {
+            p.meta.updated_at = "2027-01-01T00:00:00Z".parse().expect("time");
+            if let ParticipationDetail::Coaching(c) = &mut p.detail {
+                c.strategy_proposed = day.parse().ok();
+            }
         }
-    }
+        stamp_edit(
+            d,
+            &mut after,
+            browser,
+            "2027-01-01T00:00:00Z".parse().expect("time"),
+        );
+        after
+    };
+    let current = edit(&incoming, 0, "here", "2009-01-01");
+    let incoming = edit(&incoming, 5, "there", "2009-02-01");
     let (check_med, check_max) = time(|| assert!(check_file(text.as_bytes()).is_ok()));
     let (preview_med, preview_max) = time(|| {
         let _ = replace_preview(&current, &incoming);
         let _ = merge_preview(&current, &incoming);
     });
     let (merge_med, merge_max) = time(|| {
-        let _ = merge(&current, &incoming, &BTreeMap::new());
+        let _ = merge(
+            &current,
+            &incoming,
+            &Decisions::default(),
+            "bench",
+            "2026-01-01T00:00:00Z".parse().expect("time"),
+        );
     });
     console_log!(
         "file: {} bytes, {} organisations, {} events",

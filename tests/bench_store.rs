@@ -4,6 +4,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use klimatcoachning::domain::exchange::migrate::{read, Stored};
+use klimatcoachning::domain::exchange::replicas::stamp_edit;
 use klimatcoachning::domain::generate::generated_dataset;
 use klimatcoachning::store::storage::DATA_KEY;
 use klimatcoachning::store::Store;
@@ -97,6 +98,30 @@ fn bench_load_parse_migrate_290_municipalities_with_20_events_each() {
         "stored size: {} bytes of JSON text, {} bytes in localStorage (UTF-16)",
         json.len(),
         stored_bytes
+    );
+    // Versions cost room: every record of every collection edited once here.
+    let mut edited = dataset.clone();
+    for e in &mut edited.events {
+        e.title.push('.');
+    }
+    for p in &mut edited.participations {
+        p.meta.notes.push('.');
+    }
+    for o in &mut edited.organisations {
+        o.meta.notes.push('.');
+    }
+    stamp_edit(
+        &dataset,
+        &mut edited,
+        "k3f9x2ab0q",
+        "2026-11-28T04:00:00Z".parse().expect("time"),
+    );
+    let edited_json = serde_json::to_string(&edited).expect("json");
+    console_log!(
+        "stored size, every record edited once: {} bytes of JSON text (+{} bytes, +{:.1} %)",
+        edited_json.len(),
+        edited_json.len() - json.len(),
+        100.0 * (edited_json.len() - json.len()) as f64 / json.len() as f64
     );
     console_log!("| step ({RUNS} runs) | median ms | max ms |");
     console_log!("|---|---|---|");

@@ -3,11 +3,9 @@
 //! random JSON) go through `check_file`, and whatever it accepts through the merge.
 #![cfg(not(target_arch = "wasm32"))]
 
-use std::collections::BTreeMap;
-
 use klimatcoachning::domain::exchange::export::export_json;
 use klimatcoachning::domain::exchange::import::check_file;
-use klimatcoachning::domain::exchange::merge::{merge, merge_preview, replace_preview};
+use klimatcoachning::domain::exchange::merge::{merge, merge_preview, replace_preview, Decisions};
 use klimatcoachning::domain::model::Dataset;
 use klimatcoachning::domain::seed::builtin_dataset;
 use serde_json::Value;
@@ -150,7 +148,13 @@ fn a_hundred_thousand_generated_files_never_panic() {
                 if accepted % 16 == 0 {
                     let _ = merge_preview(&base, &incoming);
                     let _ = replace_preview(&base, &incoming);
-                    let _ = merge(&base, &incoming, &BTreeMap::new());
+                    let _ = merge(
+                        &base,
+                        &incoming,
+                        &Decisions::default(),
+                        "bench",
+                        "2026-01-01T00:00:00Z".parse().expect("time"),
+                    );
                 }
             }
             Err(problems) => {

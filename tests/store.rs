@@ -270,3 +270,43 @@ fn undo_and_redo_go_through_storage_and_a_reset_is_undoable_after_reopening() {
     assert_eq!(stored_notes(), "");
     fresh();
 }
+
+/// The versions of the coaching programme's notes as stored: each save and each undo is
+/// an edit of this browser, counted on.
+fn stored_notes_version() -> (String, u64) {
+    let raw = local()
+        .get_item(DATA_KEY)
+        .ok()
+        .flatten()
+        .expect("data stored");
+    let v: serde_json::Value = serde_json::from_str(&raw).expect("stored JSON");
+    let stamp: klimatcoachning::domain::model::Stamp =
+        serde_json::from_value(v["programmes"][0]["versions"]["notes"].clone()).expect("a stamp");
+    (stamp.browser, stamp.counter)
+}
+
+#[wasm_bindgen_test]
+fn every_save_and_every_undo_is_a_new_edit_of_this_browser() {
+    fresh();
+    let store = Store::open();
+    edit_notes(&store, "ett").expect("saved");
+    let (browser, first) = stored_notes_version();
+    assert_eq!(
+        store.settings().get_untracked().browser.as_deref(),
+        Some(browser.as_str())
+    );
+    edit_notes(&store, "två").expect("saved");
+    assert_eq!(stored_notes_version(), (browser.clone(), first + 1));
+    store.undo().expect("undo");
+    assert_eq!(stored_notes(), "ett");
+    assert_eq!(
+        stored_notes_version(),
+        (browser.clone(), first + 2),
+        "an undo is a new edit, not a rollback of versions"
+    );
+    // The id is kept with the settings: a reopened store edits as the same browser.
+    let reopened = Store::open();
+    edit_notes(&reopened, "tre").expect("saved");
+    assert_eq!(stored_notes_version(), (browser, first + 3));
+    fresh();
+}

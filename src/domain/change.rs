@@ -12,6 +12,7 @@ use super::model::*;
 // Changes are made one at a time by a person, so their size in memory does not matter.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(tag = "collection", content = "record", rename_all = "snake_case")]
 pub enum Record {
     Programme(Programme),
@@ -198,15 +199,6 @@ pub fn apply(d: &mut Dataset, change: Change) -> Change {
     }
 }
 
-trait HasMeta {
-    fn id(&self) -> &str;
-}
-
-macro_rules! has_meta {
-    ($($t:ty),*) => {$(impl HasMeta for $t { fn id(&self) -> &str { &self.meta.id } })*};
-}
-has_meta!(Programme, Organisation, Participation, Coach, Event);
-
 fn put<T: HasMeta>(
     list: &mut Vec<T>,
     record: T,
@@ -214,7 +206,7 @@ fn put<T: HasMeta>(
     wrap: fn(T) -> Record,
     collection: Collection,
 ) -> Change {
-    match list.iter().position(|r| r.id() == record.id()) {
+    match list.iter().position(|r| r.meta().id == record.meta().id) {
         Some(i) => {
             let old = std::mem::replace(&mut list[i], record);
             Change::Put {
@@ -223,7 +215,7 @@ fn put<T: HasMeta>(
             }
         }
         None => {
-            let id = record.id().to_owned();
+            let id = record.meta().id.clone();
             let i = at.unwrap_or(list.len()).min(list.len());
             list.insert(i, record);
             Change::Remove { collection, id }
@@ -237,7 +229,7 @@ fn remove<T: HasMeta>(
     wrap: fn(T) -> Record,
     collection: Collection,
 ) -> Change {
-    match list.iter().position(|r| r.id() == id) {
+    match list.iter().position(|r| r.meta().id == id) {
         Some(i) => {
             let old = list.remove(i);
             Change::Put {

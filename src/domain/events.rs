@@ -155,6 +155,7 @@ mod tests {
                 updated_at: now(),
                 source: Origin::User,
                 notes: String::new(),
+                versions: Default::default(),
             },
             programme_id: COACHING_ID.into(),
             kind: EventKind::CakeOfTheMonth,

@@ -53,6 +53,7 @@ fn meta(id: &str) -> Meta {
         updated_at: seed_updated_at(),
         source: Origin::User,
         notes: String::new(),
+        versions: Default::default(),
     }
 }
 

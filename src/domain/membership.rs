@@ -32,6 +32,7 @@ pub fn mark_member(
             updated_at: now,
             source: Origin::User,
             notes: String::new(),
+            versions: Default::default(),
         };
         register_organisation(m, meta)
     });

@@ -285,6 +285,7 @@ mod tests {
                 updated_at: seed_updated_at(),
                 source: Origin::User,
                 notes: String::new(),
+                versions: Default::default(),
             };
             d.organisations.push(register_organisation(m, meta));
         }

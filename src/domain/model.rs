@@ -1,16 +1,23 @@
-//! The dataset and its records: exchange format version 1 (PRODUCT.md §2).
+//! The dataset and its records: exchange format version 2 (PRODUCT.md §2; version 2
+//! added the versions of edits, what a dataset has seen, and removed records, for the
+//! merge: `exchange/join.rs`).
 //!
 //! Field order here is the key order of the exported JSON, and `Vec`s keep
 //! their records in a fixed order, so the same data always serialises to the
 //! same bytes.
 
+use std::collections::BTreeMap;
+
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
+
+pub use super::change::Record;
+pub use super::exchange::versions::{Context, Stamp, Versions};
 
 /// The value of `format` in every dataset and export file.
 pub const FORMAT: &str = "klimatcoachning";
 /// The schema version this build writes; older ones are migrated on load.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
@@ -20,12 +27,29 @@ pub struct Dataset {
     /// When the file was exported; absent in what the browser stores.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub exported_at: Option<DateTime<Utc>>,
+    /// Every edit this data has seen, by browser: what a merge compares against.
+    #[serde(default, skip_serializing_if = "Context::is_empty")]
+    pub context: Context,
+    /// The short names people gave their browsers (by browser id), to say who edited what.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub browsers: BTreeMap<String, String>,
     pub sources: Vec<Source>,
     pub programmes: Vec<Programme>,
     pub organisations: Vec<Organisation>,
     pub participations: Vec<Participation>,
     pub coaches: Vec<Coach>,
     pub events: Vec<Event>,
+    /// Records removed, as they were, with the removal's stamp: so that a removal
+    /// reaches every browser a file goes to.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub removed: Vec<Removed>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+pub struct Removed {
+    pub stamp: Stamp,
+    pub record: Record,
 }
 
 /// Whether a record came with the app (from a cited source) or was entered by a person.
@@ -46,6 +70,11 @@ pub struct Meta {
     pub source: Origin,
     #[serde(default)]
     pub notes: String,
+    /// The stamp of each field's last edit, by path (`""`: the record's, when it was made
+    /// here or read from a file of format 1); none for fields as built in. Also `@kept`:
+    /// when the record was kept after a removal.
+    #[serde(default, skip_serializing_if = "Versions::is_empty")]
+    pub versions: Versions,
 }
 
 /// A value together with the id of the [`Source`] it comes from.
@@ -337,6 +366,20 @@ pub struct Event {
     pub motivation: String,
     pub described_in: Option<String>,
 }
+
+/// The five kinds of record, alike in what they carry.
+pub trait HasMeta {
+    fn meta(&self) -> &Meta;
+    fn meta_mut(&mut self) -> &mut Meta;
+}
+
+macro_rules! has_meta {
+    ($($t:ty),*) => {$(impl HasMeta for $t {
+        fn meta(&self) -> &Meta { &self.meta }
+        fn meta_mut(&mut self) -> &mut Meta { &mut self.meta }
+    })*};
+}
+has_meta!(Programme, Organisation, Participation, Coach, Event);
 
 impl Dataset {
     pub fn programme(&self, kind: ProgrammeKind) -> Option<&Programme> {

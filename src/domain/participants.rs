@@ -58,6 +58,7 @@ pub fn add_participant(
         updated_at: now,
         source: Origin::User,
         notes: String::new(),
+        versions: Default::default(),
     };
     let mut changes = Vec::new();
     if d.organisation(&org_id).is_none() {

@@ -69,6 +69,7 @@ fn meta(id: &str) -> Meta {
         updated_at: seed_updated_at(),
         source: Origin::Seed,
         notes: String::new(),
+        versions: Default::default(),
     }
 }
 
@@ -130,6 +131,8 @@ pub fn builtin_dataset() -> Dataset {
         format: FORMAT.to_owned(),
         schema_version: SCHEMA_VERSION,
         exported_at: None,
+        context: Default::default(),
+        browsers: Default::default(),
         sources: sources(),
         programmes: vec![coaching_programme(), pilot_programme()],
         organisations,
@@ -153,6 +156,7 @@ pub fn builtin_dataset() -> Dataset {
             motivation: String::new(),
             described_in: Some("S1".to_owned()),
         }],
+        removed: Vec::new(),
     }
 }
 
@@ -430,14 +434,14 @@ mod tests {
     }
 
     #[test]
-    fn seed_round_trips_through_json_in_format_version_1() {
+    fn seed_round_trips_through_json_in_format_version_2() {
         let d = builtin_dataset();
         let json = serde_json::to_string_pretty(&d).expect("serialise");
         let back: Dataset = serde_json::from_str(&json).expect("parse");
         assert_eq!(back, d);
         let value: serde_json::Value = serde_json::from_str(&json).expect("json");
         assert_eq!(value["format"], "klimatcoachning");
-        assert_eq!(value["schema_version"], 1);
+        assert_eq!(value["schema_version"], 2);
         let first = &value["organisations"][0];
         assert_eq!(first["id"], "org-0560");
         assert_eq!(first["updated_at"], "2013-07-19T00:00:00Z");

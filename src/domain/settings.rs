@@ -29,6 +29,27 @@ pub struct Settings {
     pub remind_after_changes: u32,
     /// …or this many days after the first of them.
     pub remind_after_days: u32,
+    /// This browser's id in the versions of its edits (random, made at its first edit);
+    /// a file carries it with every edit, never with anything about the person.
+    pub browser: Option<String>,
+    /// A short name for this browser ("Kansliet"), shown to whoever merges its files.
+    pub browser_name: Option<String>,
+}
+
+/// The longest browser name kept, in characters.
+pub const BROWSER_NAME_MAX: usize = 40;
+
+/// A browser id as this app makes them: 1 to 16 letters and digits.
+fn browser_id_ok(id: &str) -> bool {
+    (1..=16).contains(&id.len()) && id.chars().all(|c| c.is_ascii_alphanumeric())
+}
+
+/// A browser name as kept: trimmed, one line, at most [`BROWSER_NAME_MAX`] characters;
+/// None if nothing is left.
+pub fn browser_name(raw: &str) -> Option<String> {
+    let one_line: String = raw.split_whitespace().collect::<Vec<_>>().join(" ");
+    let name: String = one_line.chars().take(BROWSER_NAME_MAX).collect();
+    (!name.is_empty()).then_some(name)
 }
 
 impl Default for Settings {
@@ -38,6 +59,8 @@ impl Default for Settings {
             language: None,
             remind_after_changes: DEFAULT_REMIND_AFTER_CHANGES,
             remind_after_days: DEFAULT_REMIND_AFTER_DAYS,
+            browser: None,
+            browser_name: None,
         }
     }
 }
@@ -65,6 +88,8 @@ impl Settings {
                     REMIND_DAYS_RANGE,
                     DEFAULT_REMIND_AFTER_DAYS,
                 ),
+                browser: s.browser.filter(|b| browser_id_ok(b)),
+                browser_name: s.browser_name.as_deref().and_then(browser_name),
             })
             .unwrap_or_default()
     }
@@ -113,8 +138,25 @@ mod tests {
             language: Some("en".into()),
             remind_after_changes: 5,
             remind_after_days: 2,
+            browser: Some("k3f9x2ab".into()),
+            browser_name: Some("Kansliet".into()),
         };
         let text = serde_json::to_string(&s).expect("serialises");
         assert_eq!(Settings::read(Some(&text)), s);
+        let odd = Settings::read(Some(r#"{"browser":"a.b@c","browser_name":"  "}"#));
+        assert_eq!((odd.browser, odd.browser_name), (None, None));
+    }
+
+    #[test]
+    fn a_browser_name_is_one_short_line() {
+        assert_eq!(
+            browser_name("  Kansliet \n i Hjo "),
+            Some("Kansliet i Hjo".into())
+        );
+        assert_eq!(
+            browser_name(&"x".repeat(60)).map(|n| n.chars().count()),
+            Some(BROWSER_NAME_MAX)
+        );
+        assert_eq!(browser_name(" \t "), None);
     }
 }

@@ -19,7 +19,10 @@ use leptos::prelude::*;
 
 use crate::domain::backup::Backup;
 use crate::domain::change::{apply, Change, ChangeKind, Record};
+use crate::domain::exchange::export::export_json;
+use crate::domain::exchange::merge::{merge, Decisions};
 use crate::domain::exchange::migrate::{Stored, Unreadable};
+use crate::domain::exchange::replicas::stamp_edit;
 use crate::domain::history::History;
 use crate::domain::model::Dataset;
 use crate::domain::seed::builtin_dataset;
@@ -268,6 +271,44 @@ impl Store {
         self.save_to_file();
     }
 
+    /// The exchange file of the data as it is now, naming this browser if it has a name
+    /// (so whoever merges the file sees it beside this browser's edits).
+    pub fn export_text(&self, at: DateTime<Utc>) -> String {
+        let (id, name) = self
+            .settings
+            .with_untracked(|s| (s.browser.clone(), s.browser_name.clone()));
+        self.data.with_untracked(|d| match (id, name) {
+            (Some(id), Some(name)) if d.browsers.get(&id) != Some(&name) => {
+                let mut named = d.clone();
+                named.browsers.insert(id, name);
+                export_json(&named, at)
+            }
+            _ => export_json(d, at),
+        })
+    }
+
+    /// This browser's id in the versions of its edits: made and kept at its first edit.
+    fn browser(&self) -> String {
+        if let Some(id) = self.settings.with_untracked(|s| s.browser.clone()) {
+            return id;
+        }
+        let id: String = (0..10)
+            .map(|_| {
+                let n = (js_sys::Math::random() * 36.0) as u32;
+                char::from_digit(n.min(35), 36).unwrap_or('0')
+            })
+            .collect();
+        let mut settings = self.settings.get_untracked();
+        settings.browser = Some(id.clone());
+        if self.persisting() {
+            if let Ok(text) = serde_json::to_string(&settings) {
+                storage::set(SETTINGS_KEY, &text).ok();
+            }
+        }
+        self.settings.set(settings);
+        id
+    }
+
     /// Settings are not part of the dataset nor of its undo history; they are kept
     /// when storage works and held for this visit when it does not.
     pub fn set_settings(&self, settings: Settings) -> Result<(), News> {
@@ -315,6 +356,17 @@ impl Store {
         self.change(Change::Import {
             dataset: Box::new(dataset),
         })
+    }
+
+    /// Merges a file into what is stored, with a person's answers to its preview
+    /// (their choices and the records they keep are edits made here), as one undoable step.
+    pub fn merge_file(&self, incoming: &Dataset, decisions: &Decisions) -> Result<(), News> {
+        let Some(current) = self.newest_saved() else {
+            self.announce(News::RefusedUnread);
+            return Err(News::RefusedUnread);
+        };
+        let merged = merge(&current, incoming, decisions, &self.browser(), now());
+        self.import(merged)
     }
 
     pub fn change(&self, change: Change) -> Result<(), News> {
@@ -368,7 +420,20 @@ impl Store {
             self.announce(News::RefusedUnread);
             return Err(News::RefusedUnread);
         };
+        let before = next.clone();
+        let import = matches!(change, Change::Import { .. });
         let inverse = apply(&mut next, change);
+        if import {
+            // A file replaces or merges what is here; what was seen here stays seen, so
+            // this browser never counts an edit twice.
+            next.context = before.context.join(&next.context);
+        } else {
+            let me = self.browser();
+            if let Some(name) = self.settings.with_untracked(|s| s.browser_name.clone()) {
+                next.browsers.insert(me.clone(), name);
+            }
+            stamp_edit(&before, &mut next, &me, now());
+        }
         let mut history = self.history.get_value();
         update_history(&mut history, inverse);
 

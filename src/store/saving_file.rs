@@ -8,7 +8,6 @@ use wasm_bindgen_futures::spawn_local;
 
 use super::file_link::{self, FileHandle, Permission, PickError};
 use super::{now, Store};
-use crate::domain::exchange::export::export_json;
 
 /// The name the file picker suggests.
 pub const SUGGESTED_NAME: &str = "klimatcoachning.json";
@@ -135,7 +134,7 @@ impl Store {
         let store = *self;
         spawn_local(async move {
             loop {
-                let text = store.data.with_untracked(|d| export_json(d, now()));
+                let text = store.export_text(now());
                 let result = handle.write(&text).await;
                 let at = now();
                 if result.is_ok() {

@@ -1,9 +1,7 @@
 //! The JSON export as one action, for the export panel and the backup reminder: the
 //! file is handed to the browser, and the store learns that nothing is unexported.
 
-use leptos::prelude::*;
-
-use crate::domain::exchange::export::{export_filename, export_json};
+use crate::domain::exchange::export::export_filename;
 use crate::store::files::{share, text_file};
 use crate::store::Store;
 use crate::ui::download::download;
@@ -13,7 +11,7 @@ pub const JSON: &str = "application/json";
 
 /// Today's export file: its name and text.
 fn export_file(store: Store) -> (String, String) {
-    let text = store.data().with_untracked(|d| export_json(d, now()));
+    let text = store.export_text(now());
     (export_filename(today()), text)
 }
 

@@ -1,6 +1,7 @@
 // Sharing by file: export is deterministic and valid against the published schema;
 // a bad file is refused with its reasons and changes nothing; replace, merge with a
-// conflict decided, and undo of an import also after a reload.
+// conflict decided, and undo of an import also after a reload; merging files from
+// several browsers asks only about edits neither had seen (#17).
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
@@ -37,6 +38,11 @@ async function setLetterOfIntent(page, slug, date) {
 test("the export is deterministic, named by date, and valid against the served JSON Schema", async () => {
   const page = await app.page();
   await page.clock.setFixedTime(new Date("2026-11-27T10:00:00Z"));
+  // An edit and a removal, so that versions, context and removed records are checked too.
+  await setLetterOfIntent(page, "hjo", "2007-03-15");
+  await open(page, app.url("/kommun/boxholm"));
+  await page.getByRole("button", { name: "Ta bort ur Klimatcoachning" }).click();
+  await page.getByTestId("letter-of-intent").waitFor({ state: "detached" });
   await open(page, app.url("/data"));
   const a = await exportFile(page);
   const b = await exportFile(page);
@@ -44,9 +50,11 @@ test("the export is deterministic, named by date, and valid against the served J
   assert.equal(a.text, b.text, "the same data gives the same bytes");
   const data = JSON.parse(a.text);
   assert.equal(data.format, "klimatcoachning");
-  assert.equal(data.schema_version, 1);
+  assert.equal(data.schema_version, 2);
   assert.equal(data.exported_at, "2026-11-27T10:00:00Z");
-  assert.ok(a.text.startsWith('{\n  "format": "klimatcoachning",\n  "schema_version": 1,\n  "exported_at"'));
+  assert.ok(a.text.startsWith('{\n  "format": "klimatcoachning",\n  "schema_version": 2,\n  "exported_at"'));
+  assert.equal(data.removed.length, 1);
+  assert.match(data.participations.find((p) => p.id === "participation-coaching-1497").versions["detail.letter_of_intent"], /^\w+\.\d+@2026-11-27T10:00:00/);
 
   // The schema is served with the app and linked from /data; an independent validator accepts the export.
   const href = await page.getByTestId("schema-link").getAttribute("href");
@@ -58,6 +66,7 @@ test("the export is deterministic, named by date, and valid against the served J
   ajv.addFormat("uint32", integer(0, 2 ** 32 - 1));
   ajv.addFormat("int32", integer(-(2 ** 31), 2 ** 31 - 1));
   ajv.addFormat("uint", integer(0, Number.MAX_SAFE_INTEGER));
+  ajv.addFormat("uint64", integer(0, Number.MAX_SAFE_INTEGER));
   const validate = ajv.compile(schema);
   assert.ok(validate(data), JSON.stringify(validate.errors));
   data.organisations[0].population[0].count = "många";
@@ -96,7 +105,7 @@ test("a bad file is refused whole with every problem listed, and nothing changes
   await page.context().close();
 });
 
-test("export A, import B (replace), undo after a reload: the export is byte for byte A", async () => {
+test("export A, import B (replace), undo after a reload: the export holds A's data again", async () => {
   const page = await app.page();
   await page.clock.setFixedTime(new Date("2026-11-27T10:00:00Z"));
   await setLetterOfIntent(page, "hjo", "2007-03-15");
@@ -120,43 +129,134 @@ test("export A, import B (replace), undo after a reload: the export is byte for 
   await page.getByRole("button", { name: "Ångra importen" }).click();
   await page.getByTestId("import-done").waitFor({ state: "detached" });
   assert.equal(await page.getByTestId("announcer").textContent(), "Importen ångrades: allt är som före importen.");
-  assert.equal((await exportFile(page)).text, a, "undo restores exactly what was there");
+  // Undo puts back every value as a new edit of this browser (its versions move on).
+  const data = (text) => JSON.stringify(JSON.parse(text), (k, v) => (["versions", "context", "removed"].includes(k) ? undefined : v));
+  const undone = (await exportFile(page)).text;
+  assert.equal(data(undone), data(a), "undo restores exactly what was there");
+  assert.notEqual(undone, a, "as a new edit");
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });
 
-test("merge: a conflict is listed, the user picks a side, other changes are merged", async () => {
-  const page = await app.page();
-  await setLetterOfIntent(page, "hjo", "2007-03-15");
+/** Opens /data in `page` and picks `text` as the file: the preview that follows. */
+async function preview(page, text) {
   await open(page, app.url("/data"));
-  const mine = JSON.parse((await exportFile(page)).text);
+  await importText(page, text);
+  const shown = page.getByTestId("import-preview");
+  await shown.waitFor();
+  return shown;
+}
 
-  // The file: someone else set Hjo's date differently (later), and Boxholm's proposal date.
-  const theirs = structuredClone(mine);
-  const hjo = theirs.participations.find((p) => p.id === "participation-coaching-1497");
-  hjo.detail.letter_of_intent = "2007-04-20";
-  hjo.updated_at = "2030-01-01T00:00:00Z";
-  const boxholm = theirs.participations.find((p) => p.id === "participation-coaching-0560");
-  boxholm.detail.letter_of_intent = "2007-05-02";
-  boxholm.updated_at = "2030-01-01T00:00:00Z";
-  boxholm.source = "user";
-  await importText(page, JSON.stringify(theirs));
-  const preview = page.getByTestId("import-preview");
-  await preview.waitFor();
-  assert.equal(await preview.getByTestId("merge-summary").textContent(), "Tillkommer: 0. Ändras: 2. Tas bort: 0. Konflikter: 1.");
-  const conflict = preview.getByTestId("conflict");
-  assert.match(await conflict.textContent(), /Hjo – detail\.letter_of_intent/);
-  assert.equal(await conflict.getByLabel(/Ta filens/).isChecked(), true, "the newer side is preselected");
+async function mergeIn(page, text) {
+  const shown = await preview(page, text);
+  await shown.getByRole("button", { name: "Slå ihop med filen" }).click();
+  await shown.waitFor({ state: "detached" });
+}
+
+async function exported(page) {
+  await open(page, app.url("/data"));
+  return (await exportFile(page)).text;
+}
+
+// Two people in two browsers (#17): A shares, B takes A's file, corrects a date A set,
+// sets another and removes a participation; A merges B's file back.
+test("a correction made after seeing the other's value is no question, and a removal travels", async () => {
+  const a = await app.page();
+  await setLetterOfIntent(a, "hjo", "2007-03-15");
+  const fromA = await exported(a);
+
+  const b = await app.page();
+  const replace = await preview(b, fromA);
+  await replace.getByRole("button", { name: "Ersätt allt med filen" }).click();
+  await b.getByTestId("import-done").waitFor();
+  await setLetterOfIntent(b, "hjo", "2007-04-01");
+  await setLetterOfIntent(b, "osby", "2007-05-20");
+  await open(b, app.url("/kommun/boxholm"));
+  await b.getByRole("button", { name: "Ta bort ur Klimatcoachning" }).click();
+  await b.getByTestId("letter-of-intent").waitFor({ state: "detached" });
+  const fromB = await exported(b);
+
+  const shown = await preview(a, fromB);
+  assert.equal(await shown.getByTestId("merge-summary").textContent(), "Tillkommer: 0. Ändras: 2. Tas bort: 1. Konflikter: 0.");
+  assert.equal(await shown.getByTestId("conflict").count(), 0, "nothing to ask");
+  const removed = shown.getByTestId("merge-removed");
+  assert.match(await removed.textContent(), /Behåll Boxholm \(participations\)/);
+  assert.equal(await removed.getByRole("checkbox").isChecked(), false, "removed unless kept");
+  await shown.getByRole("button", { name: "Slå ihop med filen" }).click();
+  await shown.waitFor({ state: "detached" });
+  await open(a, app.url("/kommun/hjo"));
+  assert.equal(await a.getByTestId("letter-of-intent").textContent(), "1 april 2007", "B's correction wins");
+  await open(a, app.url("/kommun/osby"));
+  assert.equal(await a.getByTestId("letter-of-intent").textContent(), "20 maj 2007", "Osby's date arrives");
+  await open(a, app.url("/kommun/boxholm"));
+  assert.equal(await a.getByTestId("letter-of-intent").count(), 0, "the removal reached A");
+  assert.deepEqual(a.problems, []);
+  assert.deepEqual(b.problems, []);
+  await a.context().close();
+  await b.context().close();
+});
+
+test("edits of one field neither had seen are exactly one question, with when and where each was made", async () => {
+  const a = await app.page();
+  const b = await app.page();
+  await setLetterOfIntent(a, "hjo", "2007-03-15");
+  await setLetterOfIntent(b, "hjo", "2007-03-20");
+  await setLetterOfIntent(b, "osby", "2007-05-20");
+  // B names its browser: the name travels with its file.
+  await open(b, app.url("/data"));
+  await b.getByLabel("Den här webbläsarens namn").fill("  Kansliet ");
+  await b.getByRole("button", { name: "Spara namnet" }).click();
+  await b.getByTestId("announcer").filter({ hasText: "Inställningen sparades." }).waitFor();
+  const shown = await preview(a, await exported(b));
+  assert.equal(await shown.getByTestId("merge-summary").textContent(), "Tillkommer: 0. Ändras: 2. Tas bort: 0. Konflikter: 1.");
+  const conflict = shown.getByTestId("conflict");
+  assert.equal(await conflict.count(), 1);
+  const text = await conflict.textContent();
+  assert.match(text, /Hjo – detail\.letter_of_intent/);
+  assert.match(text, /"2007-03-15".*ändrat .*2026.*webbläsare: \w+/s);
+  assert.match(text, /"2007-03-20".*webbläsare: Kansliet\)/s, "B's edit, by B's name");
+  assert.equal(await conflict.getByLabel(/Ta filens/).isChecked(), true, "the later edit is preselected");
   await conflict.getByLabel(/Behåll min/).check();
-  await preview.getByRole("button", { name: "Slå ihop med filen" }).click();
-  await page.getByTestId("import-done").waitFor();
+  await shown.getByRole("button", { name: "Slå ihop med filen" }).click();
+  await shown.waitFor({ state: "detached" });
+  await open(a, app.url("/kommun/hjo"));
+  assert.equal(await a.getByTestId("letter-of-intent").textContent(), "15 mars 2007", "A's choice");
+  await open(a, app.url("/kommun/osby"));
+  assert.equal(await a.getByTestId("letter-of-intent").textContent(), "20 maj 2007", "the rest merged");
 
-  await open(page, app.url("/kommun/hjo"));
-  assert.equal(await page.getByTestId("letter-of-intent").textContent(), "15 mars 2007", "my side kept");
-  await open(page, app.url("/kommun/boxholm"));
-  assert.equal(await page.getByTestId("letter-of-intent").textContent(), "2 maj 2007", "the file's change merged");
-  assert.deepEqual(page.problems, []);
-  await page.context().close();
+  // A's choice was made after seeing B's date: B takes it without a question.
+  const back = await preview(b, await exported(a));
+  assert.equal(await back.getByTestId("merge-summary").textContent(), "Tillkommer: 0. Ändras: 1. Tas bort: 0. Konflikter: 0.");
+  await back.getByRole("button", { name: "Slå ihop med filen" }).click();
+  await back.waitFor({ state: "detached" });
+  await open(b, app.url("/kommun/hjo"));
+  assert.equal(await b.getByTestId("letter-of-intent").textContent(), "15 mars 2007");
+  assert.deepEqual(a.problems, []);
+  await a.context().close();
+  await b.context().close();
+});
+
+test("merging the same files in the orders A, B, C and C, B, A gives the same export", async () => {
+  const files = [];
+  for (const [slug, date] of [["hjo", "2007-03-15"], ["osby", "2007-04-01"], ["hjo", "2007-05-05"]]) {
+    const page = await app.page();
+    await setLetterOfIntent(page, slug, date);
+    files.push(await exported(page));
+    await page.context().close();
+  }
+  const results = [];
+  for (const order of [[0, 1, 2], [2, 1, 0]]) {
+    const page = await app.page();
+    await page.clock.setFixedTime(new Date("2026-11-27T10:00:00Z"));
+    for (const i of order) await mergeIn(page, files[i]);
+    results.push(await exported(page));
+    // A file merged a second time changes nothing.
+    await mergeIn(page, files[order[0]]);
+    assert.equal(await exported(page), results.at(-1), "merging a file again");
+    await page.context().close();
+  }
+  assert.equal(results[0], results[1]);
+  assert.match(results[0], /"letter_of_intent": "2007-05-05"/, "the latest edit of Hjo's date");
 });
 
 test("the participant list downloads as CSV with a BOM that a CSV reader splits right", async () => {

@@ -93,23 +93,29 @@ pub struct Joined {
 /// Where a record sits: built-in records first in the built-in order (`rank`), then
 /// the others in the order they were made, then by id.
 pub fn canonical_order(records: &mut [Record], rank: &dyn Fn(&str) -> Option<usize>) {
-    records.sort_by(|a, b| {
-        let key = |r: &Record| {
-            (
-                rank(&r.id).unwrap_or(usize::MAX),
-                r.versions.get(WHOLE).cloned(),
-            )
-        };
+    // Already in order (as most are): nothing to sort.
+    fn key<'r>(r: &'r Record, rank: &dyn Fn(&str) -> Option<usize>) -> (usize, Option<&'r Stamp>) {
+        (rank(&r.id).unwrap_or(usize::MAX), r.versions.get(WHOLE))
+    }
+    let before = |a: &Record, b: &Record| {
+        let key = |r| key(r, rank);
         let (ka, kb) = (key(a), key(b));
         ka.0.cmp(&kb.0)
-            .then_with(|| match (&ka.1, &kb.1) {
+            .then_with(|| match (ka.1, kb.1) {
                 (Some(x), Some(y)) => x.cmp_later(y),
                 (None, Some(_)) => Ordering::Less,
                 (Some(_), None) => Ordering::Greater,
                 (None, None) => Ordering::Equal,
             })
             .then_with(|| a.id.cmp(&b.id))
-    });
+    };
+    if records
+        .windows(2)
+        .all(|w| before(&w[0], &w[1]) != Ordering::Greater)
+    {
+        return;
+    }
+    records.sort_by(before);
 }
 
 /// Joins `theirs` into `ours`.
@@ -130,6 +136,8 @@ pub fn join(ours: &Replica, theirs: &Replica, rank: &dyn Fn(&str) -> Option<usiz
     };
     for mine in &ours.records {
         let merged = match theirs_by_id.get(mine.id.as_str()) {
+            // Most records are the same on both sides.
+            Some(other) if *other == mine => mine.clone(),
             Some(other) => {
                 let mut found = Vec::new();
                 let merged = join_record(mine, other, ours, theirs, &mut found);
@@ -230,6 +238,34 @@ fn by_field(path: &str) -> bool {
     path.is_empty() || path == "detail"
 }
 
+/// A record's own bookkeeping, not fields a person edits: when it last changed (the later
+/// of both) and whether a person ever did (either). They never get a stamp of their own,
+/// and never ask a question.
+const DERIVED: [&str; 2] = ["updated_at", "source"];
+
+fn derived(path: &str, key: &str) -> bool {
+    path.is_empty() && DERIVED.contains(&key)
+}
+
+/// The later `updated_at`, and `user` over `seed`: both orders give the same.
+fn join_derived(key: &str, o: &Value, t: &Value) -> Value {
+    let pick_t = match key {
+        "updated_at" => {
+            let time = |v: &Value| {
+                v.as_str()
+                    .and_then(|s| s.parse::<chrono::DateTime<chrono::Utc>>().ok())
+            };
+            (time(t), t.to_string()) > (time(o), o.to_string())
+        }
+        _ => t.as_str() == Some("user") || (o.as_str() != Some("user") && t.as_str() > o.as_str()),
+    };
+    if pick_t {
+        t.clone()
+    } else {
+        o.clone()
+    }
+}
+
 fn child(path: &str, key: &str) -> String {
     if path.is_empty() {
         key.to_owned()
@@ -242,7 +278,7 @@ fn child(path: &str, key: &str) -> String {
 fn leaves_of(v: &Value, path: &str, versions: &Versions, out: &mut Vec<(String, Option<Stamp>)>) {
     match v {
         Value::Object(m) if by_field(path) => {
-            for (k, x) in m {
+            for (k, x) in m.iter().filter(|(k, _)| !derived(path, k)) {
                 leaves_of(x, &child(path, k), versions, out);
             }
         }
@@ -266,6 +302,8 @@ impl Walk<'_> {
             for k in om.keys().chain(tm.keys().filter(|k| !om.contains_key(*k))) {
                 let p = child(path, k);
                 let v = match (om.get(k), tm.get(k)) {
+                    (Some(x), Some(y)) if derived(path, k) => join_derived(k, x, y),
+                    (Some(x), None) | (None, Some(x)) if derived(path, k) => x.clone(),
                     (Some(x), Some(y)) => self.value(x, y, &p),
                     // A field only one side has (a record read from an older format).
                     (Some(x), None) => self.take(x, self.ours.0, &p),
@@ -352,7 +390,7 @@ fn stamp_changes(
     out: &mut Vec<(String, Option<Stamp>)>,
 ) {
     if let (Value::Object(nm), Some(Value::Object(om)), true) = (new, old, by_field(path)) {
-        for (k, v) in nm {
+        for (k, v) in nm.iter().filter(|(k, _)| !derived(path, k)) {
             stamp_changes(v, om.get(k), &child(path, k), versions, stamp, out);
         }
         return;

@@ -1,29 +1,27 @@
 //! What an import would do, and merging. **Replace** takes the file as it is.
-//! **Merge** matches records by `id` and merges them field by field: a field only
-//! one side changed (against the built-in record, when there is one) takes that
-//! change; where both differ the newer `updated_at` wins by default (ties: the
-//! larger value, so the result never depends on which side is "ours"), and the
-//! field is listed as a conflict for the user to decide. Nothing is removed.
+//! **Merge** is the join of `join.rs`: every field takes its latest edit, a record
+//! removed on one side is removed (unless kept), and only edits of one field that neither
+//! side had seen of the other's are questions. A person's answers and the records they
+//! keep are then edits made here, with stamps of their own, so they travel like any other.
 
-use std::cmp::Ordering;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
-use serde_json::{Map, Value};
+use chrono::{DateTime, Utc};
+use serde_json::Value;
 
-use super::import::reads;
+use super::join;
 use super::migrate::COLLECTIONS;
+use super::replicas::{builtin_ranks, from_replicas, stamp_edit, to_replicas};
+use super::versions::Stamp;
 use crate::domain::model::Dataset;
-use crate::domain::seed::builtin_dataset;
 
-/// Kept by the merge itself: the newest time, and "user" if either side was edited.
-const META: [&str; 2] = ["updated_at", "source"];
+pub use super::join::Side;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Side {
-    /// What this browser holds.
-    Ours,
-    /// What the file holds.
-    Theirs,
+/// When an edit was made, and by which browser (its short name, if the file gives one).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Edit {
+    pub at: DateTime<Utc>,
+    pub by: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -43,7 +41,10 @@ pub struct Conflict {
     /// Both values as JSON text.
     pub ours: String,
     pub theirs: String,
-    /// The side taken unless the user picks the other.
+    /// When and where each was made.
+    pub ours_edit: Edit,
+    pub theirs_edit: Edit,
+    /// The side taken unless the user picks the other: the later edit.
     pub default: Side,
 }
 
@@ -129,85 +130,164 @@ pub fn replace_preview(current: &Dataset, incoming: &Dataset) -> Preview {
     p
 }
 
-/// Merge: what it would add and change, and the conflicts to decide.
+/// Merge: what it would add, change and remove, and the conflicts to decide.
 pub fn merge_preview(current: &Dataset, incoming: &Dataset) -> Preview {
-    merged(current, incoming, &BTreeMap::new()).1
+    joined(current, incoming).0
 }
 
-/// The merged dataset, with `choices` (conflict key → side) applied over the defaults.
-pub fn merge(current: &Dataset, incoming: &Dataset, choices: &BTreeMap<String, Side>) -> Dataset {
-    merged(current, incoming, choices).0
+/// A person's answers to a merge preview.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Decisions {
+    /// Conflict key → the side chosen, where it is not the default.
+    pub choices: BTreeMap<String, Side>,
+    /// `collection/id` of removed records to keep.
+    pub keep: BTreeSet<String>,
 }
 
-fn merged(
+/// The merged dataset, with `decisions` applied as edits made by `browser` at `now`.
+pub fn merge(
     current: &Dataset,
     incoming: &Dataset,
-    choices: &BTreeMap<String, Side>,
-) -> (Dataset, Preview) {
-    let base_data = builtin_dataset();
-    let orgs = org_names(&[current, incoming]);
-    let mut preview = Preview::default();
-    let (ours_tree, theirs_tree, base_tree) = (tree(current), tree(incoming), tree(&base_data));
-    let mut out = ours_tree.clone();
-    for name in COLLECTIONS {
-        let (ours, theirs, base) = (
-            records(&ours_tree, name),
-            records(&theirs_tree, name),
-            records(&base_tree, name),
-        );
-        let (t, b) = (by_id(theirs), by_id(base));
-        let o = by_id(ours);
-        let mut result: Vec<Value> = Vec::with_capacity(ours.len());
-        for mine in ours {
-            let id = id_of(mine);
-            let Some(other) = t.get(&id) else {
-                result.push(mine.clone());
-                continue;
-            };
-            if mine == *other {
-                result.push(mine.clone());
-                continue;
-            }
-            let record = RecordRef {
-                collection: name,
-                id: id.clone(),
-                label: label(other, &orgs),
-            };
-            let newer = newer_side(mine, other);
-            let mut ctx = Ctx {
-                record: &record,
-                newer,
-                choices,
-                conflicts: &mut preview.conflicts,
-            };
-            let mut value = ctx.merge_value(b.get(&id).copied(), mine, other, "");
-            if let Value::Object(m) = &mut value {
-                finish_meta(m, mine, other);
-            }
-            // A merge of two valid records is valid; if not, the newer record wins whole.
-            if !reads(name, &value) {
-                value = match newer {
-                    Side::Ours => (*mine).clone(),
-                    Side::Theirs => (*other).clone(),
-                };
-            }
-            if value != *mine {
-                preview.changed.push(record);
-            }
-            result.push(value);
-        }
-        for other in theirs {
-            if !o.contains_key(&id_of(other)) {
-                preview.added.push(RecordRef {
-                    collection: name,
-                    id: id_of(other),
-                    label: label(other, &orgs),
-                });
-                result.push(other.clone());
-            }
-        }
-        out[name] = Value::Array(result);
+    decisions: &Decisions,
+    browser: &str,
+    now: DateTime<Utc>,
+) -> Dataset {
+    let (preview, mut replicas) = joined(current, incoming);
+    let template = template(current, incoming);
+    let context = current.context.join(&incoming.context);
+    let decides = preview.conflicts.iter().any(|c| {
+        decisions
+            .choices
+            .get(&c.key)
+            .is_some_and(|side| *side != c.default)
+    }) || preview.removed.iter().any(|r| {
+        decisions
+            .keep
+            .contains(&format!("{}/{}", r.collection, r.id))
+    });
+    if !decides {
+        return from_replicas(&template, replicas, context).unwrap_or_else(|| current.clone());
     }
+    let Some(joined) = from_replicas(&template, replicas.clone(), context) else {
+        return current.clone();
+    };
+    let mut decided = false;
+    for c in &preview.conflicts {
+        let chosen = decisions.choices.get(&c.key).copied().unwrap_or(c.default);
+        if chosen == c.default {
+            continue;
+        }
+        let value = match chosen {
+            Side::Ours => &c.ours,
+            Side::Theirs => &c.theirs,
+        };
+        let (Some(i), Ok(value)) = (
+            COLLECTIONS.iter().position(|n| *n == c.record.collection),
+            serde_json::from_str::<Value>(value),
+        ) else {
+            continue;
+        };
+        if let Some(r) = replicas[i].records.iter_mut().find(|r| r.id == c.record.id) {
+            set_path(&mut r.fields, &c.field, value);
+            decided = true;
+        }
+    }
+    for r in &preview.removed {
+        if !decisions
+            .keep
+            .contains(&format!("{}/{}", r.collection, r.id))
+        {
+            continue;
+        }
+        let Some(i) = COLLECTIONS.iter().position(|n| *n == r.collection) else {
+            continue;
+        };
+        if let Some(rec) = replicas[i].records.iter_mut().find(|x| x.id == r.id) {
+            rec.presence = None;
+            decided = true;
+        }
+    }
+    if !decided {
+        return joined;
+    }
+    let Some(mut after) = from_replicas(&joined, replicas, joined.context.clone()) else {
+        return joined;
+    };
+    stamp_edit(&joined, &mut after, browser, now);
+    after
+}
+
+fn set_path(fields: &mut Value, path: &str, value: Value) {
+    let mut at = fields;
+    for key in path.split('.') {
+        at = &mut at[key];
+    }
+    *at = value;
+}
+
+fn edit(stamp: &Stamp, names: &BTreeMap<String, String>) -> Edit {
+    Edit {
+        at: stamp.at,
+        by: names
+            .get(&stamp.browser)
+            .cloned()
+            .unwrap_or_else(|| stamp.browser.chars().take(6).collect()),
+    }
+}
+
+/// What the join of both datasets does from our side, and its records.
+fn joined(current: &Dataset, incoming: &Dataset) -> (Preview, Vec<join::Replica>) {
+    let orgs = org_names(&[current, incoming]);
+    let ranks = builtin_ranks();
+    let mut names = incoming.browsers.clone();
+    names.extend(current.browsers.clone());
+    let mut preview = Preview::default();
+    let mut replicas = Vec::with_capacity(COLLECTIONS.len());
+    let (ours, theirs) = (to_replicas(current), to_replicas(incoming));
+    for (i, (o, t)) in ours.iter().zip(&theirs).enumerate() {
+        let name = COLLECTIONS[i];
+        let rank = |id: &str| ranks[i].get(id).copied();
+        let joined = join::join(o, t, &rank);
+        let fields: BTreeMap<&str, &Value> = joined
+            .replica
+            .records
+            .iter()
+            .map(|r| (r.id.as_str(), &r.fields))
+            .collect();
+        let reference = |id: &str, v: &Value| RecordRef {
+            collection: name,
+            id: id.to_owned(),
+            label: label(v, &orgs),
+        };
+        for id in &joined.added {
+            preview.added.push(reference(id, fields[id.as_str()]));
+        }
+        for id in &joined.changed {
+            preview.changed.push(reference(id, fields[id.as_str()]));
+        }
+        for r in &joined.removed {
+            preview.removed.push(reference(&r.id, &r.fields));
+        }
+        for c in joined.conflicts {
+            preview.conflicts.push(Conflict {
+                key: format!("{name}/{}/{}", c.id, c.path),
+                record: reference(&c.id, fields[c.id.as_str()]),
+                field: c.path,
+                ours: c.ours.to_string(),
+                theirs: c.theirs.to_string(),
+                ours_edit: edit(&c.ours_stamp, &names),
+                theirs_edit: edit(&c.theirs_stamp, &names),
+                default: c.kept,
+            });
+        }
+        replicas.push(joined.replica);
+    }
+    (preview, replicas)
+}
+
+/// What the merged dataset keeps besides records: our sources and the file's new ones,
+/// and both sides' browser names.
+fn template(current: &Dataset, incoming: &Dataset) -> Dataset {
     // Sources are cited documents: keep ours, add what only the file cites.
     let mut sources = current.sources.clone();
     sources.extend(
@@ -217,275 +297,217 @@ fn merged(
             .filter(|s| current.source(&s.id).is_none())
             .cloned(),
     );
-    out["sources"] = serde_json::to_value(&sources).unwrap_or(Value::Array(Vec::new()));
-    let dataset = serde_json::from_value(out).unwrap_or_else(|_| current.clone());
-    (dataset, preview)
-}
-
-fn newer_side(ours: &Value, theirs: &Value) -> Side {
-    let time = |v: &Value| {
-        v.get("updated_at")
-            .and_then(Value::as_str)
-            .and_then(|t| t.parse::<chrono::DateTime<chrono::Utc>>().ok())
-    };
-    match time(ours).cmp(&time(theirs)) {
-        Ordering::Greater => Side::Ours,
-        Ordering::Less => Side::Theirs,
-        Ordering::Equal => tie(ours, theirs),
-    }
-}
-
-/// The same answer whichever side is which.
-fn tie(ours: &Value, theirs: &Value) -> Side {
-    // Compared as JSON text: a total order that does not depend on the side.
-    let (a, b) = (ours.to_string(), theirs.to_string());
-    if a >= b {
-        Side::Ours
-    } else {
-        Side::Theirs
-    }
-}
-
-fn finish_meta(m: &mut Map<String, Value>, ours: &Value, theirs: &Value) {
-    let newest = [ours, theirs]
-        .iter()
-        .filter_map(|v| v.get("updated_at").and_then(Value::as_str))
-        .filter_map(|t| t.parse::<chrono::DateTime<chrono::Utc>>().ok())
-        .max();
-    if let Some(t) = newest {
-        m.insert(
-            "updated_at".into(),
-            serde_json::to_value(t).unwrap_or(Value::Null),
-        );
-    }
-    let edited = [ours, theirs]
-        .iter()
-        .any(|v| v.get("source").and_then(Value::as_str) == Some("user"));
-    if let Some(source) = [ours, theirs].iter().find_map(|v| v.get("source")) {
-        m.insert(
-            "source".into(),
-            if edited {
-                Value::from("user")
-            } else {
-                source.clone()
-            },
-        );
-    }
-}
-
-struct Ctx<'a> {
-    record: &'a RecordRef,
-    newer: Side,
-    choices: &'a BTreeMap<String, Side>,
-    conflicts: &'a mut Vec<Conflict>,
-}
-
-impl Ctx<'_> {
-    fn merge_value(
-        &mut self,
-        base: Option<&Value>,
-        ours: &Value,
-        theirs: &Value,
-        path: &str,
-    ) -> Value {
-        if ours == theirs {
-            return ours.clone();
+    let mut browsers = current.browsers.clone();
+    for (id, name) in &incoming.browsers {
+        let entry = browsers.entry(id.clone()).or_insert_with(|| name.clone());
+        // The same answer whichever side is ours.
+        if name > entry {
+            *entry = name.clone();
         }
-        // Objects merge key by key, unless they are different kinds of thing (a tagged `type`).
-        if let (Value::Object(o), Value::Object(t)) = (ours, theirs) {
-            if o.get("type") == t.get("type") {
-                let mut m = Map::new();
-                let keys = o.keys().chain(t.keys().filter(|k| !o.contains_key(*k)));
-                for k in keys {
-                    if path.is_empty() && META.contains(&k.as_str()) {
-                        if let Some(v) = o.get(k).or_else(|| t.get(k)) {
-                            m.insert(k.clone(), v.clone());
-                        }
-                        continue;
-                    }
-                    let child = if path.is_empty() {
-                        k.clone()
-                    } else {
-                        format!("{path}.{k}")
-                    };
-                    let b = base.and_then(|b| b.get(k));
-                    let merged = match (o.get(k), t.get(k)) {
-                        (Some(x), Some(y)) => self.merge_value(b, x, y, &child),
-                        (Some(x), None) | (None, Some(x)) => x.clone(),
-                        (None, None) => continue,
-                    };
-                    m.insert(k.clone(), merged);
-                }
-                return Value::Object(m);
-            }
-        }
-        match base {
-            Some(b) if b == ours => return theirs.clone(),
-            Some(b) if b == theirs => return ours.clone(),
-            _ => {}
-        }
-        let key = format!("{}/{}/{}", self.record.collection, self.record.id, path);
-        let default = self.newer;
-        let side = self.choices.get(&key).copied().unwrap_or(default);
-        self.conflicts.push(Conflict {
-            key,
-            record: self.record.clone(),
-            field: path.to_owned(),
-            ours: ours.to_string(),
-            theirs: theirs.to_string(),
-            default,
-        });
-        match side {
-            Side::Ours => ours.clone(),
-            Side::Theirs => theirs.clone(),
-        }
+    }
+    // The records come from the join (`from_replicas`).
+    Dataset {
+        format: current.format.clone(),
+        schema_version: current.schema_version,
+        exported_at: None,
+        context: Default::default(),
+        browsers,
+        sources,
+        programmes: Vec::new(),
+        organisations: Vec::new(),
+        participations: Vec::new(),
+        coaches: Vec::new(),
+        events: Vec::new(),
+        removed: Vec::new(),
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::exchange::export::export_json;
     use crate::domain::model::*;
     use crate::domain::seed::builtin_dataset;
 
-    fn at(s: &str) -> chrono::DateTime<chrono::Utc> {
+    fn at(s: &str) -> DateTime<Utc> {
         s.parse().expect("time")
     }
 
-    fn coaching(d: &mut Dataset, id: &str, t: &str, f: impl FnOnce(&mut CoachingParticipation)) {
+    const HJO: &str = "participation-coaching-1497";
+    const OSBY: &str = "participation-coaching-1273";
+
+    /// An edit as the store makes it: changed, then stamped by `browser` at `t`.
+    fn edit(d: &mut Dataset, browser: &str, t: &str, f: impl FnOnce(&mut Dataset)) {
+        let before = d.clone();
+        f(d);
+        stamp_edit(&before, d, browser, at(t));
+    }
+
+    fn coaching<'a>(d: &'a mut Dataset, id: &str) -> &'a mut CoachingParticipation {
         let p = d
             .participations
             .iter_mut()
             .find(|p| p.meta.id == id)
             .expect("exists");
-        p.meta.updated_at = at(t);
-        p.meta.source = Origin::User;
-        if let ParticipationDetail::Coaching(c) = &mut p.detail {
-            f(c);
-        }
-    }
-
-    fn detail(d: &Dataset, id: &str) -> CoachingParticipation {
-        match &d
-            .participations
-            .iter()
-            .find(|p| p.meta.id == id)
-            .expect("exists")
-            .detail
-        {
-            ParticipationDetail::Coaching(c) => c.clone(),
+        match &mut p.detail {
+            ParticipationDetail::Coaching(c) => c,
             ParticipationDetail::PilotLan(_) => panic!("coaching"),
         }
     }
 
-    const HJO: &str = "participation-coaching-1497";
-
-    #[test]
-    fn fields_changed_on_one_side_each_are_both_kept_without_conflict() {
-        let mut ours = builtin_dataset();
-        let mut theirs = builtin_dataset();
-        coaching(&mut ours, HJO, "2026-01-01T00:00:00Z", |c| {
-            c.letter_of_intent = "2007-03-15".parse().ok()
-        });
-        coaching(&mut theirs, HJO, "2026-02-01T00:00:00Z", |c| {
-            c.strategy_proposed = "2008-05-01".parse().ok()
-        });
-        let p = merge_preview(&ours, &theirs);
-        assert!(p.conflicts.is_empty(), "{:?}", p.conflicts);
-        assert_eq!(
-            p.changed
-                .iter()
-                .map(|r| r.label.as_str())
-                .collect::<Vec<_>>(),
-            vec!["Hjo"]
-        );
-        let m = merge(&ours, &theirs, &BTreeMap::new());
-        let c = detail(&m, HJO);
-        assert_eq!(c.letter_of_intent, "2007-03-15".parse().ok());
-        assert_eq!(c.strategy_proposed, "2008-05-01".parse().ok());
-        let hjo = m
-            .participations
-            .iter()
-            .find(|p| p.meta.id == HJO)
-            .expect("kept");
-        assert_eq!(
-            hjo.meta.updated_at,
-            at("2026-02-01T00:00:00Z"),
-            "the newest time"
-        );
+    fn date(s: &str) -> Option<chrono::NaiveDate> {
+        s.parse().ok()
     }
 
-    #[test]
-    fn a_field_both_sides_changed_is_a_conflict_newer_wins_unless_the_user_picks() {
-        let mut ours = builtin_dataset();
-        let mut theirs = builtin_dataset();
-        coaching(&mut ours, HJO, "2026-01-01T00:00:00Z", |c| {
-            c.letter_of_intent = "2007-03-15".parse().ok()
-        });
-        coaching(&mut theirs, HJO, "2026-02-01T00:00:00Z", |c| {
-            c.letter_of_intent = "2007-04-20".parse().ok()
-        });
-        let p = merge_preview(&ours, &theirs);
-        assert_eq!(p.conflicts.len(), 1);
-        let conflict = &p.conflicts[0];
-        assert_eq!(conflict.field, "detail.letter_of_intent");
-        assert_eq!(
-            (conflict.ours.as_str(), conflict.theirs.as_str()),
-            ("\"2007-03-15\"", "\"2007-04-20\"")
-        );
-        assert_eq!(conflict.default, Side::Theirs, "the file's record is newer");
-        let m = merge(&ours, &theirs, &BTreeMap::new());
-        assert_eq!(detail(&m, HJO).letter_of_intent, "2007-04-20".parse().ok());
-        let choose = BTreeMap::from([(conflict.key.clone(), Side::Ours)]);
-        assert_eq!(
-            detail(&merge(&ours, &theirs, &choose), HJO).letter_of_intent,
-            "2007-03-15".parse().ok()
-        );
+    fn letter(d: &Dataset, id: &str) -> Option<chrono::NaiveDate> {
+        coaching(&mut d.clone(), id).letter_of_intent
     }
 
+    fn merged_as(d: &Dataset, file: &Dataset, browser: &str) -> Dataset {
+        merge(
+            d,
+            file,
+            &Decisions::default(),
+            browser,
+            at("2026-06-01T00:00:00Z"),
+        )
+    }
+
+    /// The round trip of #17: A sets Hjo's letter of intent and shares; B, new, replaces
+    /// its data with A's file, corrects the date, sets Osby's and removes a participation;
+    /// A merges B's file.
     #[test]
-    fn a_tie_in_time_is_broken_the_same_way_whichever_side_is_ours() {
+    fn a_correction_after_seeing_the_value_is_no_question_and_a_removal_travels() {
         let mut a = builtin_dataset();
-        let mut b = builtin_dataset();
-        coaching(&mut a, HJO, "2026-01-01T00:00:00Z", |c| {
-            c.letter_of_intent = "2007-03-15".parse().ok()
+        edit(&mut a, "aaaa", "2026-03-01T10:00:00Z", |d| {
+            coaching(d, HJO).letter_of_intent = date("2007-03-15")
         });
-        coaching(&mut b, HJO, "2026-01-01T00:00:00Z", |c| {
-            c.letter_of_intent = "2007-04-20".parse().ok()
+        let mut b = a.clone();
+        edit(&mut b, "bbbb", "2026-03-02T10:00:00Z", |d| {
+            coaching(d, HJO).letter_of_intent = date("2007-04-01");
+            coaching(d, OSBY).letter_of_intent = date("2007-05-20");
         });
-        let ab = merge(&a, &b, &BTreeMap::new());
-        let ba = merge(&b, &a, &BTreeMap::new());
+        let gone = b.participations[5].meta.id.clone();
+        edit(&mut b, "bbbb", "2026-03-02T10:05:00Z", |d| {
+            d.participations.retain(|p| p.meta.id != gone)
+        });
+        let p = merge_preview(&a, &b);
+        assert_eq!(p.conflicts, vec![], "nothing to ask");
         assert_eq!(
-            detail(&ab, HJO).letter_of_intent,
-            detail(&ba, HJO).letter_of_intent
+            p.removed.iter().map(|r| r.id.as_str()).collect::<Vec<_>>(),
+            vec![gone.as_str()]
         );
-        assert_eq!(detail(&ab, HJO).letter_of_intent, "2007-04-20".parse().ok());
-    }
-
-    #[test]
-    fn merge_adds_new_records_and_removes_nothing_replace_shows_removals() {
-        let ours = builtin_dataset();
-        let mut theirs = builtin_dataset();
-        theirs.participations.retain(|p| p.meta.id != HJO);
-        let mut coach = theirs.coaches[0].clone();
-        coach.meta.id = "coach-new".into();
-        coach.name = "Ny Coach".into();
-        theirs.coaches.push(coach);
-        let p = merge_preview(&ours, &theirs);
-        assert_eq!(
-            p.added.iter().map(|r| r.label.as_str()).collect::<Vec<_>>(),
-            vec!["Ny Coach"]
-        );
-        assert!(p.removed.is_empty() && p.changed.is_empty());
-        let m = merge(&ours, &theirs, &BTreeMap::new());
-        assert!(
-            m.participations.iter().any(|p| p.meta.id == HJO),
-            "merge keeps ours"
-        );
-        assert_eq!(m.coaches.len(), ours.coaches.len() + 1);
+        let m = merged_as(&a, &b, "aaaa");
+        assert_eq!(letter(&m, HJO), date("2007-04-01"), "B's correction wins");
+        assert_eq!(letter(&m, OSBY), date("2007-05-20"), "Osby arrives");
+        assert!(m.participations.iter().all(|p| p.meta.id != gone));
+        assert_eq!(m.removed.len(), 1);
         assert_eq!(crate::domain::exchange::integrity::check(&m), vec![]);
 
-        let r = replace_preview(&ours, &theirs);
+        // Keeping it instead: a new edit here, so B shows it again after merging A's file.
+        let keep = Decisions {
+            keep: BTreeSet::from([format!("participations/{gone}")]),
+            ..Decisions::default()
+        };
+        let kept = merge(&a, &b, &keep, "aaaa", at("2026-03-03T00:00:00Z"));
+        assert!(kept.participations.iter().any(|p| p.meta.id == gone));
+        let back = merge_preview(&b, &kept);
+        assert_eq!(
+            back.added.iter().map(|r| r.id.as_str()).collect::<Vec<_>>(),
+            vec![gone.as_str()]
+        );
+        assert_eq!(back.conflicts, vec![]);
+    }
+
+    #[test]
+    fn edits_of_one_field_neither_side_had_seen_are_one_conflict_the_later_preselected() {
+        let (mut a, mut b) = (builtin_dataset(), builtin_dataset());
+        edit(&mut a, "aaaa", "2026-01-01T00:00:00Z", |d| {
+            coaching(d, HJO).letter_of_intent = date("2007-03-15")
+        });
+        edit(&mut b, "bbbb", "2026-01-02T00:00:00Z", |d| {
+            coaching(d, HJO).letter_of_intent = date("2007-03-20");
+            coaching(d, OSBY).strategy_proposed = date("2008-05-01");
+        });
+        b.browsers.insert("bbbb".into(), "Kansliet".into());
+        let p = merge_preview(&a, &b);
+        assert_eq!(p.conflicts.len(), 1, "{:?}", p.conflicts);
+        let c = &p.conflicts[0];
+        assert_eq!(
+            (c.record.label.as_str(), c.field.as_str()),
+            ("Hjo", "detail.letter_of_intent")
+        );
+        assert_eq!(
+            (c.ours.as_str(), c.theirs.as_str()),
+            ("\"2007-03-15\"", "\"2007-03-20\"")
+        );
+        assert_eq!(c.default, Side::Theirs, "the later edit is preselected");
+        assert_eq!(
+            c.theirs_edit,
+            Edit {
+                at: at("2026-01-02T00:00:00Z"),
+                by: "Kansliet".into()
+            }
+        );
+        assert_eq!(c.ours_edit.by, "aaaa");
+
+        // Choosing ours is an edit made here after seeing theirs: merging B's file again asks nothing.
+        let mine = Decisions {
+            choices: BTreeMap::from([(c.key.clone(), Side::Ours)]),
+            ..Decisions::default()
+        };
+        let m = merge(&a, &b, &mine, "aaaa", at("2026-01-03T00:00:00Z"));
+        assert_eq!(letter(&m, HJO), date("2007-03-15"));
+        assert_eq!(
+            coaching(&mut m.clone(), OSBY).strategy_proposed,
+            date("2008-05-01")
+        );
+        assert_eq!(merge_preview(&m, &b).conflicts, vec![]);
+        assert_eq!(
+            letter(&merged_as(&b, &m, "bbbb"), HJO),
+            date("2007-03-15"),
+            "and B takes A's choice"
+        );
+    }
+
+    #[test]
+    fn merging_in_any_order_or_twice_gives_the_same_export() {
+        let mut sides: Vec<Dataset> = Vec::new();
+        for (i, browser) in ["aaaa", "bbbb", "cccc"].iter().enumerate() {
+            let mut d = builtin_dataset();
+            edit(
+                &mut d,
+                browser,
+                &format!("2026-01-0{}T00:00:00Z", i + 1),
+                |d| {
+                    coaching(d, HJO).letter_of_intent = date(&format!("2007-0{}-01", i + 1));
+                    d.coaches[0].name = format!("Coach {browser}");
+                },
+            );
+            sides.push(d);
+        }
+        let [a, b, c] = [&sides[0], &sides[1], &sides[2]];
+        let t = at("2026-02-01T00:00:00Z");
+        let abc = merged_as(&merged_as(a, b, "x"), c, "x");
+        let cba = merged_as(&merged_as(c, b, "x"), a, "x");
+        assert_eq!(export_json(&abc, t), export_json(&cba, t));
+        assert_eq!(
+            export_json(&merged_as(&abc, c, "x"), t),
+            export_json(&abc, t),
+            "a file merged twice"
+        );
+        assert_eq!(letter(&abc, HJO), date("2007-03-01"), "the latest edit");
+    }
+
+    #[test]
+    fn merging_identical_data_changes_nothing_and_replace_shows_removals() {
+        let d = builtin_dataset();
+        assert_eq!(merge_preview(&d, &d), Preview::default());
+        assert_eq!(merged_as(&d, &d, "aaaa"), d);
+
+        let mut theirs = builtin_dataset();
+        theirs.participations.retain(|p| p.meta.id != HJO);
+        let r = replace_preview(&d, &theirs);
         assert_eq!(
             r.removed
                 .iter()
@@ -493,13 +515,5 @@ mod tests {
                 .collect::<Vec<_>>(),
             vec!["Hjo"]
         );
-        assert_eq!(r.added.len(), 1);
-    }
-
-    #[test]
-    fn merging_identical_data_changes_nothing() {
-        let d = builtin_dataset();
-        assert_eq!(merge_preview(&d, &d), Preview::default());
-        assert_eq!(merge(&d, &d, &BTreeMap::new()), d);
     }
 }

@@ -1,11 +1,18 @@
 //! Reading stored or imported text: classify it (missing, readable, unreadable and
 //! why) and migrate older schema versions forward, one version at a time.
 
+use std::collections::BTreeMap;
+
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
+use super::join;
+use super::versions::{Context, Stamp, Versions};
 use crate::domain::model::{Dataset, FORMAT, SCHEMA_VERSION};
+use crate::domain::seed::builtin_dataset;
 
+// Read once per load or import, so its size in memory does not matter.
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
 pub enum Stored {
     /// Nothing stored yet: start from the built-in dataset.
@@ -136,7 +143,7 @@ pub fn upgrade(value: &mut Value) -> Result<u32, Unreadable> {
 }
 
 /// `MIGRATIONS[n]` turns version n into version n + 1.
-const MIGRATIONS: [fn(&mut Value); SCHEMA_VERSION as usize] = [v0_to_v1];
+const MIGRATIONS: [fn(&mut Value); SCHEMA_VERSION as usize] = [v0_to_v1, v1_to_v2];
 
 /// The record collections of a dataset, by their names in the file.
 pub(super) const COLLECTIONS: [&str; 5] = [
@@ -167,6 +174,75 @@ fn v0_to_v1(value: &mut Value) {
     }
 }
 
+/// Version 1 had no versions of edits. Its records count as edited once, at their
+/// `updated_at`, by a browser nobody can name: the fields a person changed from the
+/// built-in record, or every field of a record not built in. That browser's id is taken
+/// from the data itself, so the same file read in two places makes the same edits, and
+/// two different files different ones.
+fn v1_to_v2(value: &mut Value) {
+    let browser = format!("v1-{:016x}", fnv1a(value.to_string().as_bytes()));
+    let builtin = serde_json::to_value(builtin_dataset()).unwrap_or(Value::Null);
+    let Some(obj) = value.as_object_mut() else {
+        return;
+    };
+    obj.insert("schema_version".into(), Value::from(2));
+    let mut context = Context::default();
+    for name in COLLECTIONS {
+        let built: BTreeMap<&str, &Value> = builtin[name]
+            .as_array()
+            .map(|list| {
+                list.iter()
+                    .filter_map(|r| Some((r["id"].as_str()?, r)))
+                    .collect()
+            })
+            .unwrap_or_default();
+        let Some(Value::Array(records)) = obj.get_mut(name) else {
+            continue;
+        };
+        for record in records.iter_mut() {
+            let edited = record["source"] == "user";
+            let at = record["updated_at"].as_str().and_then(|t| t.parse().ok());
+            let (true, Some(at)) = (edited, at) else {
+                continue;
+            };
+            let stamp = Stamp {
+                browser: browser.clone(),
+                counter: 1,
+                at,
+            };
+            let old = record["id"]
+                .as_str()
+                .and_then(|id| built.get(id))
+                .map(|b| join::Record {
+                    id: String::new(),
+                    fields: (*b).clone(),
+                    versions: Versions::new(),
+                    presence: None,
+                });
+            let versions = join::restamp(old.as_ref(), record, &stamp);
+            if versions.is_empty() {
+                continue;
+            }
+            context.observe(&stamp);
+            if let (Some(r), Ok(v)) = (record.as_object_mut(), serde_json::to_value(&versions)) {
+                r.insert("versions".into(), v);
+            }
+        }
+    }
+    if !context.is_empty() {
+        if let Ok(c) = serde_json::to_value(&context) {
+            obj.insert("context".into(), c);
+        }
+    }
+}
+
+/// FNV-1a, 64 bits: a hash that stays the same in every build (std's does not promise to).
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -192,7 +268,7 @@ mod tests {
     }
 
     #[test]
-    fn a_version_0_file_is_migrated_to_version_1() {
+    fn a_version_0_file_is_migrated_to_the_current_version() {
         match read(Some(V0_FIXTURE)) {
             Stored::Ready {
                 dataset,
@@ -212,6 +288,71 @@ mod tests {
             }
             other => panic!("expected a migrated dataset, got {other:?}"),
         }
+    }
+
+    const V1_FIXTURE: &str = include_str!("../../../tests/fixtures/dataset-v1.json");
+
+    /// Stored or exported before versions existed: what a person changed counts as one
+    /// edit by an unnamed browser at the record's `updated_at`; built-in values none.
+    #[test]
+    fn a_version_1_file_gets_versions_for_what_a_person_changed() {
+        let Stored::Ready {
+            dataset,
+            migrated_from,
+        } = read(Some(V1_FIXTURE))
+        else {
+            panic!("expected a migrated dataset");
+        };
+        assert_eq!(migrated_from, Some(1));
+        assert_eq!(dataset.schema_version, SCHEMA_VERSION);
+        let hjo = dataset
+            .participations
+            .iter()
+            .find(|p| p.meta.id == "participation-coaching-1497")
+            .expect("Hjo");
+        let stamp = hjo
+            .meta
+            .versions
+            .get("detail.letter_of_intent")
+            .expect("stamped");
+        assert!(stamp.browser.starts_with("v1-") && stamp.counter == 1);
+        assert_eq!(stamp.at.to_rfc3339(), "2026-05-01T08:00:00+00:00");
+        assert!(
+            !hjo.meta.versions.contains_key("detail.mentor_id"),
+            "unchanged: as built"
+        );
+        let added = dataset
+            .coaches
+            .iter()
+            .find(|c| c.meta.id == "coach-added-in-v1")
+            .expect("coach");
+        assert_eq!(
+            added.meta.versions.keys().collect::<Vec<_>>(),
+            vec![""],
+            "made by a person: all of it"
+        );
+        assert!(
+            dataset
+                .organisations
+                .iter()
+                .all(|o| o.meta.versions.is_empty()),
+            "seed records: none"
+        );
+        assert!(dataset.context.has_seen(stamp));
+        assert_eq!(
+            dataset.context.latest.map(|t| t.to_rfc3339()).as_deref(),
+            Some("2026-05-02T09:30:00+00:00")
+        );
+        // The same file read twice makes the same edits; another file other ones.
+        let Stored::Ready { dataset: again, .. } = read(Some(V1_FIXTURE)) else {
+            panic!("reads again");
+        };
+        assert_eq!(again, dataset);
+        let other = V1_FIXTURE.replace("2007-03-15", "2007-03-16");
+        let Stored::Ready { dataset: other, .. } = read(Some(&other)) else {
+            panic!("reads");
+        };
+        assert_ne!(other.context, dataset.context);
     }
 
     #[test]

@@ -9,4 +9,5 @@ pub mod integrity;
 pub mod join;
 pub mod merge;
 pub mod migrate;
+pub mod replicas;
 pub mod versions;

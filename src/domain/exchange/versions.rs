@@ -89,6 +89,21 @@ impl<'de> Deserialize<'de> for Stamp {
     }
 }
 
+#[cfg(not(target_arch = "wasm32"))]
+impl schemars::JsonSchema for Stamp {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Stamp".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "string",
+            "pattern": "^.+\\.[0-9]+@.+$",
+            "description": "An edit: the editing browser's id, its count of edits, and the time (browser.count@RFC 3339 time)."
+        })
+    }
+}
+
 /// A record's versions: the stamp of each field path that has one (`detail.mentor_id`).
 /// A field without one has its nearest enclosing path's stamp; [`WHOLE`] is the record's
 /// (set when it was created, or read from a file of format 1). A field with no stamp at
@@ -97,6 +112,8 @@ pub type Versions = BTreeMap<String, Stamp>;
 
 /// The path of the record as a whole.
 pub const WHOLE: &str = "";
+/// Not a field: the stamp of keeping the record after a removal (see `join::keep`).
+pub const KEPT: &str = "@kept";
 
 /// The stamp that applies to the field at `path`: its own, else its nearest parent's.
 pub fn effective<'a>(versions: &'a Versions, path: &str) -> Option<&'a Stamp> {
@@ -114,6 +131,7 @@ pub fn effective<'a>(versions: &'a Versions, path: &str) -> Option<&'a Stamp> {
 
 /// Everything a dataset has seen: per browser, the highest count; and the latest time.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Context {
     pub seen: BTreeMap<String, u64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -121,6 +139,10 @@ pub struct Context {
 }
 
 impl Context {
+    pub fn is_empty(&self) -> bool {
+        self.seen.is_empty() && self.latest.is_none()
+    }
+
     pub fn has_seen(&self, stamp: &Stamp) -> bool {
         self.seen
             .get(&stamp.browser)

@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use super::browser_name::BrowserName;
 use crate::domain::listing::rows;
 use crate::i18n::*;
 use crate::store::files::{can_share, text_file};
@@ -43,10 +44,11 @@ pub fn ExportPanel() -> impl IntoView {
             </p>
             <p class="hint">
                 {t!(i18n, data.schema_text)} " "
-                <a href=href("/schema/klimatcoachning-v1.json") rel="external" data-testid="schema-link">
+                <a href=href("/schema/klimatcoachning-v2.json") rel="external" data-testid="schema-link">
                     {t!(i18n, data.schema_link)}
                 </a>
             </p>
+            <BrowserName/>
         </section>
     }
 }

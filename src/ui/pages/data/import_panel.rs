@@ -3,7 +3,7 @@
 //! conflicts decided one by one) before anything is applied, and the import can
 //! be undone, also after a reload.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -11,7 +11,7 @@ use wasm_bindgen::JsCast;
 use crate::domain::change::ChangeKind;
 use crate::domain::exchange::import::{check_file, Kind, Problem, MAX_IMPORT_BYTES};
 use crate::domain::exchange::merge::{
-    merge, merge_preview, replace_preview, Preview, RecordRef, Side,
+    merge_preview, replace_preview, Decisions, Edit, Preview, RecordRef, Side,
 };
 use crate::domain::model::Dataset;
 use crate::i18n::*;
@@ -141,12 +141,14 @@ pub fn ImportPanel() -> impl IntoView {
     let store = use_store();
     let step = RwSignal::new(Step::Idle);
     let choices = RwSignal::new(BTreeMap::<String, Side>::new());
+    let keep = RwSignal::new(BTreeSet::<String>::new());
     let dragging = RwSignal::new(false);
 
     let take = move |file: web_sys::File| {
         let name = file.name();
         let size = file.size();
         choices.set(BTreeMap::new());
+        keep.set(BTreeSet::new());
         // Refused before reading: no point holding 20 MB of something else in memory.
         if size > MAX_IMPORT_BYTES as f64 {
             step.set(Step::Refused {
@@ -232,15 +234,18 @@ pub fn ImportPanel() -> impl IntoView {
         let Step::Ready(ready) = step.get_untracked() else {
             return;
         };
-        let dataset = match how {
+        let applied = match how {
             // Theirs: the file replaces everything.
-            Side::Theirs => ready.incoming.clone(),
-            Side::Ours => {
-                let current = store.data().get_untracked();
-                merge(&current, &ready.incoming, &choices.get_untracked())
-            }
+            Side::Theirs => store.import(ready.incoming.clone()),
+            Side::Ours => store.merge_file(
+                &ready.incoming,
+                &Decisions {
+                    choices: choices.get_untracked(),
+                    keep: keep.get_untracked(),
+                },
+            ),
         };
-        if store.import(dataset).is_ok() {
+        if applied.is_ok() {
             step.set(Step::Idle);
         }
     };
@@ -286,7 +291,7 @@ pub fn ImportPanel() -> impl IntoView {
                         </ul>
                     </div>
                 }.into_any()),
-                Step::Ready(ready) => Some(view! { <PreviewView ready=*ready choices=choices apply=apply step=step/> }.into_any()),
+                Step::Ready(ready) => Some(view! { <PreviewView ready=*ready choices=choices keep=keep apply=apply step=step/> }.into_any()),
                 _ => None,
             }}
         </section>
@@ -305,6 +310,7 @@ fn record_list(items: &[RecordRef]) -> impl IntoView {
 fn PreviewView(
     ready: Ready,
     choices: RwSignal<BTreeMap<String, Side>>,
+    keep: RwSignal<BTreeSet<String>>,
     apply: impl Fn(Side) + Copy + Send + Sync + 'static,
     step: RwSignal<Step>,
 ) -> impl IntoView {
@@ -317,6 +323,15 @@ fn PreviewView(
         ..
     } = ready;
     let conflicts = merge.conflicts.clone();
+    let removed = merge.removed.clone();
+    let when = move |e: &Edit| {
+        t_string!(
+            i18n,
+            import.edited,
+            when = format::date_time(i18n, e.at),
+            by = e.by.clone()
+        )
+    };
     view! {
         <div class="preview" data-testid="import-preview">
             <h3>{t_string!(i18n, import.preview_heading, name = name)}</h3>
@@ -329,11 +344,31 @@ fn PreviewView(
                 <p>{t!(i18n, import.removed)}</p>{record_list(&replace.removed)}
             </details>
             <h4>{t!(i18n, import.merge_heading)}</h4>
-            <p data-testid="merge-summary">{t_string!(i18n, import.merge_summary, added = merge.added.len(), changed = merge.changed.len(), conflicts = merge.conflicts.len())}</p>
+            <p data-testid="merge-summary">{t_string!(i18n, import.merge_summary, added = merge.added.len(), changed = merge.changed.len(), removed = merge.removed.len(), conflicts = merge.conflicts.len())}</p>
             <details><summary>{t!(i18n, import.show_records)}</summary>
                 <p>{t!(i18n, import.added)}</p>{record_list(&merge.added)}
                 <p>{t!(i18n, import.changed)}</p>{record_list(&merge.changed)}
             </details>
+            {(!removed.is_empty()).then(|| view! {
+                <fieldset class="removed" data-testid="merge-removed">
+                    <legend>{t!(i18n, import.removed_legend)}</legend>
+                    {removed.into_iter().map(|r| {
+                        let key = format!("{}/{}", r.collection, r.id);
+                        let key2 = key.clone();
+                        view! {
+                            <label class="check">
+                                <input type="checkbox"
+                                    prop:checked=move || keep.with(|k| k.contains(&key))
+                                    on:change=move |ev| {
+                                        let on = event_target_checked(&ev);
+                                        keep.update(|k| { if on { k.insert(key2.clone()); } else { k.remove(&key2); } });
+                                    }/>
+                                {t_string!(i18n, import.keep_record, record = format!("{} ({})", r.label, r.collection))}
+                            </label>
+                        }
+                    }).collect_view()}
+                </fieldset>
+            })}
             {(!conflicts.is_empty()).then(|| view! {
                 <fieldset class="conflicts">
                     <legend>{t!(i18n, import.conflicts_legend)}</legend>
@@ -353,12 +388,14 @@ fn PreviewView(
                                         prop:checked=move || chosen(&key) == Side::Ours
                                         on:change=move |_| choices.update(|m| { m.insert(key2.clone(), Side::Ours); })/>
                                     {t!(i18n, import.keep_mine)} " " <code>{c.ours.clone()}</code>
+                                    " " <span class="hint">{when(&c.ours_edit)}</span>
                                 </label>
                                 <label class="check">
                                     <input type="radio" name=group
                                         prop:checked=move || chosen(&key3) == Side::Theirs
                                         on:change=move |_| choices.update(|m| { m.insert(key4.clone(), Side::Theirs); })/>
                                     {t!(i18n, import.take_theirs)} " " <code>{c.theirs.clone()}</code>
+                                    " " <span class="hint">{when(&c.theirs_edit)}</span>
                                 </label>
                             </div>
                         }

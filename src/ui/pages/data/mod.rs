@@ -2,6 +2,7 @@
 //! takes up in the browser, and starting over.
 
 pub mod backup_panel;
+pub mod browser_name;
 pub mod export_panel;
 pub mod file_link_panel;
 pub mod import_panel;

@@ -29,6 +29,7 @@ fn new_event() -> Event {
             updated_at: at,
             source: Origin::User,
             notes: String::new(),
+            versions: Default::default(),
         },
         programme_id: COACHING_ID.to_owned(),
         kind: EventKind::Workshop,

@@ -240,7 +240,12 @@ struct Stamping<'a> {
 }
 
 fn fields_of<T: Serialize>(record: &T) -> Value {
-    let mut json = serde_json::to_value(record).unwrap_or(Value::Null);
+    // Through text, not `to_value`: the store already writes every record as text, and
+    // a second serialiser for each kind of record would add to the wasm every page loads.
+    let mut json = serde_json::to_string(record)
+        .ok()
+        .and_then(|text| serde_json::from_str(&text).ok())
+        .unwrap_or(Value::Null);
     if let Some(m) = json.as_object_mut() {
         m.remove("versions");
     }

@@ -49,14 +49,19 @@ fn shown_notes(store: &Store) -> String {
         .unwrap_or_default()
 }
 
-fn stored_notes() -> String {
+/// The coaching programme as stored.
+fn stored_programme() -> serde_json::Value {
     let raw = local()
         .get_item(DATA_KEY)
         .ok()
         .flatten()
         .expect("data stored");
     let v: serde_json::Value = serde_json::from_str(&raw).expect("stored JSON");
-    v["programmes"][0]["notes"]
+    v["programmes"][0].clone()
+}
+
+fn stored_notes() -> String {
+    stored_programme()["notes"]
         .as_str()
         .unwrap_or_default()
         .to_owned()
@@ -274,14 +279,8 @@ fn undo_and_redo_go_through_storage_and_a_reset_is_undoable_after_reopening() {
 /// The versions of the coaching programme's notes as stored: each save and each undo is
 /// an edit of this browser, counted on.
 fn stored_notes_version() -> (String, u64) {
-    let raw = local()
-        .get_item(DATA_KEY)
-        .ok()
-        .flatten()
-        .expect("data stored");
-    let v: serde_json::Value = serde_json::from_str(&raw).expect("stored JSON");
     let stamp: klimatcoachning::domain::model::Stamp =
-        serde_json::from_value(v["programmes"][0]["versions"]["notes"].clone()).expect("a stamp");
+        serde_json::from_value(stored_programme()["versions"]["notes"].clone()).expect("a stamp");
     (stamp.browser, stamp.counter)
 }
 

@@ -7,7 +7,7 @@
 use klimatcoachning::domain::exchange::export::export_json;
 use klimatcoachning::domain::exchange::import::check_file;
 use klimatcoachning::domain::exchange::merge::{merge, merge_preview, replace_preview, Decisions};
-use klimatcoachning::domain::exchange::replicas::stamp_edit;
+use klimatcoachning::domain::exchange::stamping::stamp_edit;
 use klimatcoachning::domain::generate::generated_dataset;
 use klimatcoachning::domain::model::{Dataset, ParticipationDetail};
 use leptos::prelude::*;

@@ -382,6 +382,24 @@ macro_rules! has_meta {
 has_meta!(Programme, Organisation, Participation, Coach, Event);
 
 impl Dataset {
+    /// A dataset of this format with nothing in it: no sources, no records.
+    pub fn empty() -> Dataset {
+        Dataset {
+            format: FORMAT.to_owned(),
+            schema_version: SCHEMA_VERSION,
+            exported_at: None,
+            context: Context::default(),
+            browsers: BTreeMap::new(),
+            sources: Vec::new(),
+            programmes: Vec::new(),
+            organisations: Vec::new(),
+            participations: Vec::new(),
+            coaches: Vec::new(),
+            events: Vec::new(),
+            removed: Vec::new(),
+        }
+    }
+
     pub fn programme(&self, kind: ProgrammeKind) -> Option<&Programme> {
         self.programmes.iter().find(|p| p.kind == kind)
     }

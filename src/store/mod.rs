@@ -22,7 +22,7 @@ use crate::domain::change::{apply, Change, ChangeKind, Record};
 use crate::domain::exchange::export::export_json;
 use crate::domain::exchange::merge::{merge, Decisions};
 use crate::domain::exchange::migrate::{Stored, Unreadable};
-use crate::domain::exchange::replicas::stamp_edit;
+use crate::domain::exchange::stamping::stamp_edit;
 use crate::domain::history::History;
 use crate::domain::model::Dataset;
 use crate::domain::seed::builtin_dataset;
@@ -285,6 +285,11 @@ impl Store {
             }
             _ => export_json(d, at),
         })
+    }
+
+    /// This browser's id in the versions of its edits, once it has made one.
+    pub fn browser_id(&self) -> Option<String> {
+        self.settings.with_untracked(|s| s.browser.clone())
     }
 
     /// This browser's id in the versions of its edits: made and kept at its first edit.

@@ -91,24 +91,29 @@ pub struct Joined {
 }
 
 /// Where a record sits: built-in records first in the built-in order (`rank`), then
-/// the others in the order they were made, then by id.
-pub fn canonical_order(records: &mut [Record], rank: &dyn Fn(&str) -> Option<usize>) {
-    // Already in order (as most are): nothing to sort.
-    fn key<'r>(r: &'r Record, rank: &dyn Fn(&str) -> Option<usize>) -> (usize, Option<&'r Stamp>) {
-        (rank(&r.id).unwrap_or(usize::MAX), r.versions.get(WHOLE))
-    }
-    let before = |a: &Record, b: &Record| {
-        let key = |r| key(r, rank);
-        let (ka, kb) = (key(a), key(b));
-        ka.0.cmp(&kb.0)
-            .then_with(|| match (ka.1, kb.1) {
+/// the others in the order they were made, then by id. `id_whole` gives a record's id
+/// and record stamp (records are join records here, typed ones when put back).
+pub fn canonical_order<R>(
+    records: &mut [R],
+    id_whole: fn(&R) -> (&str, Option<&Stamp>),
+    rank: &dyn Fn(&str) -> Option<usize>,
+) {
+    let before = |a: &R, b: &R| {
+        let ((ia, wa), (ib, wb)) = (id_whole(a), id_whole(b));
+        let (ra, rb) = (
+            rank(ia).unwrap_or(usize::MAX),
+            rank(ib).unwrap_or(usize::MAX),
+        );
+        ra.cmp(&rb)
+            .then_with(|| match (wa, wb) {
                 (Some(x), Some(y)) => x.cmp_later(y),
                 (None, Some(_)) => Ordering::Less,
                 (Some(_), None) => Ordering::Greater,
                 (None, None) => Ordering::Equal,
             })
-            .then_with(|| a.id.cmp(&b.id))
+            .then_with(|| ia.cmp(ib))
     };
+    // Already in order (as most are): nothing to sort.
     if records
         .windows(2)
         .all(|w| before(&w[0], &w[1]) != Ordering::Greater)
@@ -116,6 +121,11 @@ pub fn canonical_order(records: &mut [Record], rank: &dyn Fn(&str) -> Option<usi
         return;
     }
     records.sort_by(before);
+}
+
+/// A join record's id and record stamp, for [`canonical_order`].
+pub fn id_whole(r: &Record) -> (&str, Option<&Stamp>) {
+    (&r.id, r.versions.get(WHOLE))
 }
 
 /// Joins `theirs` into `ours`.
@@ -164,7 +174,7 @@ pub fn join(ours: &Replica, theirs: &Replica, rank: &dyn Fn(&str) -> Option<usiz
             out.replica.records.push(other.clone());
         }
     }
-    canonical_order(&mut out.replica.records, rank);
+    canonical_order(&mut out.replica.records, id_whole, rank);
     out
 }
 
@@ -574,7 +584,7 @@ mod tests {
                         versions,
                         presence: None,
                     });
-                    canonical_order(&mut r.records, &rank);
+                    canonical_order(&mut r.records, id_whole, &rank);
                 }
                 Op::Remove { who, rec } => {
                     let n = self.replicas[who].records.len();

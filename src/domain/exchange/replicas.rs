@@ -1,245 +1,25 @@
-//! The dataset as the merge sees it, and the stamping of every local edit.
+//! Both sides of a merge taken apart, and the merged dataset put back together.
 //!
-//! [`to_replicas`] takes a dataset apart into one [`Replica`] per collection (its shown
-//! and removed records, each with fields and versions) and [`from_replicas`] puts one
-//! back together. [`stamp_edit`] gives every change made in this browser its versions:
-//! the store calls it after each change, undo and redo, so that an undo is a new edit.
+//! Most records of two datasets that share their history are alike on both sides, and
+//! the join of alike records is the record itself. [`split`] keeps those as they are
+//! (typed, so nothing is converted), and turns only the rest (records that differ, exist
+//! on one side only, or were removed) into the JSON [`Replica`]s the join works on;
+//! [`assemble`] puts the join's records back among the alike ones, in canonical order.
+//! Converting every record to JSON and back would cost more than the join itself.
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use chrono::{DateTime, Utc};
 use serde::Serialize;
 use serde_json::Value;
 
 use super::join::{self, Presence, Replica};
-use super::migrate::COLLECTIONS;
-use super::versions::{Stamp, Versions, KEPT};
+use super::kinds::Kind;
+use super::versions::{KEPT, WHOLE};
 use crate::domain::model::*;
 use crate::domain::seed::builtin_dataset;
 
-/// The collection's name in a [`Record`] (`participation`) for its name in the file.
-fn singular(collection: &str) -> &str {
-    match collection {
-        "programmes" => "programme",
-        "organisations" => "organisation",
-        "participations" => "participation",
-        "coaches" => "coach",
-        _ => "event",
-    }
-}
-
-/// A record's JSON without its versions, and its versions without the keep stamp.
-fn split_record(mut json: Value) -> (String, Value, Versions, Option<Stamp>) {
-    let mut versions: Versions = json
-        .as_object_mut()
-        .and_then(|m| m.remove("versions"))
-        .and_then(|v| serde_json::from_value(v).ok())
-        .unwrap_or_default();
-    let kept = versions.remove(KEPT);
-    let id = json["id"].as_str().unwrap_or_default().to_owned();
-    (id, json, versions, kept)
-}
-
-/// Each collection of `d` (in [`COLLECTIONS`] order) with its shown and removed records.
-pub fn to_replicas(d: &Dataset) -> Vec<Replica> {
-    let mut tree = serde_json::to_value(d).unwrap_or(Value::Null);
-    let mut removed: Vec<Value> = match tree.get_mut("removed").map(Value::take) {
-        Some(Value::Array(list)) => list,
-        _ => Vec::new(),
-    };
-    COLLECTIONS
-        .iter()
-        .map(|name| {
-            let shown = match tree.get_mut(*name).map(Value::take) {
-                Some(Value::Array(list)) => list,
-                _ => Vec::new(),
-            };
-            let mut records: Vec<join::Record> = shown
-                .into_iter()
-                .map(|r| {
-                    let (id, fields, versions, kept) = split_record(r);
-                    join::Record {
-                        id,
-                        fields,
-                        versions,
-                        presence: kept.map(|stamp| Presence {
-                            removed: false,
-                            stamp,
-                        }),
-                    }
-                })
-                .collect();
-            for entry in removed.iter_mut() {
-                if entry["record"]["collection"] != singular(name) {
-                    continue;
-                }
-                let Ok(stamp) = serde_json::from_value::<Stamp>(entry["stamp"].take()) else {
-                    continue;
-                };
-                let (id, fields, versions, _) = split_record(entry["record"]["record"].take());
-                records.push(join::Record {
-                    id,
-                    fields,
-                    versions,
-                    presence: Some(Presence {
-                        removed: true,
-                        stamp,
-                    }),
-                });
-            }
-            Replica {
-                records,
-                context: d.context.clone(),
-            }
-        })
-        .collect()
-}
-
-/// Where the built-in records of each collection sit, for [`join::canonical_order`].
-pub fn builtin_ranks() -> Vec<BTreeMap<String, usize>> {
-    let tree = serde_json::to_value(builtin_dataset()).unwrap_or(Value::Null);
-    COLLECTIONS
-        .iter()
-        .map(|name| {
-            tree[*name]
-                .as_array()
-                .into_iter()
-                .flatten()
-                .enumerate()
-                .filter_map(|(i, r)| Some((r["id"].as_str()?.to_owned(), i)))
-                .collect()
-        })
-        .collect()
-}
-
-/// `template` (its sources, names and format) with the records of `replicas` and
-/// `context`; None if the records do not read as this format's (they always do when
-/// they came from datasets of it).
-pub fn from_replicas(
-    template: &Dataset,
-    replicas: Vec<Replica>,
-    context: crate::domain::model::Context,
-) -> Option<Dataset> {
-    let mut tree = serde_json::to_value(template).ok()?;
-    let mut removed = Vec::new();
-    for (name, replica) in COLLECTIONS.iter().zip(replicas) {
-        let mut shown = Vec::new();
-        for r in replica.records {
-            let mut json = r.fields;
-            let mut versions = r.versions;
-            match r.presence {
-                Some(Presence {
-                    removed: true,
-                    stamp,
-                }) => {
-                    insert_versions(&mut json, &versions);
-                    removed.push(serde_json::json!({
-                        "stamp": stamp,
-                        "record": {"collection": singular(name), "record": json},
-                    }));
-                    continue;
-                }
-                Some(Presence { stamp, .. }) => {
-                    versions.insert(KEPT.to_owned(), stamp);
-                }
-                None => {}
-            }
-            insert_versions(&mut json, &versions);
-            shown.push(json);
-        }
-        tree[*name] = Value::Array(shown);
-    }
-    tree["removed"] = Value::Array(removed);
-    tree["context"] = serde_json::to_value(&context).ok()?;
-    serde_json::from_value(tree).ok()
-}
-
-fn insert_versions(json: &mut Value, versions: &Versions) {
-    if let (Some(m), false) = (json.as_object_mut(), versions.is_empty()) {
-        if let Ok(v) = serde_json::to_value(versions) {
-            m.insert("versions".into(), v);
-        }
-    }
-}
-
-/// Gives the change from `before` to `after`, made in this browser at `now`, its
-/// versions: each changed field, each new record and each removal gets one new stamp;
-/// the rest keeps the versions it had in `before` (whatever versions `after` carries: an
-/// undo puts old values back as a new edit, it does not roll back versions). Removed
-/// records are kept, as removed, with the stamp.
-pub fn stamp_edit(before: &Dataset, after: &mut Dataset, browser: &str, now: DateTime<Utc>) {
-    let stamp = before.context.clone().next(browser, now);
-    let mut used = false;
-    let mut removed = Vec::new();
-    let mut s = Stamping {
-        stamp: &stamp,
-        used: &mut used,
-        removed_before: &before.removed,
-        removed: &mut removed,
-    };
-    s.list(
-        &before.programmes,
-        &mut after.programmes,
-        Record::Programme,
-        |r| match r {
-            Record::Programme(x) => Some(x),
-            _ => None,
-        },
-    );
-    s.list(
-        &before.organisations,
-        &mut after.organisations,
-        Record::Organisation,
-        |r| match r {
-            Record::Organisation(x) => Some(x),
-            _ => None,
-        },
-    );
-    s.list(
-        &before.participations,
-        &mut after.participations,
-        Record::Participation,
-        |r| match r {
-            Record::Participation(x) => Some(x),
-            _ => None,
-        },
-    );
-    s.list(
-        &before.coaches,
-        &mut after.coaches,
-        Record::Coach,
-        |r| match r {
-            Record::Coach(x) => Some(x),
-            _ => None,
-        },
-    );
-    s.list(
-        &before.events,
-        &mut after.events,
-        Record::Event,
-        |r| match r {
-            Record::Event(x) => Some(x),
-            _ => None,
-        },
-    );
-    after.removed = removed;
-    after.context = before.context.clone();
-    if used {
-        after.context.observe(&stamp);
-    }
-    let mut browsers = before.browsers.clone();
-    browsers.extend(after.browsers.clone());
-    after.browsers = browsers;
-}
-
-struct Stamping<'a> {
-    stamp: &'a Stamp,
-    used: &'a mut bool,
-    removed_before: &'a [Removed],
-    removed: &'a mut Vec<Removed>,
-}
-
-fn fields_of<T: Serialize>(record: &T) -> Value {
+/// A record's fields as the join sees them: its JSON without its versions.
+pub(super) fn fields_of<T: Serialize>(record: &T) -> Value {
     // Through text, not `to_value`: the store already writes every record as text, and
     // a second serialiser for each kind of record would add to the wasm every page loads.
     let mut json = serde_json::to_string(record)
@@ -252,106 +32,200 @@ fn fields_of<T: Serialize>(record: &T) -> Value {
     json
 }
 
-fn as_join<T: Serialize + HasMeta>(record: &T) -> join::Record {
+/// A shown record as the join sees it: its keep stamp, if any, as its presence.
+pub(super) fn as_join<T: Kind>(record: &T) -> join::Record {
     let mut versions = record.meta().versions.clone();
-    versions.remove(KEPT);
+    let kept = versions.remove(KEPT);
     join::Record {
         id: record.meta().id.clone(),
         fields: fields_of(record),
         versions,
-        presence: None,
+        presence: kept.map(|stamp| Presence {
+            removed: false,
+            stamp,
+        }),
     }
 }
 
-impl Stamping<'_> {
-    fn list<T: Serialize + HasMeta + Clone + PartialEq>(
-        &mut self,
-        before: &[T],
-        after: &mut [T],
-        wrap: fn(T) -> Record,
-        unwrap: fn(&Record) -> Option<&T>,
-    ) {
-        // Most changes leave every record where it was: compare them in place, and look
-        // records up by id only when the lists differ in their ids.
-        let aligned = before.len() == after.len()
-            && before
-                .iter()
-                .zip(after.iter())
-                .all(|(b, a)| b.meta().id == a.meta().id);
-        let by_id: BTreeMap<&str, &T> = if aligned {
-            BTreeMap::new()
-        } else {
-            before.iter().map(|r| (r.meta().id.as_str(), r)).collect()
+/// The typed record for a join record's fields and versions (None: they do not read as
+/// one; they always do when they came from datasets of this format).
+fn typed<T: Kind>(mut fields: Value, versions: &Versions) -> Option<T> {
+    if let (Some(m), false) = (fields.as_object_mut(), versions.is_empty()) {
+        m.insert("versions".into(), serde_json::to_value(versions).ok()?);
+    }
+    serde_json::from_value(fields).ok()
+}
+
+/// Both sides of a merge: the records alike on both, and the rest of each.
+pub struct Parts {
+    /// A dataset whose lists hold the records shown alike on both sides (nothing else).
+    pub alike: Dataset,
+    /// Per collection, in [`super::migrate::COLLECTIONS`] order: the other records of
+    /// each side, shown and removed, with its context.
+    pub ours: Vec<Replica>,
+    pub theirs: Vec<Replica>,
+}
+
+pub fn split(ours: &Dataset, theirs: &Dataset) -> Parts {
+    let mut parts = Parts {
+        alike: Dataset::empty(),
+        ours: Vec::new(),
+        theirs: Vec::new(),
+    };
+    split_list::<Programme>(ours, theirs, &mut parts);
+    split_list::<Organisation>(ours, theirs, &mut parts);
+    split_list::<Participation>(ours, theirs, &mut parts);
+    split_list::<Coach>(ours, theirs, &mut parts);
+    split_list::<Event>(ours, theirs, &mut parts);
+    parts
+}
+
+fn split_list<T: Kind>(ours: &Dataset, theirs: &Dataset, parts: &mut Parts) {
+    let removed: BTreeSet<&str> = ours
+        .removed
+        .iter()
+        .chain(&theirs.removed)
+        .filter_map(|r| T::unwrap(&r.record))
+        .map(|r| r.meta().id.as_str())
+        .collect();
+    let (o, t) = (T::list(ours), T::list(theirs));
+    // Both sides usually list their records in the same order: compare in place first.
+    let by_id: BTreeMap<&str, &T> = t.iter().map(|r| (r.meta().id.as_str(), r)).collect();
+    let mut alike = BTreeSet::new();
+    for (i, r) in o.iter().enumerate() {
+        let id = r.meta().id.as_str();
+        let other = match t.get(i) {
+            Some(x) if x.meta().id == id => Some(x),
+            _ => by_id.get(id).copied(),
         };
-        let hidden: BTreeMap<&str, &T> = self
-            .removed_before
-            .iter()
-            .filter_map(|r| unwrap(&r.record))
-            .map(|r| (r.meta().id.as_str(), r))
-            .collect();
-        let mut shown = BTreeSet::new();
-        for (i, record) in after.iter_mut().enumerate() {
-            let old = if aligned {
-                before.get(i)
-            } else {
-                by_id.get(record.meta().id.as_str()).copied()
-            };
-            if !aligned || !hidden.is_empty() {
-                shown.insert(record.meta().id.clone());
-            }
-            if let Some(old) = old {
-                if record.meta().versions == old.meta().versions && *record == *old {
-                    continue;
-                }
-                let kept = old.meta().versions.get(KEPT).cloned();
-                record.meta_mut().versions = old.meta().versions.clone();
-                if *record == *old {
-                    continue;
-                }
-                let mut versions =
-                    join::restamp(Some(&as_join(old)), &fields_of(record), self.stamp);
-                if versions != as_join(old).versions {
-                    *self.used = true;
-                }
-                if let Some(k) = kept {
-                    versions.insert(KEPT.to_owned(), k);
-                }
-                record.meta_mut().versions = versions;
-            } else if let Some(old) = hidden.get(record.meta().id.as_str()) {
-                // Shown again (an undone removal): later than the removal, wherever it went.
-                let mut versions =
-                    join::restamp(Some(&as_join(*old)), &fields_of(record), self.stamp);
-                versions.insert(KEPT.to_owned(), self.stamp.clone());
-                record.meta_mut().versions = versions;
-                *self.used = true;
-            } else {
-                record.meta_mut().versions = join::restamp(None, &fields_of(record), self.stamp);
-                *self.used = true;
-            }
-        }
-        if aligned && hidden.is_empty() {
-            // Nothing removed, nothing to bring back.
-            self.removed.extend(
-                self.removed_before
-                    .iter()
-                    .filter(|r| unwrap(&r.record).is_some())
-                    .cloned(),
-            );
-            return;
-        }
-        for old in before.iter().filter(|r| !shown.contains(&r.meta().id)) {
-            *self.used = true;
-            self.removed.push(Removed {
-                stamp: self.stamp.clone(),
-                record: wrap(old.clone()),
-            });
-        }
-        for entry in self.removed_before {
-            if let Some(r) = unwrap(&entry.record) {
-                if !shown.contains(&r.meta().id) {
-                    self.removed.push(entry.clone());
-                }
-            }
+        if other == Some(r) && !removed.contains(id) {
+            alike.insert(id);
+            T::list_mut(&mut parts.alike).push(r.clone());
         }
     }
+    parts.ours.push(rest::<T>(ours, &alike));
+    parts.theirs.push(rest::<T>(theirs, &alike));
+}
+
+/// `d`'s records of kind `T` but the `alike` ones, shown and removed.
+fn rest<T: Kind>(d: &Dataset, alike: &BTreeSet<&str>) -> Replica {
+    let mut records: Vec<join::Record> = T::list(d)
+        .iter()
+        .filter(|r| !alike.contains(r.meta().id.as_str()))
+        .map(as_join)
+        .collect();
+    records.extend(d.removed.iter().filter_map(|entry| {
+        let r = T::unwrap(&entry.record)?;
+        let mut record = as_join(r);
+        record.presence = Some(Presence {
+            removed: true,
+            stamp: entry.stamp.clone(),
+        });
+        Some(record)
+    }));
+    Replica {
+        records,
+        context: d.context.clone(),
+    }
+}
+
+/// `template` (its sources, names and format) with `alike`'s records and those of
+/// `replicas` among them, in canonical order, and `context`. None if a record does not
+/// read as this format's.
+pub fn assemble(
+    template: &Dataset,
+    mut alike: Dataset,
+    replicas: Vec<Replica>,
+    context: Context,
+) -> Option<Dataset> {
+    let mut out = Dataset {
+        format: template.format.clone(),
+        schema_version: template.schema_version,
+        browsers: template.browsers.clone(),
+        sources: template.sources.clone(),
+        context,
+        ..Dataset::empty()
+    };
+    let mut replicas = replicas.into_iter();
+    let ranks = builtin_ranks();
+    assemble_list::<Programme>(&mut alike, replicas.next()?, &ranks, &mut out)?;
+    assemble_list::<Organisation>(&mut alike, replicas.next()?, &ranks, &mut out)?;
+    assemble_list::<Participation>(&mut alike, replicas.next()?, &ranks, &mut out)?;
+    assemble_list::<Coach>(&mut alike, replicas.next()?, &ranks, &mut out)?;
+    assemble_list::<Event>(&mut alike, replicas.next()?, &ranks, &mut out)?;
+    Some(out)
+}
+
+fn assemble_list<T: Kind>(
+    alike: &mut Dataset,
+    replica: Replica,
+    ranks: &Ranks,
+    out: &mut Dataset,
+) -> Option<()> {
+    let mut shown = std::mem::take(T::list_mut(alike));
+    let mut hidden = Vec::new();
+    for r in replica.records {
+        let mut versions = r.versions;
+        match r.presence {
+            Some(Presence {
+                removed: true,
+                stamp,
+            }) => {
+                hidden.push((typed::<T>(r.fields, &versions)?, stamp));
+                continue;
+            }
+            Some(Presence { stamp, .. }) => {
+                versions.insert(KEPT.to_owned(), stamp);
+            }
+            None => {}
+        }
+        shown.push(typed::<T>(r.fields, &versions)?);
+    }
+    let rank = |id: &str| ranks.get(T::COLLECTION)?.get(id).copied();
+    join::canonical_order(
+        &mut shown,
+        |r| (&r.meta().id, r.meta().versions.get(WHOLE)),
+        &rank,
+    );
+    *T::list_mut(out) = shown;
+    out.removed
+        .extend(hidden.into_iter().map(|(r, stamp)| Removed {
+            stamp,
+            record: r.wrap(),
+        }));
+    sort_removed(&mut out.removed);
+    Some(())
+}
+
+/// The one order of removed records, however they came together: in the order they
+/// were removed, then by kind and id. Merges and local removals both keep it, so that
+/// merging what one already has changes nothing, byte for byte.
+pub(super) fn sort_removed(removed: &mut [Removed]) {
+    let key = |r: &Removed| (r.record.collection() as u8, r.record.meta().id.clone());
+    removed.sort_by(|a, b| {
+        a.stamp
+            .cmp_later(&b.stamp)
+            .then_with(|| key(a).cmp(&key(b)))
+    });
+}
+
+/// Where the built-in records of each collection sit, by collection name.
+pub type Ranks = BTreeMap<&'static str, BTreeMap<String, usize>>;
+
+pub fn builtin_ranks() -> Ranks {
+    fn ranks<T: Kind>(d: &Dataset, out: &mut Ranks) {
+        let list = T::list(d).iter().enumerate();
+        out.insert(
+            T::COLLECTION,
+            list.map(|(i, r)| (r.meta().id.clone(), i)).collect(),
+        );
+    }
+    let d = builtin_dataset();
+    let mut out = Ranks::new();
+    ranks::<Programme>(&d, &mut out);
+    ranks::<Organisation>(&d, &mut out);
+    ranks::<Participation>(&d, &mut out);
+    ranks::<Coach>(&d, &mut out);
+    ranks::<Event>(&d, &mut out);
+    out
 }

@@ -18,6 +18,9 @@ use crate::i18n::*;
 use crate::store::files::read_file;
 use crate::store::use_store;
 use crate::ui::format;
+use leptos_i18n::I18nContext;
+
+use super::preview_labels as labels;
 
 /// Files above this size show how far reading has come.
 const SHOW_PROGRESS_FROM: f64 = 1024.0 * 1024.0;
@@ -298,11 +301,8 @@ pub fn ImportPanel() -> impl IntoView {
     }
 }
 
-fn record_list(items: &[RecordRef]) -> impl IntoView {
-    let items: Vec<String> = items
-        .iter()
-        .map(|r| format!("{} ({})", r.label, r.collection))
-        .collect();
+fn record_list(i18n: I18nContext<Locale>, items: &[RecordRef]) -> impl IntoView {
+    let items: Vec<String> = items.iter().map(|r| labels::record(i18n, r)).collect();
     view! { <ul class="record-list">{items.into_iter().map(|i| view! { <li>{i}</li> }).collect_view()}</ul> }
 }
 
@@ -324,12 +324,18 @@ fn PreviewView(
     } = ready;
     let conflicts = merge.conflicts.clone();
     let removed = merge.removed.clone();
+    let this_browser = use_store().browser_id();
     let when = move |e: &Edit| {
+        let by = if this_browser.as_ref() == Some(&e.browser) {
+            t_string!(i18n, import.this_browser).to_string()
+        } else {
+            e.by.clone()
+        };
         t_string!(
             i18n,
             import.edited,
             when = format::date_time(i18n, e.at),
-            by = e.by.clone()
+            by = by
         )
     };
     view! {
@@ -339,15 +345,15 @@ fn PreviewView(
             <h4>{t!(i18n, import.replace_heading)}</h4>
             <p data-testid="replace-summary">{t_string!(i18n, import.replace_summary, added = replace.added.len(), changed = replace.changed.len(), removed = replace.removed.len())}</p>
             <details><summary>{t!(i18n, import.show_records)}</summary>
-                <p>{t!(i18n, import.added)}</p>{record_list(&replace.added)}
-                <p>{t!(i18n, import.changed)}</p>{record_list(&replace.changed)}
-                <p>{t!(i18n, import.removed)}</p>{record_list(&replace.removed)}
+                <p>{t!(i18n, import.added)}</p>{record_list(i18n, &replace.added)}
+                <p>{t!(i18n, import.changed)}</p>{record_list(i18n, &replace.changed)}
+                <p>{t!(i18n, import.removed)}</p>{record_list(i18n, &replace.removed)}
             </details>
             <h4>{t!(i18n, import.merge_heading)}</h4>
             <p data-testid="merge-summary">{t_string!(i18n, import.merge_summary, added = merge.added.len(), changed = merge.changed.len(), removed = merge.removed.len(), conflicts = merge.conflicts.len())}</p>
             <details><summary>{t!(i18n, import.show_records)}</summary>
-                <p>{t!(i18n, import.added)}</p>{record_list(&merge.added)}
-                <p>{t!(i18n, import.changed)}</p>{record_list(&merge.changed)}
+                <p>{t!(i18n, import.added)}</p>{record_list(i18n, &merge.added)}
+                <p>{t!(i18n, import.changed)}</p>{record_list(i18n, &merge.changed)}
             </details>
             {(!removed.is_empty()).then(|| view! {
                 <fieldset class="removed" data-testid="merge-removed">
@@ -355,6 +361,7 @@ fn PreviewView(
                     {removed.into_iter().map(|r| {
                         let key = format!("{}/{}", r.collection, r.id);
                         let key2 = key.clone();
+                        let record = labels::record(i18n, &r);
                         view! {
                             <label class="check">
                                 <input type="checkbox"
@@ -363,7 +370,7 @@ fn PreviewView(
                                         let on = event_target_checked(&ev);
                                         keep.update(|k| { if on { k.insert(key2.clone()); } else { k.remove(&key2); } });
                                     }/>
-                                {t_string!(i18n, import.keep_record, record = format!("{} ({})", r.label, r.collection))}
+                                {t_string!(i18n, import.keep_record, record = record)}
                             </label>
                         }
                     }).collect_view()}
@@ -382,19 +389,19 @@ fn PreviewView(
                         let chosen = move |k: &str| choices.with(|m| m.get(k).copied().unwrap_or(default));
                         view! {
                             <div class="conflict" data-testid="conflict">
-                                <p><strong>{c.record.label.clone()}</strong> " – " <code>{c.field.clone()}</code></p>
+                                <p><strong>{c.record.label.clone()}</strong> " – " {labels::field(i18n, c.record.collection, &c.field)}</p>
                                 <label class="check">
                                     <input type="radio" name=group.clone()
                                         prop:checked=move || chosen(&key) == Side::Ours
                                         on:change=move |_| choices.update(|m| { m.insert(key2.clone(), Side::Ours); })/>
-                                    {t!(i18n, import.keep_mine)} " " <code>{c.ours.clone()}</code>
+                                    {t!(i18n, import.keep_mine)} " " <strong class="value">{labels::value(i18n, &c.ours)}</strong>
                                     " " <span class="hint">{when(&c.ours_edit)}</span>
                                 </label>
                                 <label class="check">
                                     <input type="radio" name=group
                                         prop:checked=move || chosen(&key3) == Side::Theirs
                                         on:change=move |_| choices.update(|m| { m.insert(key4.clone(), Side::Theirs); })/>
-                                    {t!(i18n, import.take_theirs)} " " <code>{c.theirs.clone()}</code>
+                                    {t!(i18n, import.take_theirs)} " " <strong class="value">{labels::value(i18n, &c.theirs)}</strong>
                                     " " <span class="hint">{when(&c.theirs_edit)}</span>
                                 </label>
                             </div>

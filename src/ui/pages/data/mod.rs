@@ -6,6 +6,7 @@ pub mod browser_name;
 pub mod export_panel;
 pub mod file_link_panel;
 pub mod import_panel;
+mod preview_labels;
 
 use leptos::prelude::*;
 

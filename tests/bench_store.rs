@@ -126,8 +126,8 @@ fn bench_load_parse_migrate_290_municipalities_with_20_events_each() {
     console_log!("| step ({RUNS} runs) | median ms | max ms |");
     console_log!("|---|---|---|");
     console_log!(
-        "| open store: localStorage read + parse + validate (v1) | {open_med:.1} | {open_max:.1} |"
+        "| open store: localStorage read + parse + validate | {open_med:.1} | {open_max:.1} |"
     );
-    console_log!("| parse + validate v1 text | {parse_med:.1} | {parse_max:.1} |");
-    console_log!("| parse + migrate v0 → v1 + validate | {migrate_med:.1} | {migrate_max:.1} |");
+    console_log!("| parse + validate current-format text | {parse_med:.1} | {parse_max:.1} |");
+    console_log!("| parse + migrate v0 → current + validate | {migrate_med:.1} | {migrate_max:.1} |");
 }

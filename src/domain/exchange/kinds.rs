@@ -8,7 +8,7 @@ use crate::domain::change::Record;
 use crate::domain::model::*;
 
 pub trait Kind: Serialize + DeserializeOwned + HasMeta + Clone + PartialEq {
-    /// The list's name in a file, as in [`super::migrate::COLLECTIONS`].
+    /// The list's name in a file, as in `migrate::COLLECTIONS`.
     const COLLECTION: &'static str;
     fn list(d: &Dataset) -> &Vec<Self>;
     fn list_mut(d: &mut Dataset) -> &mut Vec<Self>;

@@ -60,7 +60,7 @@ fn typed<T: Kind>(mut fields: Value, versions: &Versions) -> Option<T> {
 pub struct Parts {
     /// A dataset whose lists hold the records shown alike on both sides (nothing else).
     pub alike: Dataset,
-    /// Per collection, in [`super::migrate::COLLECTIONS`] order: the other records of
+    /// Per collection, in `migrate::COLLECTIONS` order: the other records of
     /// each side, shown and removed, with its context.
     pub ours: Vec<Replica>,
     pub theirs: Vec<Replica>,

@@ -129,5 +129,7 @@ fn bench_load_parse_migrate_290_municipalities_with_20_events_each() {
         "| open store: localStorage read + parse + validate | {open_med:.1} | {open_max:.1} |"
     );
     console_log!("| parse + validate current-format text | {parse_med:.1} | {parse_max:.1} |");
-    console_log!("| parse + migrate v0 → current + validate | {migrate_med:.1} | {migrate_max:.1} |");
+    console_log!(
+        "| parse + migrate v0 → current + validate | {migrate_med:.1} | {migrate_max:.1} |"
+    );
 }

@@ -295,7 +295,10 @@ async fn the_mentor_page_speaks_english_and_accepting_all_pairs_everyone() {
         22
     );
     assert!(text(&host).contains("Same part of Sweden (Skåne län)"));
-    let accept_all = query(&host, ".suggestions p button");
+    assert!(query(&host, "[data-testid=few-members]")
+        .text_content()
+        .is_some_and(|t| t.starts_with("Known members: 1. ") && t.contains("Mark more members")));
+    let accept_all = query(&host, ".suggestions > p > button");
     assert_eq!(
         accept_all.text_content().as_deref(),
         Some("Accept all suggestions (22)")

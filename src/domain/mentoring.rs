@@ -13,6 +13,10 @@ use super::text::swedish_cmp;
 /// A mentor with more mentees than this gets a warning (a setting; the programme gave one each).
 pub const DEFAULT_MAX_LOAD: usize = 2;
 
+/// With fewer known members than this, most suggestions point to the same few: the page
+/// says so, and asks for more members (22 participants across 12 län need candidates near them).
+pub const FEW_MEMBERS: usize = 5;
+
 /// Pairs of län (SCB codes) that share a land border. Gotland (09) borders none.
 pub const NEIGHBOURS: [(&str, &str); 38] = [
     ("01", "03"),

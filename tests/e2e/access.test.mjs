@@ -1,14 +1,13 @@
 // Access: axe-core finds no violation on any route, in Swedish and English, light and
-// dark; the language switch is remembered and sets <html lang>; keyboard journeys;
-// screenshots of every route at 360×640 and 1440×900 (written to test-results/).
+// dark; the language switch is remembered and sets <html lang>; keyboard journeys
+// (layout and screenshots: layout.test.mjs).
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { mkdir, readFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import { start, open } from "./harness.mjs";
 
 const AXE = await readFile(new URL("../../node_modules/axe-core/axe.min.js", import.meta.url), "utf8");
 const ROUTES = ["/", "/kommuner", "/kommun/hjo", "/kommun/lansstyrelsen-i-skane", "/mentorer", "/pilotlan", "/handelser", "/data", "/om", "/finns-inte"];
-const SHOTS = "test-results/screenshots";
 
 let app;
 before(async () => (app = await start()));
@@ -93,22 +92,6 @@ test("keyboard: skip link, then a route change puts focus on the new page's head
   await page.waitForURL(/lan=/);
   assert.equal(await page.evaluate(() => document.activeElement.id), "list-lan");
   await page.context().close();
-});
-
-test("screenshots of every route at 360×640 and 1440×900, with no sideways scrolling on the phone", async () => {
-  await mkdir(SHOTS, { recursive: true });
-  for (const [width, height] of [[360, 640], [1440, 900]]) {
-    const page = await app.page();
-    await page.setViewportSize({ width, height });
-    for (const path of ROUTES) {
-      await open(page, app.url(path));
-      const scroll = await page.evaluate(() => document.documentElement.scrollWidth);
-      assert.ok(scroll <= width, `${path} at ${width}px is ${scroll}px wide`);
-      const name = (path.replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "oversikt") + `-${width}x${height}.png`;
-      await page.screenshot({ path: `${SHOTS}/${name}`, fullPage: true });
-    }
-    await page.context().close();
-  }
 });
 
 test("print: every route hides the navigation and controls, and writes links out", async () => {

@@ -95,8 +95,14 @@ test("suggestions say why; accept one, reject one, accept all; a load above the 
   // Boxholm (Östergötland) first in Swedish order; Lund is in Götaland too, with no border.
   assert.match(await suggestions.first().textContent(), /Boxholm → Lund.*Samma landsdel \(Skåne län\)\. Adepter hos Lund före förslaget: 0/);
 
+  // With so few members the page says so, and takes the reader to the form to mark more.
+  const few = page.getByTestId("few-members");
+  assert.match(await few.textContent(), /Kända medlemmar: 1\. .*Förslagen blir bättre med fler kandidater/);
+  await few.getByRole("button", { name: "Markera fler medlemmar" }).click();
+  assert.equal(await page.evaluate(() => document.activeElement.id), "member-municipality");
+
   // Mark Kinda (Östergötland) a member: Boxholm now gets a mentor in its own län.
-  await page.getByLabel("Kommun", { exact: true }).fill("Kinda");
+  await page.keyboard.type("Kinda");
   await page.getByRole("button", { name: "Markera som medlem" }).click();
   await page.getByTestId("members").getByRole("rowheader", { name: /Kinda/ }).waitFor();
   assert.match(await suggestions.first().textContent(), /Boxholm → Kinda.*Samma län \(Östergötlands län\)/);

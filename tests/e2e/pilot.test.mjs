@@ -8,7 +8,7 @@ let app;
 before(async () => (app = await start()));
 after(async () => app.stop());
 
-const names = (page) => page.locator(".pilot-row .row-toggle").allTextContents();
+const names = (page) => page.locator(".pilot-row .pilot-name").allTextContents();
 const clean = (list) => list.map((t) => t.replace(/^[▸▾]\s*/, "").trim());
 
 test("five participants; filter by kind, sort and search live in the URL", async () => {
@@ -43,7 +43,7 @@ test("five participants; filter by kind, sort and search live in the URL", async
 test("a row expands and collapses by keyboard; a session and a status are recorded, kept and undoable", async () => {
   const page = await app.page();
   await open(page, app.url("/pilotlan"));
-  const toggle = page.getByRole("button", { name: "Lund" });
+  const toggle = page.getByRole("button", { name: "Detaljer om Lund" });
   assert.equal(await toggle.getAttribute("aria-expanded"), "false");
   const details = page.locator(`[id="${await toggle.getAttribute("aria-controls")}"]`);
   assert.equal(await details.isVisible(), false);
@@ -67,7 +67,7 @@ test("a row expands and collapses by keyboard; a session and a status are record
   assert.equal(await details.getByLabel("Ämne").inputValue(), "", "the form is ready for the next session");
   await details.getByLabel("Status").selectOption({ label: "Pågår" });
   await details.getByRole("button", { name: "Spara status" }).click();
-  const lund = page.getByTestId("pilot-row").filter({ has: page.getByRole("button", { name: "Lund" }) });
+  const lund = page.getByTestId("pilot-row").filter({ has: page.getByRole("link", { name: "Lund", exact: true }) });
   await lund.getByTestId("pilot-status").getByText("Pågår").waitFor();
   assert.equal(await lund.getByTestId("pilot-sessions").textContent(), "Sessioner: 1");
 
@@ -93,11 +93,11 @@ test("a row expands and collapses by keyboard; a session and a status are record
   await page.context().close();
 });
 
-test("the county board has its own page, linked from its row", async () => {
+test("each name links to its page, the county board's too, without opening the row", async () => {
   const page = await app.page();
   await open(page, app.url("/pilotlan"));
-  await page.getByRole("button", { name: "Länsstyrelsen i Skåne" }).click();
-  await page.getByRole("link", { name: "Sidan för Länsstyrelsen i Skåne" }).click();
+  assert.equal(await page.getByRole("link", { name: "Eslöv", exact: true }).getAttribute("href"), "/kommun/eslov");
+  await page.getByRole("link", { name: "Länsstyrelsen i Skåne", exact: true }).click();
   await page.waitForURL(app.url("/kommun/lansstyrelsen-i-skane"));
   await page.getByRole("heading", { level: 1, name: "Länsstyrelsen i Skåne" }).waitFor();
   assert.deepEqual(page.problems, []);

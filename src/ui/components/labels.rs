@@ -18,6 +18,18 @@ pub fn status_label(i18n: I18nContext<Locale>, s: CommitmentStatus) -> &'static 
     }
 }
 
+/// The status in a word or two, for a badge; [`status_label`] says what it means.
+pub fn status_short(i18n: I18nContext<Locale>, s: CommitmentStatus) -> &'static str {
+    match s {
+        CommitmentStatus::NotStarted => t_string!(i18n, status_short.not_started),
+        CommitmentStatus::OnTrack => t_string!(i18n, status_short.on_track),
+        CommitmentStatus::DueSoon => t_string!(i18n, status_short.due_soon),
+        CommitmentStatus::Overdue => t_string!(i18n, status_short.overdue),
+        CommitmentStatus::Proposed => t_string!(i18n, status_short.proposed),
+        CommitmentStatus::Adopted => t_string!(i18n, status_short.adopted),
+    }
+}
+
 pub fn programme_label(i18n: I18nContext<Locale>, p: ProgrammeKind) -> &'static str {
     match p {
         ProgrammeKind::Coaching => t_string!(i18n, programme.coaching),

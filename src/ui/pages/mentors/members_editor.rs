@@ -31,7 +31,8 @@ pub fn MembersEditor(mentors: Memo<Vec<Mentor>>, max_load: Signal<usize>) -> imp
         <section aria-labelledby="members-heading">
             <h2 id="members-heading">{t!(i18n, mentors.members_heading)}</h2>
             <p class="hint">{t!(i18n, mentors.members_hint)}</p>
-            <div class="table-wrap">
+            // Scrolls sideways on a phone: a region of its own name, so the keyboard reaches it.
+            <div class="table-wrap" role="region" aria-label=move || t_string!(i18n, mentors.members_table) tabindex="0">
                 <table class="ledger-table" data-testid="members">
                     <caption class="visually-hidden">{t!(i18n, mentors.members_heading)}</caption>
                     <thead>

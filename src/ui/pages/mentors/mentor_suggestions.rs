@@ -3,7 +3,8 @@
 
 use leptos::prelude::*;
 
-use crate::domain::mentoring::{accept, suggest, Nearness, Suggestion};
+use crate::domain::membership::members;
+use crate::domain::mentoring::{accept, suggest, Nearness, Suggestion, FEW_MEMBERS};
 use crate::domain::model::Dataset;
 use crate::domain::municipalities::county;
 use crate::i18n::*;
@@ -66,10 +67,26 @@ pub fn MentorSuggestions(max_load: Signal<usize>) -> impl IntoView {
             let _ = store.change(change);
         }
     };
+    let known = Memo::new(move |_| members(&data.read()).len());
+    // The form to mark members is further down (`members_editor.rs`): go there, ready to type.
+    let mark_more = move |_| {
+        if let Some(input) = document().get_element_by_id("member-municipality") {
+            input.scroll_into_view();
+            if let Ok(input) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(input) {
+                let _ = input.focus();
+            }
+        }
+    };
     view! {
         <section aria-labelledby="suggestions-heading" class="suggestions">
             <h2 id="suggestions-heading">{t!(i18n, mentors.suggestions_heading)}</h2>
             <p class="hint">{t!(i18n, mentors.suggestions_hint)}</p>
+            <Show when=move || { known.get() < FEW_MEMBERS }>
+                <div class="notice" data-testid="few-members">
+                    <p>{move || t_string!(i18n, mentors.few_members, count = known.get())}</p>
+                    <p><button type="button" on:click=mark_more>{t!(i18n, mentors.mark_more)}</button></p>
+                </div>
+            </Show>
             <Show when=move || !suggestions.read().is_empty()
                 fallback=move || view! { <p data-testid="no-suggestions">{t!(i18n, mentors.no_suggestions)}</p> }>
                 <p>

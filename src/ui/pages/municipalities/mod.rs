@@ -16,7 +16,7 @@ use crate::domain::model::ProgrammeKind;
 use crate::domain::municipalities::counties;
 use crate::i18n::*;
 use crate::store::use_store;
-use crate::ui::components::labels::{programme_label, status_label};
+use crate::ui::components::labels::{programme_label, status_label, status_short};
 use crate::ui::components::list_csv::list_csv;
 use crate::ui::components::page_head::PageHead;
 use crate::ui::download::download;
@@ -52,12 +52,30 @@ pub fn Municipalities() -> impl IntoView {
             .collect::<HashSet<String>>()
     });
 
+    let filters_open = RwSignal::new(false);
+    let active = Memo::new(move |_| {
+        let q = query.read();
+        usize::from(q.lan.is_some())
+            + usize::from(q.programme.is_some())
+            + usize::from(q.status.is_some())
+    });
+    // Rows are made again when the language changes, so their words (the cells' labels on a
+    // phone, the status badges) are plain text, not one effect per cell.
+    let locale_rows = move || {
+        let l = i18n.get_locale();
+        ordered
+            .get()
+            .into_iter()
+            .map(move |r| (l, r))
+            .collect::<Vec<_>>()
+    };
+
     view! {
         <PageHead
             title=Signal::derive(move || t_string!(i18n, list.title).to_owned())
             description=Signal::derive(move || t_string!(i18n, list.description).to_owned())
         />
-        <h1>{t!(i18n, list.heading)}</h1>
+        <h1 id="list-heading">{t!(i18n, list.heading)}</h1>
         <form class="filters" role="search" on:submit=|ev| ev.prevent_default()>
             <div class="field">
                 <label for="list-q">{t!(i18n, list.search_label)}</label>
@@ -67,47 +85,58 @@ pub fn Municipalities() -> impl IntoView {
                     on:input=url.on(|q, v| q.q = v, true)/>
                 <p class="hint" id="list-q-hint">{t!(i18n, list.search_hint)}</p>
             </div>
-            <div class="field">
-                <label for="list-lan">{t!(i18n, list.lan_label)}</label>
-                <select id="list-lan" on:change=url.on(|q, v| q.lan = (!v.is_empty()).then_some(v), false)
-                    prop:value=move || query.read().lan.clone().unwrap_or_default()>
-                    <option value="">{t!(i18n, list.any_lan)}</option>
-                    {counties().iter().map(|c| view! {
-                        <option value=c.lanskod.clone()>{c.name.clone()}</option>
-                    }).collect_view()}
-                </select>
-            </div>
-            <div class="field">
-                <label for="list-programme">{t!(i18n, list.programme_label)}</label>
-                <select id="list-programme"
-                    on:change=url.on(|q, v| q.programme = ListQuery::from_pairs([("program", v.as_str())]).programme, false)
-                    prop:value=move || query.read().programme.map(programme_word).unwrap_or_default()>
-                    <option value="">{t!(i18n, list.any_programme)}</option>
-                    {[ProgrammeKind::Coaching, ProgrammeKind::PilotLan].into_iter().map(|p| view! {
-                        <option value=programme_word(p)>{move || programme_label(i18n, p)}</option>
-                    }).collect_view()}
-                </select>
-            </div>
-            <div class="field">
-                <label for="list-status">{t!(i18n, list.status_label)}</label>
-                <select id="list-status"
-                    on:change=url.on(|q, v| q.status = ListQuery::from_pairs([("status", v.as_str())]).status, false)
-                    prop:value=move || query.read().status.map(status_word).unwrap_or_default()>
-                    <option value="">{t!(i18n, list.any_status)}</option>
-                    {CommitmentStatus::ALL.into_iter().map(|s| view! {
-                        <option value=status_word(s)>{move || status_label(i18n, s)}</option>
-                    }).collect_view()}
-                </select>
-            </div>
-            <div class="field">
-                <label for="list-sort">{t!(i18n, list.sort_label)}</label>
-                <select id="list-sort"
-                    on:change=url.on(|q, v| q.sort = ListQuery::from_pairs([("sortera", v.as_str())]).sort, false)
-                    prop:value=move || sort_word(query.read().sort)>
-                    <option value=sort_word(SortKey::Name)>{t!(i18n, list.sort_name)}</option>
-                    <option value=sort_word(SortKey::Population)>{t!(i18n, list.sort_population)}</option>
-                    <option value=sort_word(SortKey::DueDate)>{t!(i18n, list.sort_due)}</option>
-                </select>
+            // On a phone the filters wait behind one button that says how many are set.
+            <button type="button" class="filter-toggle" aria-controls="list-filters"
+                aria-expanded=move || filters_open.get().to_string()
+                on:click=move |_| filters_open.update(|o| *o = !*o)>
+                {move || match active.get() {
+                    0 => t_string!(i18n, list.filter_toggle).to_owned(),
+                    n => t_string!(i18n, list.filter_toggle_active, count = n).to_string(),
+                }}
+            </button>
+            <div id="list-filters" class="filter-panel" class:open=move || filters_open.get()>
+                <div class="field">
+                    <label for="list-lan">{t!(i18n, list.lan_label)}</label>
+                    <select id="list-lan" on:change=url.on(|q, v| q.lan = (!v.is_empty()).then_some(v), false)
+                        prop:value=move || query.read().lan.clone().unwrap_or_default()>
+                        <option value="">{t!(i18n, list.any_lan)}</option>
+                        {counties().iter().map(|c| view! {
+                            <option value=c.lanskod.clone()>{c.name.clone()}</option>
+                        }).collect_view()}
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="list-programme">{t!(i18n, list.programme_label)}</label>
+                    <select id="list-programme"
+                        on:change=url.on(|q, v| q.programme = ListQuery::from_pairs([("program", v.as_str())]).programme, false)
+                        prop:value=move || query.read().programme.map(programme_word).unwrap_or_default()>
+                        <option value="">{t!(i18n, list.any_programme)}</option>
+                        {[ProgrammeKind::Coaching, ProgrammeKind::PilotLan].into_iter().map(|p| view! {
+                            <option value=programme_word(p)>{move || programme_label(i18n, p)}</option>
+                        }).collect_view()}
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="list-status">{t!(i18n, list.status_label)}</label>
+                    <select id="list-status"
+                        on:change=url.on(|q, v| q.status = ListQuery::from_pairs([("status", v.as_str())]).status, false)
+                        prop:value=move || query.read().status.map(status_word).unwrap_or_default()>
+                        <option value="">{t!(i18n, list.any_status)}</option>
+                        {CommitmentStatus::ALL.into_iter().map(|s| view! {
+                            <option value=status_word(s)>{move || status_label(i18n, s)}</option>
+                        }).collect_view()}
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="list-sort">{t!(i18n, list.sort_label)}</label>
+                    <select id="list-sort"
+                        on:change=url.on(|q, v| q.sort = ListQuery::from_pairs([("sortera", v.as_str())]).sort, false)
+                        prop:value=move || sort_word(query.read().sort)>
+                        <option value=sort_word(SortKey::Name)>{t!(i18n, list.sort_name)}</option>
+                        <option value=sort_word(SortKey::Population)>{t!(i18n, list.sort_population)}</option>
+                        <option value=sort_word(SortKey::DueDate)>{t!(i18n, list.sort_due)}</option>
+                    </select>
+                </div>
             </div>
         </form>
         <p role="status" data-testid="showing">
@@ -122,7 +151,8 @@ pub fn Municipalities() -> impl IntoView {
                 );
             }>{t!(i18n, list.csv_button)}</button>
         </p>
-        <div class="table-wrap">
+        // A labelled region the keyboard can scroll, where the table is wider than the screen.
+        <div class="table-wrap" role="region" aria-labelledby="list-heading" tabindex="0">
             <table class="participants-table">
                 <caption class="visually-hidden">{t!(i18n, list.heading)}</caption>
                 <thead>
@@ -138,26 +168,35 @@ pub fn Municipalities() -> impl IntoView {
                     </tr>
                 </thead>
                 <tbody>
-                    <For each=move || ordered.get() key=|r| r.participation_id.clone() let:r>
+                    <For each=locale_rows key=|(l, r)| (*l, r.participation_id.clone()) let((_, r))>
                         <tr hidden={
                             let id = r.participation_id.clone();
                             move || !shown.read().contains(&id)
                         }>
                             <th scope="row"><A href=href(&format!("/kommun/{}", r.slug))>{r.name.clone()}</A></th>
-                            <td>{r.lan.clone()}</td>
-                            <td>{r.kommunkod.clone().unwrap_or_default()}</td>
-                            <td>{move || programme_label(i18n, r.programme)}</td>
-                            <td>{r.population.clone().map(|p| view! {
-                                {move || format::number(i18n, p.count.into())}
+                            <td data-label=t_string!(i18n, list.col_lan)>{r.lan.clone()}</td>
+                            <td data-label=t_string!(i18n, list.col_kommunkod)>{r.kommunkod.clone().unwrap_or_else(|| "–".to_owned())}</td>
+                            <td data-label=t_string!(i18n, list.col_programme)>{programme_label(i18n, r.programme)}</td>
+                            <td data-label=t_string!(i18n, list.col_population)>{r.population.clone().map(|p| view! {
+                                {format::number(i18n, p.count.into())}
                                 <span class="date">" (" {p.date.to_string()} ")"</span>
                             })}</td>
-                            <td>{r.mentor.clone().unwrap_or_else(|| "–".to_owned())}</td>
-                            <td>{r.status.map(|s| view! { {move || status_label(i18n, s)} })}</td>
-                            <td>{r.due.map(|d| d.to_string()).unwrap_or_else(|| "–".to_owned())}</td>
+                            <td data-label=t_string!(i18n, list.col_mentor)>{r.mentor.clone().unwrap_or_else(|| "–".to_owned())}</td>
+                            <td data-label=t_string!(i18n, list.col_status)>{r.status.map(|s| view! {
+                                <span class=format!("badge status-{}", status_word(s))
+                                    aria-describedby=format!("status-why-{}", status_word(s))>
+                                    {status_short(i18n, s)}
+                                </span>
+                            })}</td>
+                            <td data-label=t_string!(i18n, list.col_due)>{r.due.map(|d| d.to_string()).unwrap_or_else(|| "–".to_owned())}</td>
                         </tr>
                     </For>
                 </tbody>
             </table>
+            // What each badge stands for, read as its description.
+            {CommitmentStatus::ALL.into_iter().map(|s| view! {
+                <span hidden id=format!("status-why-{}", status_word(s))>{move || status_label(i18n, s)}</span>
+            }).collect_view()}
         </div>
         <Show when=move || shown.read().is_empty()>
             <p>{t!(i18n, list.none)}</p>

@@ -77,12 +77,7 @@ pub fn PilotRowView(
         <li class="pilot-row" data-testid="pilot-row">
             <div class="pilot-summary">
                 <h2 class="pilot-name">
-                    <button type="button" class="row-toggle" aria-controls=details_id.clone()
-                        aria-expanded=move || if open.get() { "true" } else { "false" }
-                        on:click=toggle>
-                        <span aria-hidden="true" class="chevron">{move || if open.get() { "▾" } else { "▸" }}</span>
-                        " " {name}
-                    </button>
+                    <A href=move || href(&format!("/kommun/{}", row.read().as_ref().map(|r| r.slug.clone()).unwrap_or_default()))>{name}</A>
                 </h2>
                 {move || row.get().map(|r| {
                     let (kind, status, n) = (r.kind, r.status, r.sessions.len());
@@ -94,6 +89,14 @@ pub fn PilotRowView(
                         <span class="muted" data-testid="pilot-sessions">{move || t_string!(i18n, pilot.session_count, count = n)}</span>
                     }
                 })}
+                // The name leads to the page; this opens the row's details in place.
+                <button type="button" class="row-toggle" aria-controls=details_id.clone()
+                    aria-label=move || t_string!(i18n, pilot.details_for, name = name()).to_string()
+                    aria-expanded=move || if open.get() { "true" } else { "false" }
+                    on:click=toggle>
+                    <span aria-hidden="true" class="chevron">{move || if open.get() { "▾" } else { "▸" }}</span>
+                    " " {t!(i18n, pilot.details)}
+                </button>
             </div>
             <div id=details_id class="pilot-details" hidden=move || !open.get()>
                 // Drawn once opened, and kept while open, so focus stays in its forms across saves.

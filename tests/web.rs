@@ -314,3 +314,60 @@ async fn the_mentor_page_speaks_english_and_accepting_all_pairs_everyone() {
         .unwrap_or_default()
         .contains("More than the maximum (2)."));
 }
+
+fn button_named(host: &web_sys::HtmlElement, name: &str) -> web_sys::HtmlElement {
+    let all = host.query_selector_all("button").expect("buttons");
+    (0..all.length())
+        .filter_map(|i| all.item(i))
+        .map(|n| n.unchecked_into::<web_sys::HtmlElement>())
+        .find(|b| b.text_content().unwrap_or_default().trim() == name)
+        .unwrap_or_else(|| panic!("no button {name}"))
+}
+
+#[wasm_bindgen_test]
+async fn a_section_form_opens_in_place_takes_focus_and_cancel_puts_it_back() {
+    use klimatcoachning::ui::next_task::next_task;
+    use klimatcoachning::ui::pages::municipality::membership_editor::MembershipEditor;
+    let data = builtin_dataset();
+    let hjo = data
+        .organisations
+        .iter()
+        .find(|o| o.name == "Hjo")
+        .cloned()
+        .expect("Hjo");
+    let host = mount(
+        data,
+        Locale::en,
+        move || view! { <MembershipEditor org=hjo/> },
+    );
+    leptos::task::tick().await;
+    let open = button_named(&host, "Edit");
+    assert_eq!(
+        open.get_attribute("aria-label").as_deref(),
+        Some("Edit membership of Klimatkommunerna")
+    );
+    assert!(
+        host.query_selector("form").expect("query").is_none(),
+        "read first"
+    );
+
+    open.click();
+    next_task().await;
+    next_task().await;
+    assert!(open.hidden(), "the button waits while its form is open");
+    let focused = document().active_element().expect("focus");
+    assert_eq!(focused.get_attribute("type").as_deref(), Some("checkbox"));
+    assert!(host.contains(Some(&focused)), "focus is in the form");
+    assert!(text(&host).contains("Member since (year)"));
+
+    button_named(&host, "Cancel").click();
+    next_task().await;
+    next_task().await;
+    assert!(host.query_selector("form").expect("query").is_none());
+    assert!(!open.hidden());
+    assert_eq!(
+        document().active_element().map(|e| e.id()),
+        Some(open.id()),
+        "focus is back on the button"
+    );
+}

@@ -4,7 +4,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
-import { start, open } from "./harness.mjs";
+import { start, open, openEditor } from "./harness.mjs";
 
 const AXE = await readFile(new URL("../../node_modules/axe-core/axe.min.js", import.meta.url), "utf8");
 const ROUTES = ["/", "/kommuner", "/kommun/hjo", "/kommun/lansstyrelsen-i-skane", "/mentorer", "/pilotlan", "/handelser", "/data", "/om", "/finns-inte"];
@@ -41,8 +41,12 @@ for (const scheme of ["light", "dark"]) {
         // Open states too: an expanded pilot row, a refused form.
         if (path === "/pilotlan") await page.locator(".row-toggle").first().click();
         if (path === "/kommun/hjo") {
-          await page.locator("form.editor input[type=text]").first().fill("2007-02-30");
-          await page.locator("form.editor button[type=submit]").nth(1).click();
+          // Every section's form open, the commitment's link refused.
+          for (const open of await page.locator("button.edit-open").all()) await open.click();
+          const commitment = page.locator("form.editor").filter({ has: page.locator("[id$='-na-link']") });
+          await commitment.locator("[id$='-na-link']").fill("javascript:alert(1)");
+          await commitment.locator("button[type=submit]").click();
+          await commitment.locator("[aria-invalid=true]").waitFor();
         }
         found.push(...(await axeViolations(page)).map((v) => `${path}: ${v}`));
       }
@@ -98,6 +102,7 @@ test("print: every route hides the navigation and controls, and writes links out
   const page = await app.page();
   // A web link to print: Hjo's needs analysis.
   await open(page, app.url("/kommun/hjo"));
+  await openEditor(page);
   await page.getByLabel("Länk till behovsanalysen").fill("https://www.hjo.se/klimat");
   await page.getByRole("button", { name: "Spara", exact: true }).click();
   await page.locator('main a[href="https://www.hjo.se/klimat"]').waitFor();

@@ -2,7 +2,7 @@
 // is refused with its message and nothing is saved.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { start, open } from "./harness.mjs";
+import { start, open, openEditor, COMMITMENT } from "./harness.mjs";
 
 const DATA_KEY = "klimatcoachning.data";
 let app;
@@ -11,16 +11,20 @@ after(async () => app.stop());
 
 const stored = (page) => page.evaluate((key) => localStorage.getItem(key), DATA_KEY);
 
-test("an invalid date is refused with its message and nothing is saved", async () => {
+test("a half-typed date is refused with its message and nothing is saved", async () => {
   const page = await app.page();
   await open(page, app.url("/kommun/hjo"));
+  await openEditor(page);
   const loi = page.getByLabel("Avsiktsförklaring godkänd av kommunstyrelsen");
-  await loi.fill("2007-02-30");
+  assert.equal(await loi.getAttribute("type"), "date", "the browser's own date input");
+  assert.equal(await page.evaluate(() => document.activeElement.id), await loi.getAttribute("id"), "focus moved into the form");
+  // Month and day typed, no year: the input reports an empty value, which must not pass as "not known".
+  await page.keyboard.type("0315");
   await page.getByRole("button", { name: "Spara", exact: true }).click();
   assert.equal(await loi.getAttribute("aria-invalid"), "true");
   const describedBy = await loi.getAttribute("aria-describedby");
   const message = await page.locator(`[id="${describedBy.split(" ").pop()}"]`).textContent();
-  assert.match(message, /Skriv ett riktigt datum som ÅÅÅÅ-MM-DD/);
+  assert.match(message, /Skriv ett riktigt datum/);
   assert.equal(await stored(page), null, "nothing was saved");
 
   const link = page.getByLabel("Länk till behovsanalysen");
@@ -28,7 +32,84 @@ test("an invalid date is refused with its message and nothing is saved", async (
   await link.fill("javascript:alert(1)");
   await page.getByRole("button", { name: "Spara", exact: true }).click();
   assert.equal(await link.getAttribute("aria-invalid"), "true");
+  assert.equal(await loi.getAttribute("aria-invalid"), null, "the date is readable now");
   assert.equal(await stored(page), null, "one refused field keeps the whole form from saving");
+
+  // A step before the one it follows is refused too.
+  await link.fill("");
+  await page.getByLabel("Förslag lagt till kommunfullmäktige").fill("2007-01-10");
+  await page.getByRole("button", { name: "Spara", exact: true }).click();
+  assert.match(await page.locator(".field-error").first().textContent(), /15 mars 2007/);
+  assert.equal(await stored(page), null);
+  await page.context().close();
+});
+
+test("without a date input in the browser, dates are typed as text and checked the same way", async () => {
+  const page = await app.page();
+  // A browser without type=date keeps such an input a text input.
+  await page.addInitScript(() => {
+    const type = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, "type");
+    Object.defineProperty(HTMLInputElement.prototype, "type", {
+      configurable: true,
+      get() { return type.get.call(this); },
+      set(v) { type.set.call(this, v === "date" ? "text" : v); },
+    });
+  });
+  await open(page, app.url("/kommun/hjo"));
+  await openEditor(page);
+  const loi = page.getByLabel("Avsiktsförklaring godkänd av kommunstyrelsen");
+  assert.equal(await loi.getAttribute("type"), "text");
+  assert.match(await page.locator(".editor .hint").first().textContent(), /ÅÅÅÅ-MM-DD/, "the format is said where it is typed");
+  await loi.fill("2007-02-30");
+  await page.getByRole("button", { name: "Spara", exact: true }).click();
+  assert.equal(await loi.getAttribute("aria-invalid"), "true");
+  assert.match(await page.locator(".field-error").first().textContent(), /Skriv ett riktigt datum som ÅÅÅÅ-MM-DD/);
+  assert.equal(await stored(page), null, "nothing was saved");
+  await loi.fill("2007-03-15");
+  await page.getByRole("button", { name: "Spara", exact: true }).click();
+  await page.getByTestId("letter-of-intent").getByText("15 mars 2007").waitFor();
+  await page.context().close();
+});
+
+test("a section reads first: Ändra opens its form, Esc and Avbryt close it unsaved, a save closes it", async () => {
+  const page = await app.page();
+  await open(page, app.url("/kommun/hjo"));
+  const focused = () => page.evaluate(() => document.activeElement.id);
+  const edit = page.getByRole("button", { name: COMMITMENT, exact: true });
+  const loi = page.getByLabel("Avsiktsförklaring godkänd av kommunstyrelsen");
+  assert.equal(await loi.count(), 0, "no form until asked for");
+  assert.equal(await edit.textContent(), "Ändra", "the name starts with what the button shows");
+
+  await openEditor(page);
+  await loi.fill("2007-03-15");
+  await page.keyboard.press("Escape");
+  await loi.waitFor({ state: "detached" });
+  assert.equal(await focused(), await edit.getAttribute("id"), "Esc gives focus back to the button");
+  assert.equal(await page.getByTestId("letter-of-intent").textContent(), "ej registrerat");
+
+  await edit.click();
+  assert.equal(await loi.inputValue(), "", "what was typed is dropped");
+  await loi.fill("2007-03-15");
+  await page.getByRole("button", { name: "Avbryt" }).click();
+  await loi.waitFor({ state: "detached" });
+  assert.equal(await focused(), await edit.getAttribute("id"), "Avbryt gives focus back to the button");
+  assert.equal(await stored(page), null, "nothing was saved");
+
+  await openEditor(page);
+  await loi.fill("2007-03-15");
+  await page.getByRole("button", { name: "Spara", exact: true }).click();
+  await page.getByTestId("announcer").filter({ hasText: "Ändringen är sparad." }).waitFor();
+  await loi.waitFor({ state: "detached" });
+  assert.equal(await page.getByTestId("letter-of-intent").textContent(), "15 mars 2007");
+  await page.waitForFunction((id) => document.activeElement?.id === id, await edit.getAttribute("id"));
+
+  // The membership opens in place beside its fact.
+  await openEditor(page, "Ändra medlemskap i Klimatkommunerna");
+  await page.getByLabel("Medlem i Klimatkommunerna (kan vara mentor)").check();
+  await page.getByLabel("Medlem sedan (år)").fill("2004");
+  await page.getByRole("button", { name: "Spara medlemskap" }).click();
+  await page.getByTestId("member").getByText("Ja, sedan 2004").waitFor();
+  assert.deepEqual(page.problems, []);
   await page.context().close();
 });
 
@@ -38,6 +119,7 @@ test("search, open, edit, reload: the value is kept, the status follows, and und
   await page.getByLabel("Sök").fill("hjo");
   await page.getByRole("link", { name: "Hjo" }).click();
   await page.waitForURL(app.url("/kommun/hjo"));
+  await openEditor(page);
   await page.getByLabel("Avsiktsförklaring godkänd av kommunstyrelsen").fill("2007-03-15");
   await page.getByLabel("Länk till behovsanalysen").fill("https://www.hjo.se/klimat");
   await page.getByLabel("klimatstrategi", { exact: true }).check();
@@ -64,10 +146,11 @@ test("the grant ledger keeps its total within the grant; entries can be removed 
   await open(page, app.url("/kommun/osby"));
   const grant = page.getByRole("region", { name: "Stödet (högst 50 000 kr)" });
   const add = async (date, purpose, amount) => {
+    await openEditor(page, "Lägg till en post i stödet");
     await grant.getByLabel("Datum").fill(date);
     await grant.getByLabel("Vad").fill(purpose);
     await grant.getByLabel("Belopp (kr)").fill(amount);
-    await grant.getByRole("button", { name: "Lägg till" }).click();
+    await grant.getByRole("button", { name: "Lägg till", exact: true }).click();
   };
   const total = () => page.getByTestId("participation-coaching-1273-grant-total").textContent();
   await add("2007-05-02", "Energikartläggning", "30 000");
@@ -81,7 +164,7 @@ test("the grant ledger keeps its total within the grant; entries can be removed 
   assert.equal(await total(), "30\u00a0000\u00a0kr av 50\u00a0000\u00a0kr", "refused, nothing added");
 
   await amount.fill("12,50");
-  await grant.getByRole("button", { name: "Lägg till" }).click();
+  await grant.getByRole("button", { name: "Lägg till", exact: true }).click();
   assert.match(await grant.locator(".field-error").innerText(), /helt antal kronor/);
 
   await grant.getByRole("button", { name: "Ta bort posten Energikartläggning" }).click();

@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import Ajv2020 from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
-import { start, open } from "./harness.mjs";
+import { start, open, openEditor } from "./harness.mjs";
 
 const DATA_KEY = "klimatcoachning.data";
 let app;
@@ -30,6 +30,7 @@ async function importText(page, text, name = "klimatcoachning-import.json") {
 
 async function setLetterOfIntent(page, slug, date) {
   await open(page, app.url(`/kommun/${slug}`));
+  await openEditor(page);
   await page.getByLabel("Avsiktsförklaring godkänd av kommunstyrelsen").fill(date);
   await page.getByRole("button", { name: "Spara", exact: true }).click();
   await page.getByTestId("letter-of-intent").filter({ hasNotText: "ej registrerat" }).waitFor();

@@ -102,3 +102,12 @@ export async function saveNotes(page, field, text) {
   await field.locator("xpath=ancestor::form").getByRole("button", { name: "Spara anteckningar" }).click();
   await page.getByTestId("announcer").filter({ hasText: "Ändringen är sparad." }).waitFor();
 }
+
+/** The button that opens a municipality page's coach, commitment and needs analysis form. */
+export const COMMITMENT = "Ändra klimatcoach, åtagande och behovsanalys";
+
+/** Opens a section's form on a municipality page by its button's full name; focus moves into it. */
+export async function openEditor(page, name = COMMITMENT) {
+  await page.getByRole("button", { name, exact: true }).click();
+  await page.waitForFunction(() => document.activeElement?.closest(".edit-in-place") != null);
+}

@@ -3,7 +3,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
-import { start, open } from "./harness.mjs";
+import { start, open, openEditor } from "./harness.mjs";
 
 let app;
 before(async () => (app = await start()));
@@ -157,6 +157,7 @@ test("the pairs download as CSV with a BOM, one row per participant", async () =
 test("a municipality's own page marks it a member, and /mentorer lists it", async () => {
   const page = await app.page();
   await open(page, app.url("/kommun/hjo"));
+  await openEditor(page, "Ändra medlemskap i Klimatkommunerna");
   await page.getByLabel("Medlem i Klimatkommunerna (kan vara mentor)").check();
   const year = page.getByLabel("Medlem sedan (år)");
   await year.fill("20x5");

@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { execFileSync } from "node:child_process";
 import { chromium } from "playwright-core";
-import { start, open, watchCsp, CHROMIUM, QUIET } from "./harness.mjs";
+import { start, open, openEditor, watchCsp, CHROMIUM, QUIET } from "./harness.mjs";
 
 const ROUTES = ["/", "/kommuner?lan=12", "/kommun/hjo", "/mentorer", "/pilotlan?typ=kommun", "/data", "/om", "/finns-inte"];
 
@@ -30,6 +30,7 @@ async function offlineJourney(app) {
   // A deep link opened directly, offline: its data is there and an edit is kept.
   await page.goto(app.url("/kommun/hjo"));
   await page.getByRole("heading", { level: 1, name: "Hjo" }).waitFor();
+  await openEditor(page);
   await page.getByLabel("Avsiktsförklaring godkänd av kommunstyrelsen").fill("2007-03-15");
   await page.getByRole("button", { name: "Spara", exact: true }).click();
   await page.getByTestId("letter-of-intent").getByText("15 mars 2007").waitFor();
@@ -80,6 +81,7 @@ test("a new build announces itself, waits for the user, and the data survives th
     });
     await page.reload();
     await page.locator("main h1").waitFor();
+    await openEditor(page);
     await page.getByLabel("Avsiktsförklaring godkänd av kommunstyrelsen").fill("2007-03-15");
     await page.getByRole("button", { name: "Spara", exact: true }).click();
     await page.getByTestId("letter-of-intent").getByText("15 mars 2007").waitFor();

@@ -5,7 +5,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
-import { start, open, appRunning } from "./harness.mjs";
+import { start, open, appRunning, openEditor } from "./harness.mjs";
 
 let root;
 let klimat;
@@ -156,6 +156,7 @@ async function framesShowing(page, url, words) {
 test("a visitor with a stored edit never sees the built-in value, not for one frame", async () => {
   const page = await root.page({ serviceWorkers: "block" });
   await open(page, root.url("/kommun/hjo"));
+  await openEditor(page);
   await page.getByLabel("Avsiktsförklaring godkänd av kommunstyrelsen").fill("2007-03-15");
   await page.getByRole("button", { name: "Spara", exact: true }).click();
   await page.getByTestId("letter-of-intent").getByText("15 mars 2007").waitFor();
@@ -236,7 +237,7 @@ test("the app takes over without a layout shift, keeping scroll and focus, leavi
     assert.equal(after.h1s, 1);
     assert.equal(after.descriptions, 1);
     assert.equal(after.waiting, "");
-    if (path === "/kommun/hjo") assert.ok((await page.locator("main input:enabled").count()) > 0, "controls work now");
+    if (path === "/kommun/hjo") assert.ok((await page.locator("main :is(button.edit-open, textarea):enabled").count()) > 0, "controls work now");
     assert.deepEqual(page.problems, []);
     await page.context().close();
   }

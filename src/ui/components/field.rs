@@ -1,6 +1,7 @@
 //! A labelled text field with its validation message tied to it.
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use crate::domain::validate::FieldError;
 use crate::i18n::*;
@@ -39,15 +40,51 @@ pub fn error_text(i18n: leptos_i18n::I18nContext<Locale>, e: &FieldError) -> Str
     }
 }
 
+/// What a date field's value becomes while the browser's own date input holds a date
+/// it cannot read (a day typed, the year not yet): the form's checks refuse it as "not a
+/// date" rather than saving the empty value such an input reports.
+const UNREADABLE_DATE: &str = "?";
+
+/// Whether this browser has its own date input (`type=date`); without it a date is
+/// typed as text, ÅÅÅÅ-MM-DD.
+pub fn native_dates() -> bool {
+    thread_local! {
+        static NATIVE: bool = document()
+            .create_element("input")
+            .ok()
+            .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
+            .is_some_and(|input| {
+                input.set_type("date");
+                input.type_() == "date"
+            });
+    }
+    NATIVE.with(|n| *n)
+}
+
+/// The hint under a date field: the format only where the date is typed as text.
+pub fn date_hint(i18n: leptos_i18n::I18nContext<Locale>, optional: bool) -> Option<Signal<String>> {
+    let text: fn(leptos_i18n::I18nContext<Locale>) -> &'static str =
+        match (native_dates(), optional) {
+            (true, true) => |i| t_string!(i, edit.date_hint_native),
+            (true, false) => return None,
+            (false, true) => |i| t_string!(i, edit.date_hint),
+            (false, false) => |i| t_string!(i, ledger.date_hint),
+        };
+    Some(Signal::derive(move || text(i18n).to_owned()))
+}
+
 /// `value` is what the user types; `error` is set by the form when it refuses it.
+/// `date`: the browser's date input where it has one (see [`native_dates`]); its value
+/// is ÅÅÅÅ-MM-DD as typed text would be.
 #[component]
 pub fn TextField(
     #[prop(into)] id: String,
     #[prop(into)] label: Signal<String>,
     value: RwSignal<String>,
     error: RwSignal<Option<FieldError>>,
-    #[prop(optional, into)] hint: Option<Signal<String>>,
+    #[prop(default = None, into)] hint: Option<Signal<String>>,
     #[prop(optional)] multiline: bool,
+    #[prop(optional)] date: bool,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let hint_id = format!("{id}-hint");
@@ -65,7 +102,34 @@ pub fn TextField(
             (!ids.is_empty()).then(|| ids.join(" "))
         }
     };
-    let input = if multiline {
+    let input = if date && native_dates() {
+        // Written only when the form sets a different date (clearing after an add): writing
+        // the value a date input already reports would wipe a half-typed date.
+        let node = NodeRef::<leptos::html::Input>::new();
+        Effect::new(move |_| {
+            let v = value.get();
+            if let Some(el) = node.get() {
+                if v != UNREADABLE_DATE && el.value() != v {
+                    el.set_value(&v);
+                }
+            }
+        });
+        let read = move |ev: leptos::ev::Event| {
+            let input: web_sys::HtmlInputElement = event_target(&ev);
+            value.set(if input.validity().bad_input() {
+                UNREADABLE_DATE.to_owned()
+            } else {
+                input.value()
+            });
+        };
+        view! {
+            <input id=id.clone() type="date" node_ref=node aria-describedby=described
+                aria-invalid=move || error.read().is_some().then_some("true")
+                prop:value=value.get_untracked()
+                on:input=read on:change=read on:blur=move |ev| read(ev.into()) on:keyup=move |ev| read(ev.into())/>
+        }
+        .into_any()
+    } else if multiline {
         view! {
             <textarea id=id.clone() rows="3" aria-describedby=described.clone()
                 aria-invalid=move || error.read().is_some().then_some("true")

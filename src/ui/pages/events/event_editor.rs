@@ -9,7 +9,7 @@ use crate::domain::text::swedish_cmp;
 use crate::domain::validate::{optional_date, FieldError};
 use crate::i18n::*;
 use crate::store::use_store;
-use crate::ui::components::field::TextField;
+use crate::ui::components::field::{date_hint, TextField};
 use crate::ui::components::labels::event_kind_label;
 use crate::ui::format;
 use crate::ui::today::now;
@@ -124,7 +124,7 @@ pub fn EventEditor(
             </div>
             <TextField id=field("title") label=Signal::derive(move || t_string!(i18n, events.title_label).to_owned()) value=title error=title_error/>
             <TextField id=field("date") label=Signal::derive(move || t_string!(i18n, events.date_label).to_owned()) value=date error=date_error
-                hint=Signal::derive(move || t_string!(i18n, edit.date_hint).to_owned())/>
+                date=true hint=date_hint(i18n, true)/>
             <TextField id=field("month") label=Signal::derive(move || t_string!(i18n, events.month_label).to_owned()) value=month error=month_error
                 hint=Signal::derive(move || t_string!(i18n, events.month_hint).to_owned())/>
             <TextField id=field("place") label=Signal::derive(move || t_string!(i18n, events.place_label).to_owned()) value=place error=place_error/>

@@ -1,5 +1,5 @@
-//! Editing a coaching participation's dates and needs analysis: every field is
-//! checked, and nothing is saved while any is refused.
+//! Editing a coaching participation's dates, coach and needs analysis, behind its
+//! "Ändra" button: every field is checked, and nothing is saved while any is refused.
 
 use leptos::prelude::*;
 
@@ -8,8 +8,9 @@ use crate::domain::model::{FocusArea, NeedsAnalysis, Participation, Participatio
 use crate::domain::validate::{not_before, optional_date, optional_link, FieldError};
 use crate::i18n::*;
 use crate::store::use_store;
-use crate::ui::components::field::TextField;
+use crate::ui::components::field::{date_hint, TextField};
 use crate::ui::components::labels::focus_label;
+use crate::ui::pages::municipality::edit_in_place::{EditActions, EditInPlace, Editing};
 
 struct Input {
     value: RwSignal<String>,
@@ -45,6 +46,19 @@ fn date_text(d: Option<chrono::NaiveDate>) -> String {
 
 #[component]
 pub fn CommitmentEditor(participation: Participation) -> impl IntoView {
+    let i18n = use_i18n();
+    let editing = Editing::new(format!("{}-edit", participation.meta.id));
+    view! {
+        <EditInPlace editing=editing
+            text=Signal::derive(move || t_string!(i18n, edit.open).to_owned())
+            label=Signal::derive(move || t_string!(i18n, edit.open_commitment).to_owned())>
+            <CommitmentForm participation=participation.clone() editing=editing/>
+        </EditInPlace>
+    }
+}
+
+#[component]
+fn CommitmentForm(participation: Participation, editing: Editing) -> impl IntoView {
     let i18n = use_i18n();
     let store = use_store();
     let ParticipationDetail::Coaching(c) = participation.detail.clone() else {
@@ -139,20 +153,21 @@ pub fn CommitmentEditor(participation: Participation) -> impl IntoView {
                         document_url: li,
                     });
         }
-        let _ = store.put(Record::Participation(p));
+        if store.put(Record::Participation(p)).is_ok() {
+            editing.close();
+        }
     };
-    let date_hint = move || t_string!(i18n, edit.date_hint).to_owned();
     view! {
         <form class="editor" on:submit=save novalidate>
             <h3>{t!(i18n, edit.commitment_heading)}</h3>
             <TextField id=format!("{id}-loi") label=Signal::derive(move || t_string!(i18n, kommun.letter_of_intent).to_owned())
-                value=loi_v error=loi_e hint=Signal::derive(date_hint)/>
+                value=loi_v error=loi_e date=true hint=date_hint(i18n, true)/>
             <TextField id=format!("{id}-proposed") label=Signal::derive(move || t_string!(i18n, kommun.proposed).to_owned())
-                value=pr_v error=pr_e hint=Signal::derive(date_hint)/>
+                value=pr_v error=pr_e date=true hint=date_hint(i18n, true)/>
             <TextField id=format!("{id}-adopted") label=Signal::derive(move || t_string!(i18n, kommun.adopted).to_owned())
-                value=ad_v error=ad_e hint=Signal::derive(date_hint)/>
+                value=ad_v error=ad_e date=true hint=date_hint(i18n, true)/>
             <TextField id=format!("{id}-na-date") label=Signal::derive(move || t_string!(i18n, edit.analysis_date).to_owned())
-                value=nd_v error=nd_e hint=Signal::derive(date_hint)/>
+                value=nd_v error=nd_e date=true hint=date_hint(i18n, true)/>
             <TextField id=format!("{id}-na-summary") label=Signal::derive(move || t_string!(i18n, edit.analysis_summary).to_owned())
                 value=su_v error=su_e multiline=true/>
             <TextField id=format!("{id}-na-link") label=Signal::derive(move || t_string!(i18n, edit.analysis_link).to_owned())
@@ -183,7 +198,7 @@ pub fn CommitmentEditor(participation: Participation) -> impl IntoView {
                     </label>
                 }).collect_view()}
             </fieldset>
-            <button type="submit">{t!(i18n, edit.save)}</button>
+            <EditActions editing=editing save=Signal::derive(move || t_string!(i18n, edit.save).to_owned())/>
         </form>
     }
     .into_any()

@@ -1,5 +1,6 @@
 //! A participation's grant or own-contribution ledger: its entries, their total,
-//! adding an entry (checked, and for the grant kept within the grant) and removing one.
+//! adding an entry behind "Lägg till en post" (checked, and for the grant kept within
+//! the grant) and removing one.
 
 use leptos::prelude::*;
 
@@ -8,8 +9,9 @@ use crate::domain::model::{LedgerEntry, LedgerKind, Participation, Participation
 use crate::domain::validate::{kronor, required_date, within_limit, FieldError};
 use crate::i18n::*;
 use crate::store::use_store;
-use crate::ui::components::field::TextField;
+use crate::ui::components::field::{date_hint, TextField};
 use crate::ui::format;
+use crate::ui::pages::municipality::edit_in_place::{EditActions, EditInPlace, Editing};
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub enum Ledger {
@@ -57,6 +59,96 @@ pub fn LedgerEditor(
             "contribution"
         }
     );
+    let heading = move || match ledger {
+        Ledger::Grant => t_string!(i18n, ledger.grant_heading),
+        Ledger::Contribution => t_string!(i18n, ledger.contribution_heading),
+    };
+    let summary = move || match limit {
+        Some(l) => t_string!(
+            i18n,
+            overview.of_total,
+            part = format::kronor(i18n, total),
+            total = format::kronor(i18n, l.into())
+        ),
+        None => t_string!(
+            i18n,
+            overview.of_minimum,
+            part = format::kronor(i18n, total),
+            total = format::kronor(i18n, target.into())
+        ),
+    };
+    let rows = list
+        .iter()
+        .map(|e| {
+            let remove = {
+                let participation = participation.clone();
+                let rest: Vec<LedgerEntry> = list.iter().filter(|x| x.id != e.id).cloned().collect();
+                move |_| {
+                    let _ = store.put(Record::Participation(with_entries(&participation, ledger, rest.clone())));
+                }
+            };
+            let (amount, date, kind) = (e.amount_kr, e.date, e.kind);
+            let purpose = e.purpose.clone();
+            view! {
+                <tr>
+                    <td>{move || format::date(i18n, date)}</td>
+                    <td>{purpose.clone()}</td>
+                    <td>{move || match kind {
+                        LedgerKind::Investigation => t_string!(i18n, ledger.investigation),
+                        LedgerKind::Measure => t_string!(i18n, ledger.measure),
+                    }}</td>
+                    <td class="amount">{move || format::kronor(i18n, amount.into())}</td>
+                    <td>
+                        <button type="button" on:click=remove
+                            aria-label=move || t_string!(i18n, ledger.remove_label, purpose = purpose.clone())>
+                            {t!(i18n, ledger.remove)}
+                        </button>
+                    </td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let editing = Editing::new(format!("{prefix}-add"));
+    view! {
+        <section class="ledger" aria-label=heading>
+            <h3>{heading}</h3>
+            <p data-testid=format!("{prefix}-total")>{summary}</p>
+            {(!list.is_empty()).then(|| view! {
+                <table class="ledger-table">
+                    <thead><tr>
+                        <th scope="col">{t!(i18n, ledger.date)}</th>
+                        <th scope="col">{t!(i18n, ledger.purpose)}</th>
+                        <th scope="col">{t!(i18n, ledger.kind)}</th>
+                        <th scope="col">{t!(i18n, ledger.amount)}</th>
+                        <th scope="col"><span class="visually-hidden">{t!(i18n, ledger.remove)}</span></th>
+                    </tr></thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            })}
+            <EditInPlace editing=editing
+                text=Signal::derive(move || t_string!(i18n, ledger.open_add).to_owned())
+                label=Signal::derive(move || match ledger {
+                    Ledger::Grant => t_string!(i18n, ledger.open_add_grant),
+                    Ledger::Contribution => t_string!(i18n, ledger.open_add_contribution),
+                }.to_owned())>
+                <LedgerAddForm participation=participation.clone() ledger=ledger limit=limit prefix=prefix.clone() editing=editing/>
+            </EditInPlace>
+        </section>
+    }
+}
+
+/// The form behind "Lägg till en post"; built anew each time it opens.
+#[component]
+fn LedgerAddForm(
+    participation: Participation,
+    ledger: Ledger,
+    limit: Option<u32>,
+    prefix: String,
+    editing: Editing,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let store = use_store();
+    let list = entries(&participation, ledger);
     let (date, date_e) = (
         RwSignal::new(String::new()),
         RwSignal::new(None::<FieldError>),
@@ -108,97 +200,30 @@ pub fn LedgerEditor(
                 )))
                 .is_ok()
             {
-                date.set(String::new());
-                purpose.set(String::new());
-                amount.set(String::new());
+                editing.close();
             }
         }
     };
-    let heading = move || match ledger {
-        Ledger::Grant => t_string!(i18n, ledger.grant_heading),
-        Ledger::Contribution => t_string!(i18n, ledger.contribution_heading),
-    };
-    let summary = move || match limit {
-        Some(l) => t_string!(
-            i18n,
-            overview.of_total,
-            part = format::kronor(i18n, total),
-            total = format::kronor(i18n, l.into())
-        ),
-        None => t_string!(
-            i18n,
-            overview.of_minimum,
-            part = format::kronor(i18n, total),
-            total = format::kronor(i18n, target.into())
-        ),
-    };
-    let rows = list
-        .iter()
-        .map(|e| {
-            let remove = {
-                let participation = participation.clone();
-                let rest: Vec<LedgerEntry> = list.iter().filter(|x| x.id != e.id).cloned().collect();
-                move |_| {
-                    let _ = store.put(Record::Participation(with_entries(&participation, ledger, rest.clone())));
-                }
-            };
-            let (amount, date, kind) = (e.amount_kr, e.date, e.kind);
-            let purpose = e.purpose.clone();
-            view! {
-                <tr>
-                    <td>{move || format::date(i18n, date)}</td>
-                    <td>{purpose.clone()}</td>
-                    <td>{move || match kind {
-                        LedgerKind::Investigation => t_string!(i18n, ledger.investigation),
-                        LedgerKind::Measure => t_string!(i18n, ledger.measure),
-                    }}</td>
-                    <td class="amount">{move || format::kronor(i18n, amount.into())}</td>
-                    <td>
-                        <button type="button" on:click=remove
-                            aria-label=move || t_string!(i18n, ledger.remove_label, purpose = purpose.clone())>
-                            {t!(i18n, ledger.remove)}
-                        </button>
-                    </td>
-                </tr>
-            }
-        })
-        .collect_view();
     let label = |key: fn(leptos_i18n::I18nContext<Locale>) -> &'static str| {
         Signal::derive(move || key(i18n).to_owned())
     };
     view! {
-        <section class="ledger" aria-label=heading>
-            <h3>{heading}</h3>
-            <p data-testid=format!("{prefix}-total")>{summary}</p>
-            {(!list.is_empty()).then(|| view! {
-                <table class="ledger-table">
-                    <thead><tr>
-                        <th scope="col">{t!(i18n, ledger.date)}</th>
-                        <th scope="col">{t!(i18n, ledger.purpose)}</th>
-                        <th scope="col">{t!(i18n, ledger.kind)}</th>
-                        <th scope="col">{t!(i18n, ledger.amount)}</th>
-                        <th scope="col"><span class="visually-hidden">{t!(i18n, ledger.remove)}</span></th>
-                    </tr></thead>
-                    <tbody>{rows}</tbody>
-                </table>
-            })}
-            <form class="editor" on:submit=add novalidate>
-                <h4>{t!(i18n, ledger.add_heading)}</h4>
-                <TextField id=format!("{prefix}-date") label=label(|i| t_string!(i, ledger.date)) value=date error=date_e
-                    hint=Signal::derive(move || t_string!(i18n, ledger.date_hint).to_owned())/>
-                <TextField id=format!("{prefix}-purpose") label=label(|i| t_string!(i, ledger.purpose)) value=purpose error=purpose_e/>
-                <div class="field">
-                    <label for=format!("{prefix}-kind")>{t!(i18n, ledger.kind)}</label>
-                    <select id=format!("{prefix}-kind") on:change=move |ev| kind.set(
-                        if event_target_value(&ev) == "measure" { LedgerKind::Measure } else { LedgerKind::Investigation })>
-                        <option value="investigation">{t!(i18n, ledger.investigation)}</option>
-                        <option value="measure">{t!(i18n, ledger.measure)}</option>
-                    </select>
-                </div>
-                <TextField id=format!("{prefix}-amount") label=label(|i| t_string!(i, ledger.amount)) value=amount error=amount_e
-                    hint=Signal::derive(move || t_string!(i18n, ledger.amount_hint).to_owned())/>
-                <button type="submit">{t!(i18n, ledger.add)}</button>
-            </form>
-        </section>
+        <form class="editor" on:submit=add novalidate>
+            <h4>{t!(i18n, ledger.add_heading)}</h4>
+            <TextField id=format!("{prefix}-date") label=label(|i| t_string!(i, ledger.date)) value=date error=date_e
+                date=true hint=date_hint(i18n, false)/>
+            <TextField id=format!("{prefix}-purpose") label=label(|i| t_string!(i, ledger.purpose)) value=purpose error=purpose_e/>
+            <div class="field">
+                <label for=format!("{prefix}-kind")>{t!(i18n, ledger.kind)}</label>
+                <select id=format!("{prefix}-kind") on:change=move |ev| kind.set(
+                    if event_target_value(&ev) == "measure" { LedgerKind::Measure } else { LedgerKind::Investigation })>
+                    <option value="investigation">{t!(i18n, ledger.investigation)}</option>
+                    <option value="measure">{t!(i18n, ledger.measure)}</option>
+                </select>
+            </div>
+            <TextField id=format!("{prefix}-amount") label=label(|i| t_string!(i, ledger.amount)) value=amount error=amount_e
+                hint=Signal::derive(move || t_string!(i18n, ledger.amount_hint).to_owned())/>
+            <EditActions editing=editing save=Signal::derive(move || t_string!(i18n, ledger.add).to_owned())/>
+        </form>
     }
 }

@@ -1,5 +1,5 @@
-//! On an organisation's page: whether it is a member of Klimatkommunerna (and so
-//! may mentor), and since which year.
+//! On a municipality's page, beside "Medlem i Klimatkommunerna": the form behind its
+//! "Ändra" button, marking it a member (and so a possible mentor) and since which year.
 
 use leptos::prelude::*;
 
@@ -9,10 +9,24 @@ use crate::domain::validate::{optional_join_year, FieldError};
 use crate::i18n::*;
 use crate::store::use_store;
 use crate::ui::components::field::TextField;
+use crate::ui::pages::municipality::edit_in_place::{EditActions, EditInPlace, Editing};
 use crate::ui::today::now;
 
 #[component]
 pub fn MembershipEditor(org: Organisation) -> impl IntoView {
+    let i18n = use_i18n();
+    let editing = Editing::new(format!("{}-membership", org.meta.id));
+    view! {
+        <EditInPlace editing=editing
+            text=Signal::derive(move || t_string!(i18n, edit.open).to_owned())
+            label=Signal::derive(move || t_string!(i18n, kommun.open_membership).to_owned())>
+            <MembershipForm org=org.clone() editing=editing/>
+        </EditInPlace>
+    }
+}
+
+#[component]
+fn MembershipForm(org: Organisation, editing: Editing) -> impl IntoView {
     let i18n = use_i18n();
     let store = use_store();
     let member = RwSignal::new(org.member.is_some());
@@ -43,14 +57,15 @@ pub fn MembershipEditor(org: Organisation) -> impl IntoView {
             .data()
             .with_untracked(|d| set_membership(d, &id, membership, now()))
         {
-            let _ = store.change(change);
+            if store.change(change).is_ok() {
+                editing.close();
+            }
         }
     };
     let check_id = format!("{}-member", org.meta.id);
     let label_for = check_id.clone();
     view! {
         <form class="editor" on:submit=save novalidate>
-            <h2 class="editor-heading">{t!(i18n, kommun.member)}</h2>
             <label class="check" for=label_for>
                 <input type="checkbox" id=check_id prop:checked=move || member.get()
                     on:change=move |ev| member.set(event_target_checked(&ev))/>
@@ -60,7 +75,7 @@ pub fn MembershipEditor(org: Organisation) -> impl IntoView {
                 label=Signal::derive(move || t_string!(i18n, mentors.since_label).to_owned())
                 value=year error=year_error
                 hint=Signal::derive(move || t_string!(i18n, mentors.since_hint).to_owned())/>
-            <button type="submit">{t!(i18n, kommun.save_membership)}</button>
+            <EditActions editing=editing save=Signal::derive(move || t_string!(i18n, kommun.save_membership).to_owned())/>
         </form>
     }
 }

@@ -2,6 +2,7 @@
 //! participation in each programme, and the commitment derived from its dates.
 
 pub mod commitment_editor;
+pub mod edit_in_place;
 pub mod ledger_editor;
 pub mod membership_editor;
 
@@ -136,11 +137,14 @@ fn OrganisationPage(org: Organisation, participations: Vec<Participation>) -> im
                     </dd>
                 })}
                 <dt>{t!(i18n, kommun.member)}</dt>
-                <dd>{move || match &member {
-                    Some(Membership { since: Some(y) }) => t_string!(i18n, kommun.member_since, year = *y),
-                    Some(Membership { since: None }) => t_string!(i18n, kommun.member_yes).to_owned(),
-                    None => t_string!(i18n, common.not_recorded).to_owned(),
-                }}</dd>
+                <dd class="editable">
+                    <span data-testid="member">{move || match &member {
+                        Some(Membership { since: Some(y) }) => t_string!(i18n, kommun.member_since, year = *y),
+                        Some(Membership { since: None }) => t_string!(i18n, kommun.member_yes).to_owned(),
+                        None => t_string!(i18n, common.not_recorded).to_owned(),
+                    }}</span>
+                    {(org.kind == OrganisationKind::Kommun).then(|| view! { " " <MembershipEditor org=org.clone()/> })}
+                </dd>
                 {(!org.contacts.is_empty()).then(|| view! {
                     <dt>{t!(i18n, kommun.contacts)}</dt>
                     <dd>{org.contacts.iter().map(|c| view! {
@@ -148,7 +152,6 @@ fn OrganisationPage(org: Organisation, participations: Vec<Participation>) -> im
                     }).collect_view()}</dd>
                 })}
             </dl>
-            {(org.kind == OrganisationKind::Kommun).then(|| view! { <MembershipEditor org=org.clone()/> })}
             {participations.into_iter().map(|p| view! { <ParticipationSection p=p/> }).collect_view()}
             <section aria-labelledby="org-notes">
                 <h2 id="org-notes">{t!(i18n, kommun.notes)}</h2>

@@ -12,7 +12,7 @@ use crate::domain::pilot::{add_session, remove_session, set_status, PilotRow};
 use crate::domain::validate::{required_date, required_text, FieldError};
 use crate::i18n::*;
 use crate::store::use_store;
-use crate::ui::components::field::TextField;
+use crate::ui::components::field::{date_hint, TextField};
 use crate::ui::components::labels::{kind_label, pilot_status_label};
 use crate::ui::components::source_ref::SourceRef;
 use crate::ui::format;
@@ -213,7 +213,7 @@ fn PilotDetails(row: Memo<Option<PilotRow>>) -> impl IntoView {
         <form class="editor" on:submit=add novalidate>
             <h4>{t!(i18n, pilot.add_session_heading)}</h4>
             <TextField id=format!("{pid}-session-date") label=Signal::derive(move || t_string!(i18n, pilot.session_date).to_owned())
-                value=date error=date_error hint=Signal::derive(move || t_string!(i18n, edit.date_hint).to_owned())/>
+                value=date error=date_error date=true hint=date_hint(i18n, false)/>
             <TextField id=format!("{pid}-session-topic") label=Signal::derive(move || t_string!(i18n, pilot.session_topic).to_owned())
                 value=topic error=topic_error/>
             <button type="submit">{t!(i18n, pilot.add_session)}</button>

@@ -40,6 +40,7 @@ for (const scheme of ["light", "dark"]) {
         assert.equal(await page.locator("html").getAttribute("lang"), language);
         // Open states too: an expanded pilot row, a refused form.
         if (path === "/pilotlan") await page.locator(".row-toggle").first().click();
+        if (path === "/handelser") for (const open of await page.locator("button.edit-open").all()) await open.click();
         if (path === "/kommun/hjo") {
           // Every section's form open, the commitment's link refused.
           for (const open of await page.locator("button.edit-open").all()) await open.click();

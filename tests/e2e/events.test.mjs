@@ -3,13 +3,14 @@
 // remove and undo.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { start, open } from "./harness.mjs";
+import { start, open, openEditor } from "./harness.mjs";
 
 let app;
 before(async () => (app = await start()));
 after(async () => app.stop());
 
 async function addCake(page, month, municipality, motivation) {
+  await openEditor(page, "Lägg till en händelse");
   const form = page.locator("form.event-editor").last();
   await form.getByLabel("Slag").selectOption({ label: "Månadens tårta" });
   await form.getByLabel("Rubrik").fill(`Månadens tårta ${month}`);
@@ -57,8 +58,12 @@ test("edit an event, remove it, and undo the removal", async () => {
   await addCake(page, "2008-02", "Hjo", "Laddstolpar");
   const cake = page.getByTestId("event").filter({ hasText: "Månadens tårta 2008-02" });
   await cake.waitFor();
-  await cake.getByRole("button", { name: /^Ändra/ }).click();
+  await openEditor(page, "Ändra: Månadens tårta 2008-02");
   const editor = cake.locator("form.event-editor");
+  assert.equal(await editor.getByLabel("Rubrik").inputValue(), "Månadens tårta 2008-02", "the form holds the event");
+  await page.keyboard.press("Escape");
+  await editor.waitFor({ state: "detached" });
+  await openEditor(page, "Ändra: Månadens tårta 2008-02");
   await editor.getByLabel("Plats").fill("Hjo stadshus");
   await editor.getByRole("button", { name: "Spara händelsen" }).click();
   const edited = page.getByTestId("event").filter({ hasText: "Hjo stadshus" });

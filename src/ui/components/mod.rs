@@ -1,6 +1,7 @@
 //! Small pieces that pages share.
 
 pub mod backup_status;
+pub mod edit_in_place;
 pub mod field;
 pub mod focus_on_navigation;
 pub mod labels;

@@ -9,6 +9,7 @@ use crate::domain::text::swedish_cmp;
 use crate::domain::validate::{optional_date, FieldError};
 use crate::i18n::*;
 use crate::store::use_store;
+use crate::ui::components::edit_in_place::{EditActions, Editing};
 use crate::ui::components::field::{date_hint, TextField};
 use crate::ui::components::labels::event_kind_label;
 use crate::ui::format;
@@ -39,12 +40,12 @@ fn error_text(i18n: leptos_i18n::I18nContext<Locale>, e: &EventError) -> String 
     }
 }
 
-/// `on_done` runs after a successful save (to close an edit form).
+/// Opened in place behind its button (`EditInPlace`); a successful save closes it.
 #[component]
 pub fn EventEditor(
     event: Event,
     #[prop(into)] heading: Signal<String>,
-    #[prop(optional)] on_done: Option<Callback<()>>,
+    editing: Editing,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let store = use_store();
@@ -95,9 +96,7 @@ pub fn EventEditor(
             Ok(change) => {
                 problem.set(None);
                 if store.change(change).is_ok() {
-                    if let Some(done) = on_done {
-                        done.run(());
-                    }
+                    editing.close();
                 }
             }
             Err(EventError::TitleRequired) => {
@@ -155,7 +154,7 @@ pub fn EventEditor(
             {move || problem.get().map(|e| view! {
                 <p class="field-error" id=problem_el_id.clone() role="alert">{error_text(i18n, &e)}</p>
             })}
-            <button type="submit">{t!(i18n, events.save)}</button>
+            <EditActions editing=editing save=Signal::derive(move || t_string!(i18n, events.save).to_owned())/>
         </form>
     }
 }

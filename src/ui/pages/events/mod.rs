@@ -13,6 +13,7 @@ use crate::domain::model::{Event, EventKind, Meta, Origin};
 use crate::domain::seed::COACHING_ID;
 use crate::i18n::*;
 use crate::store::use_store;
+use crate::ui::components::edit_in_place::{EditInPlace, Editing};
 use crate::ui::components::labels::event_kind_label;
 use crate::ui::components::page_head::PageHead;
 use crate::ui::components::source_ref::SourceRef;
@@ -63,9 +64,7 @@ pub fn Events() -> impl IntoView {
     );
     let kind = url.query;
     let shown = Memo::new(move |_| listed(&data.read(), kind.get()));
-    let editing = RwSignal::new(None::<String>);
-    // A fresh blank form after each added event.
-    let blank = RwSignal::new(new_event());
+    let adding = Editing::new("event-add");
     view! {
         <PageHead
             title=Signal::derive(move || t_string!(i18n, events.title).to_owned())
@@ -89,10 +88,8 @@ pub fn Events() -> impl IntoView {
         <ol class="event-list">
             <For each=move || shown.get() key=|e| format!("{:?}", e) let:e>
                 {
-                    let id = e.meta.id.clone();
-                    let edit_id = id.clone();
-                    let remove_id = id.clone();
-                    let is_editing = Memo::new(move |_| editing.read().as_deref() == Some(id.as_str()));
+                    let remove_id = e.meta.id.clone();
+                    let editing = Editing::new(format!("{}-edit", e.meta.id));
                     let when = e.date.map(|d| (Some(d), None)).or_else(|| e.month.as_deref().and_then(month_start).map(|m| (None, Some(m))));
                     let who: Vec<(String, String)> = data.with_untracked(|d| {
                         e.participants.iter().filter_map(|p| d.organisation(p)).map(|o| (o.name.clone(), organisation_slug(o))).collect()
@@ -121,30 +118,29 @@ pub fn Events() -> impl IntoView {
                                 </p>
                             })}
                             {(!e.motivation.is_empty()).then(|| view! { <p>{e.motivation.clone()}</p> })}
-                            <p class="actions">
-                                <button type="button" class="secondary" aria-expanded=move || if is_editing.get() { "true" } else { "false" }
-                                    on:click=move |_| editing.update(|x| *x = if x.as_deref() == Some(edit_id.as_str()) { None } else { Some(edit_id.clone()) })>
-                                    {t!(i18n, events.edit)}<span class="visually-hidden">{format!(": {title}")}</span>
-                                </button>
+                            <div class="actions">
+                                <EditInPlace editing=editing
+                                    text=Signal::derive(move || t_string!(i18n, events.edit).to_owned())
+                                    label=Signal::derive(move || format!("{}: {title}", t_string!(i18n, events.edit)))>
+                                    <EventEditor event=event.clone() heading=Signal::derive(move || t_string!(i18n, events.edit_heading).to_owned())
+                                        editing=editing/>
+                                </EditInPlace>
                                 <button type="button" class="danger" on:click=move |_| {
                                     let _ = store.change(Change::Remove { collection: Collection::Event, id: remove_id.clone() });
                                 }>{t!(i18n, events.remove)}<span class="visually-hidden">{format!(": {}", e.title)}</span></button>
-                            </p>
-                            <Show when=move || is_editing.get()>
-                                <EventEditor event=event.clone() heading=Signal::derive(move || t_string!(i18n, events.edit_heading).to_owned())
-                                    on_done=Callback::new(move |_| editing.set(None))/>
-                            </Show>
+                            </div>
                         </li>
                     }
                 }
             </For>
         </ol>
-        {move || {
-            let e = blank.get();
-            view! {
-                <EventEditor event=e heading=Signal::derive(move || t_string!(i18n, events.add_heading).to_owned())
-                    on_done=Callback::new(move |_| blank.set(new_event()))/>
-            }
-        }}
+        <div class="add-event">
+            <EditInPlace editing=adding
+                text=Signal::derive(move || t_string!(i18n, events.add_heading).to_owned())
+                label=Signal::derive(move || t_string!(i18n, events.add_heading).to_owned())>
+                <EventEditor event=new_event() heading=Signal::derive(move || t_string!(i18n, events.add_heading).to_owned())
+                    editing=adding/>
+            </EditInPlace>
+        </div>
     }
 }

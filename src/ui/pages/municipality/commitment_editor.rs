@@ -8,9 +8,9 @@ use crate::domain::model::{FocusArea, NeedsAnalysis, Participation, Participatio
 use crate::domain::validate::{not_before, optional_date, optional_link, FieldError};
 use crate::i18n::*;
 use crate::store::use_store;
+use crate::ui::components::edit_in_place::{EditActions, EditInPlace, Editing};
 use crate::ui::components::field::{date_hint, TextField};
 use crate::ui::components::labels::focus_label;
-use crate::ui::pages::municipality::edit_in_place::{EditActions, EditInPlace, Editing};
 
 struct Input {
     value: RwSignal<String>,

@@ -9,9 +9,9 @@ use crate::domain::model::{LedgerEntry, LedgerKind, Participation, Participation
 use crate::domain::validate::{kronor, required_date, within_limit, FieldError};
 use crate::i18n::*;
 use crate::store::use_store;
+use crate::ui::components::edit_in_place::{EditActions, EditInPlace, Editing};
 use crate::ui::components::field::{date_hint, TextField};
 use crate::ui::format;
-use crate::ui::pages::municipality::edit_in_place::{EditActions, EditInPlace, Editing};
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub enum Ledger {

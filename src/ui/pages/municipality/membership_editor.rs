@@ -8,8 +8,8 @@ use crate::domain::model::{Membership, Organisation};
 use crate::domain::validate::{optional_join_year, FieldError};
 use crate::i18n::*;
 use crate::store::use_store;
+use crate::ui::components::edit_in_place::{EditActions, EditInPlace, Editing};
 use crate::ui::components::field::TextField;
-use crate::ui::pages::municipality::edit_in_place::{EditActions, EditInPlace, Editing};
 use crate::ui::today::now;
 
 #[component]

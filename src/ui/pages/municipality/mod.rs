@@ -2,7 +2,6 @@
 //! participation in each programme, and the commitment derived from its dates.
 
 pub mod commitment_editor;
-pub mod edit_in_place;
 pub mod ledger_editor;
 pub mod membership_editor;
 

@@ -65,10 +65,10 @@ pub fn native_dates() -> bool {
 pub fn date_hint(i18n: leptos_i18n::I18nContext<Locale>, optional: bool) -> Option<Signal<String>> {
     let text: fn(leptos_i18n::I18nContext<Locale>) -> &'static str =
         match (native_dates(), optional) {
-            (true, true) => |i| t_string!(i, edit.date_hint_native),
+            (true, true) => |i18n| t_string!(i18n, edit.date_hint_native),
             (true, false) => return None,
-            (false, true) => |i| t_string!(i, edit.date_hint),
-            (false, false) => |i| t_string!(i, ledger.date_hint),
+            (false, true) => |i18n| t_string!(i18n, edit.date_hint),
+            (false, false) => |i18n| t_string!(i18n, ledger.date_hint),
         };
     Some(Signal::derive(move || text(i18n).to_owned()))
 }

@@ -65,6 +65,7 @@ test("a row expands and collapses by keyboard; a session and a status are record
   await details.getByText("15 mars 2010 – Förankring av strategin").waitFor();
   assert.match(await page.evaluate(() => document.activeElement.id), /-session-topic$/, "focus stays in the form");
   assert.equal(await details.getByLabel("Ämne").inputValue(), "", "the form is ready for the next session");
+  assert.equal(await details.getByLabel("Datum").inputValue(), "", "the date input is cleared too");
   await details.getByLabel("Status").selectOption({ label: "Pågår" });
   await details.getByRole("button", { name: "Spara status" }).click();
   const lund = page.getByTestId("pilot-row").filter({ has: page.getByRole("link", { name: "Lund", exact: true }) });

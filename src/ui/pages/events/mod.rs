@@ -120,8 +120,8 @@ pub fn Events() -> impl IntoView {
                             {(!e.motivation.is_empty()).then(|| view! { <p>{e.motivation.clone()}</p> })}
                             <div class="actions">
                                 <EditInPlace editing=editing
-                                    text=Signal::derive(move || t_string!(i18n, events.edit).to_owned())
-                                    label=Signal::derive(move || format!("{}: {title}", t_string!(i18n, events.edit)))>
+                                    text=Signal::derive(move || t_string!(i18n, edit.open).to_owned())
+                                    label=Signal::derive(move || format!("{}: {title}", t_string!(i18n, edit.open)))>
                                     <EventEditor event=event.clone() heading=Signal::derive(move || t_string!(i18n, events.edit_heading).to_owned())
                                         editing=editing/>
                                 </EditInPlace>

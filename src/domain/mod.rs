@@ -15,6 +15,7 @@ pub mod mentoring;
 pub mod model;
 pub mod municipalities;
 pub mod overview;
+pub mod partial_date;
 pub mod pairs;
 pub mod participants;
 pub mod pilot;

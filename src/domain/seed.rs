@@ -337,6 +337,63 @@ fn sources() -> Vec<Source> {
             location: "regionfakta.com (Västra Götaland 1999); citypopulation.de (2005-12-31); de.wikipedia.org \"Skåne län\" (2008-06-30, efter Statistisk årsbok)".to_owned(),
             note: String::new(),
         },
+        // Later outcomes, each from the municipality's own page; the dates are the pages'.
+        Source {
+            id: "S6".to_owned(),
+            title: "Energi- och klimatarbetet".to_owned(),
+            publisher: "Härjedalens kommun".to_owned(),
+            date: Some(ymd((2013, 6, 25))),
+            location: "fjallmuseet.se".to_owned(),
+            note: "Webbsida, uppdaterad 2013-06-25.".to_owned(),
+        },
+        Source {
+            id: "S7".to_owned(),
+            title: "Boxholm en klimatkommun".to_owned(),
+            publisher: "Boxholms kommun".to_owned(),
+            date: None,
+            location: "boxholm.se".to_owned(),
+            note: "Nyhet, odaterad (nämner 2010).".to_owned(),
+        },
+        Source {
+            id: "S8".to_owned(),
+            title: "Övergripande miljöarbete".to_owned(),
+            publisher: "Markaryds kommun".to_owned(),
+            date: Some(ymd((2020, 2, 24))),
+            location: "markaryd.se".to_owned(),
+            note: "Webbsida, uppdaterad 2020-02-24.".to_owned(),
+        },
+        Source {
+            id: "S9".to_owned(),
+            title: "Energi- och klimatprogram".to_owned(),
+            publisher: "Perstorps kommun".to_owned(),
+            date: None,
+            location: "perstorp.se".to_owned(),
+            note: "Nyhet från 2021.".to_owned(),
+        },
+        Source {
+            id: "S10".to_owned(),
+            title: "Uppföljningsrapport om miljöprogram och energi- och klimatstrategier i Habo och Mullsjö".to_owned(),
+            publisher: "Habo och Mullsjö kommuner".to_owned(),
+            date: None,
+            location: "docplayer.se/2426976".to_owned(),
+            note: "Rapport från 2012; antagandets år saknas i kopian.".to_owned(),
+        },
+        Source {
+            id: "S11".to_owned(),
+            title: "Miljövision 2020".to_owned(),
+            publisher: "Grästorps kommun".to_owned(),
+            date: None,
+            location: "grastorp.se".to_owned(),
+            note: "Odaterad; avser perioden 2008–2020.".to_owned(),
+        },
+        Source {
+            id: "S12".to_owned(),
+            title: "Miljömål".to_owned(),
+            publisher: "Osby kommun".to_owned(),
+            date: Some(ymd((2015, 4, 15))),
+            location: "osby.se".to_owned(),
+            note: "Webbsida, granskad 2015-04-15.".to_owned(),
+        },
     ]
 }
 

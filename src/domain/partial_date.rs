@@ -32,7 +32,9 @@ impl PartialDate {
             PartialDate::Month { year, month } => {
                 NaiveDate::from_ymd_opt(year, month, 1).unwrap_or(NaiveDate::MIN)
             }
-            PartialDate::Year(year) => NaiveDate::from_ymd_opt(year, 1, 1).unwrap_or(NaiveDate::MIN),
+            PartialDate::Year(year) => {
+                NaiveDate::from_ymd_opt(year, 1, 1).unwrap_or(NaiveDate::MIN)
+            }
         }
     }
 
@@ -40,7 +42,11 @@ impl PartialDate {
         match self {
             PartialDate::Day(d) => d,
             PartialDate::Month { year, month } => {
-                let (y, m) = if month == 12 { (year + 1, 1) } else { (year, month + 1) };
+                let (y, m) = if month == 12 {
+                    (year + 1, 1)
+                } else {
+                    (year, month + 1)
+                };
                 NaiveDate::from_ymd_opt(y, m, 1)
                     .and_then(|d| d.pred_opt())
                     .unwrap_or(NaiveDate::MAX)
@@ -99,7 +105,10 @@ impl FromStr for PartialDate {
                     .map(|_| PartialDate::Month { year, month })
                     .ok_or(NotAPartialDate)
             }
-            _ => s.parse::<NaiveDate>().map(PartialDate::Day).map_err(|_| NotAPartialDate),
+            _ => s
+                .parse::<NaiveDate>()
+                .map(PartialDate::Day)
+                .map_err(|_| NotAPartialDate),
         }
     }
 }
@@ -168,9 +177,24 @@ mod tests {
         for text in ["2008-11-05", "2008-11", "2010", "2008-02-29"] {
             assert_eq!(p(text).to_string(), text);
         }
-        assert_eq!(p("2008-11"), PartialDate::Month { year: 2008, month: 11 });
+        assert_eq!(
+            p("2008-11"),
+            PartialDate::Month {
+                year: 2008,
+                month: 11
+            }
+        );
         assert_eq!(p("2010"), PartialDate::Year(2010));
-        for bad in ["", "08", "2008-1", "2008-13", "2009-02-29", "2008-11-05-01", "20O8", "2008/11"] {
+        for bad in [
+            "",
+            "08",
+            "2008-1",
+            "2008-13",
+            "2009-02-29",
+            "2008-11-05-01",
+            "20O8",
+            "2008/11",
+        ] {
             assert_eq!(bad.parse::<PartialDate>(), Err(NotAPartialDate), "{bad:?}");
         }
     }
@@ -187,11 +211,27 @@ mod tests {
     #[test]
     fn timing_is_said_only_where_every_day_of_the_period_agrees() {
         let due = d("2009-03-15");
-        assert_eq!(p("2008-11").timing(due), Timing::OnTime, "adopted 2008-11, due in 2009");
-        assert_eq!(p("2010").timing(due), Timing::Late, "the whole of 2010 is after the due date");
-        assert_eq!(p("2009").timing(due), Timing::Unknown, "2009 holds days on both sides");
+        assert_eq!(
+            p("2008-11").timing(due),
+            Timing::OnTime,
+            "adopted 2008-11, due in 2009"
+        );
+        assert_eq!(
+            p("2010").timing(due),
+            Timing::Late,
+            "the whole of 2010 is after the due date"
+        );
+        assert_eq!(
+            p("2009").timing(due),
+            Timing::Unknown,
+            "2009 holds days on both sides"
+        );
         assert_eq!(p("2009-03").timing(due), Timing::Unknown);
-        assert_eq!(p("2009-03-15").timing(due), Timing::OnTime, "on the due day itself");
+        assert_eq!(
+            p("2009-03-15").timing(due),
+            Timing::OnTime,
+            "on the due day itself"
+        );
         assert_eq!(p("2009-03-16").timing(due), Timing::Late);
     }
 
@@ -207,8 +247,14 @@ mod tests {
     fn serde_uses_the_written_form_and_refuses_anything_else() {
         let json = serde_json::to_string(&p("2008-11")).expect("serialise");
         assert_eq!(json, "\"2008-11\"");
-        assert_eq!(serde_json::from_str::<PartialDate>("\"2010\"").ok(), Some(p("2010")));
+        assert_eq!(
+            serde_json::from_str::<PartialDate>("\"2010\"").ok(),
+            Some(p("2010"))
+        );
         let err = serde_json::from_str::<PartialDate>("\"hösten 2008\"").expect_err("refused");
-        assert!(err.to_string().contains("YYYY-MM-DD, YYYY-MM or YYYY"), "{err}");
+        assert!(
+            err.to_string().contains("YYYY-MM-DD, YYYY-MM or YYYY"),
+            "{err}"
+        );
     }
 }

@@ -36,13 +36,14 @@ const PROGRAMMES: [(ProgrammeKind, &str); 2] = [
     (ProgrammeKind::Coaching, "coaching"),
     (ProgrammeKind::PilotLan, "pilotlan"),
 ];
-const STATUSES: [(CommitmentStatus, &str); 6] = [
+const STATUSES: [(CommitmentStatus, &str); 7] = [
     (CommitmentStatus::NotStarted, "ej-paborjat"),
     (CommitmentStatus::OnTrack, "i-tid"),
     (CommitmentStatus::DueSoon, "forfaller-snart"),
     (CommitmentStatus::Overdue, "forsenat"),
     (CommitmentStatus::Proposed, "foreslaget"),
     (CommitmentStatus::Adopted, "antaget"),
+    (CommitmentStatus::AdoptedLate, "antaget-sent"),
 ];
 
 pub(super) fn find<T: Copy + PartialEq>(table: &[(T, &'static str)], word: &str) -> Option<T> {
@@ -305,7 +306,8 @@ mod tests {
             .expect("Ånge");
         assert_eq!(names(&sorted)[i + 1], "Älvsbyn");
         assert_eq!(select(&all, &query(&[("status", "forsenat")])).len(), 0);
-        assert_eq!(select(&all, &query(&[("status", "ej-paborjat")])).len(), 22);
+        assert_eq!(select(&all, &query(&[("status", "ej-paborjat")])).len(), 15);
+        assert_eq!(select(&all, &query(&[("status", "antaget")])).len(), 7);
     }
 
     #[test]

@@ -1,6 +1,7 @@
-//! The dataset and its records: exchange format version 2 (PRODUCT.md §2; version 2
+//! The dataset and its records: exchange format version 3 (PRODUCT.md §2; version 2
 //! added the versions of edits, what a dataset has seen, and removed records, for the
-//! merge: `exchange/join.rs`).
+//! merge: `exchange/join.rs`; version 3 an adoption as precise as its source, with the
+//! source, and notes from sources on a participant).
 //!
 //! Field order here is the key order of the exported JSON, and `Vec`s keep
 //! their records in a fixed order, so the same data always serialises to the
@@ -13,11 +14,12 @@ use serde::{Deserialize, Serialize};
 
 pub use super::change::Record;
 pub use super::exchange::versions::{Context, Stamp, Versions};
+pub use super::partial_date::PartialDate;
 
 /// The value of `format` in every dataset and export file.
 pub const FORMAT: &str = "klimatcoachning";
 /// The schema version this build writes; older ones are migrated on load.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
@@ -241,10 +243,29 @@ pub struct CoachingParticipation {
     pub letter_of_intent: Option<NaiveDate>,
     /// The commitment's status is derived from these dates, never stored.
     pub strategy_proposed: Option<NaiveDate>,
-    pub strategy_adopted: Option<NaiveDate>,
+    /// Adopted by kommunfullmäktige: the commitment met.
+    pub strategy_adopted: Option<Adoption>,
     pub grant_entries: Vec<LedgerEntry>,
     pub contribution_entries: Vec<LedgerEntry>,
     pub events_attended: Vec<String>,
+    /// What the sources say of the participant beyond its commitment: Osby's 2009
+    /// environmental programme is such a note, not its climate strategy.
+    #[serde(default)]
+    pub source_notes: Vec<Fact<String>>,
+}
+
+/// Kommunfullmäktige's adoption of the climate strategy, as precisely as it is known.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+pub struct Adoption {
+    /// A day, a month or a year; none when the source says adopted but not when.
+    pub date: Option<PartialDate>,
+    /// The source that says so; none for what a person entered.
+    #[serde(default)]
+    pub source: Option<String>,
+    /// The source's own words, quoted.
+    #[serde(default)]
+    pub words: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -120,10 +120,11 @@ mod tests {
     }
 
     #[test]
-    fn seed_commitments_are_all_not_started_and_money_is_unrecorded() {
+    fn seed_commitments_are_the_sourced_outcomes_and_money_is_unrecorded() {
         let data = builtin_dataset();
         let counts = commitments_by_status(&data, d("2026-11-27"));
-        assert_eq!(counts[&CommitmentStatus::NotStarted], 22);
+        assert_eq!(counts[&CommitmentStatus::NotStarted], 15);
+        assert_eq!(counts[&CommitmentStatus::Adopted], 7, "S6–S11");
         assert_eq!(counts.values().sum::<u32>(), 22);
         let m = money_totals(&data);
         assert_eq!((m.grant_used_kr, m.contribution_kr), (0, 0));
@@ -133,7 +134,8 @@ mod tests {
     #[test]
     fn recorded_dates_and_ledgers_change_the_figures() {
         let mut data = builtin_dataset();
-        if let ParticipationDetail::Coaching(c) = &mut data.participations[0].detail {
+        // Dals-Ed: no outcome in the sources.
+        if let ParticipationDetail::Coaching(c) = &mut data.participations[1].detail {
             c.letter_of_intent = Some(d("2007-02-01"));
             c.grant_entries.push(LedgerEntry {
                 id: "g1".into(),
@@ -145,7 +147,7 @@ mod tests {
         }
         let counts = commitments_by_status(&data, d("2026-11-27"));
         assert_eq!(counts[&CommitmentStatus::Overdue], 1);
-        assert_eq!(counts[&CommitmentStatus::NotStarted], 21);
+        assert_eq!(counts[&CommitmentStatus::NotStarted], 14);
         assert_eq!(money_totals(&data).grant_used_kr, 30_000);
     }
 

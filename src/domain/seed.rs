@@ -22,6 +22,28 @@ const COACHING_PARTICIPANTS: [&str; 22] = [
     "1484", "0767", "0642", "1430", "1273", "1275", "1264", "2260", "2560", "1256",
 ];
 
+/// What happened to the commitment later, as the municipalities' own pages say (S6–S11):
+/// kommunkod, the date as precise as the source gives it (none: adopted, when not said),
+/// the source and its words.
+const OUTCOMES: [(&str, Option<&str>, &str, &str); 7] = [
+    ("2361", Some("2008-11"), "S6", "Kommunfullmäktige fastställde i november 2008 en energi- och klimatstrategi"),
+    ("0560", Some("2008"), "S7", "Boxholms kommun har en klimatstrategi och energiplan sedan 2008."),
+    ("0767", Some("2009"), "S8", "arbetar kommunen sedan 2009 efter Klimatstrategi och energiplan"),
+    ("1275", Some("2010"), "S9", "Energi- och klimatstrategi, som antogs år 2010 och löpte ut år 2015"),
+    // The copy gives the month (April) but not the year: not a date.
+    ("0643", None, "S10", "Miljöprogrammet samt Energi- och klimatstrategierna antogs av Kommunfullmäktige i Habo och Mullsjö kommuner i april"),
+    ("0642", None, "S10", "Miljöprogrammet samt Energi- och klimatstrategierna antogs av Kommunfullmäktige i Habo och Mullsjö kommuner i april"),
+    ("1444", None, "S11", "finns en klimatstrategi och en energiplan som antagits av kommunfullmäktige"),
+];
+
+/// Decisions the sources report that are not the commitment: Osby's environmental
+/// programme counts as "or equivalent" only if a person decides so (S12).
+const SOURCE_NOTES: [(&str, &str, &str); 1] = [(
+    "1273",
+    "S12",
+    "I februari 2009 fattade kommunfullmäktige beslut om ett nytt miljöprogram",
+)];
+
 /// The four pilot municipalities, in the source's order; Länsstyrelsen i Skåne follows.
 const PILOT_MUNICIPALITIES: [&str; 4] = ["1261", "1285", "1290", "1281"];
 
@@ -77,6 +99,28 @@ fn fact(text: &str, source: &str) -> Fact<String> {
     Fact::new(text.to_owned(), source)
 }
 
+/// A participant's commitment as the later sources tell it; empty where none does.
+fn coaching_outcome(code: &str) -> CoachingParticipation {
+    let strategy_adopted = OUTCOMES
+        .iter()
+        .find(|(c, ..)| *c == code)
+        .map(|(_, date, source, words)| Adoption {
+            date: date.and_then(|d| d.parse().ok()),
+            source: Some((*source).to_owned()),
+            words: Some((*words).to_owned()),
+        });
+    let source_notes = SOURCE_NOTES
+        .iter()
+        .filter(|(c, ..)| *c == code)
+        .map(|(_, source, words)| fact(words, source))
+        .collect();
+    CoachingParticipation {
+        strategy_adopted,
+        source_notes,
+        ..Default::default()
+    }
+}
+
 pub fn organisation_id(kommunkod: &str) -> String {
     format!("org-{kommunkod}")
 }
@@ -97,7 +141,7 @@ pub fn builtin_dataset() -> Dataset {
             programme_id: COACHING_ID.to_owned(),
             organisation_id: organisation_id(code),
             listed_in: Some("S1".to_owned()),
-            detail: ParticipationDetail::Coaching(CoachingParticipation::default()),
+            detail: ParticipationDetail::Coaching(coaching_outcome(code)),
         })
         .collect();
     let pilot_ids = PILOT_MUNICIPALITIES
@@ -460,7 +504,7 @@ mod tests {
         for p in &d.participations {
             if let ParticipationDetail::Coaching(c) = &p.detail {
                 assert!(c.mentor_id.is_none() && c.coach_id.is_none());
-                assert!(c.letter_of_intent.is_none() && c.strategy_adopted.is_none());
+                assert!(c.letter_of_intent.is_none() && c.strategy_proposed.is_none());
                 assert!(c.grant_entries.is_empty() && c.contribution_entries.is_empty());
             }
         }
@@ -485,20 +529,65 @@ mod tests {
         assert!(horby.population.last().is_some_and(|p| p.count > 15_000));
     }
 
+    /// Each outcome as precise as its source: never widened to a day.
+    #[test]
+    fn later_outcomes_keep_their_sources_precision() {
+        let d = builtin_dataset();
+        let adopted = |code: &str| {
+            d.participations
+                .iter()
+                .find(|p| p.organisation_id == organisation_id(code))
+                .and_then(|p| match &p.detail {
+                    ParticipationDetail::Coaching(c) => c.strategy_adopted.clone(),
+                    _ => None,
+                })
+        };
+        let harjedalen = adopted("2361").expect("Härjedalen");
+        assert_eq!(
+            harjedalen.date,
+            Some(PartialDate::Month {
+                year: 2008,
+                month: 11
+            })
+        );
+        assert_eq!(harjedalen.source.as_deref(), Some("S6"));
+        assert_eq!(adopted("1275").and_then(|a| a.date), Some(PartialDate::Year(2010)));
+        let habo = adopted("0643").expect("Habo");
+        assert_eq!((habo.date, habo.source.as_deref()), (None, Some("S10")));
+        assert!(adopted("1273").is_none(), "Osby's programme is a note");
+        let with_outcome = d
+            .participations
+            .iter()
+            .filter(|p| matches!(&p.detail, ParticipationDetail::Coaching(c) if c.strategy_adopted.is_some()))
+            .count();
+        assert_eq!(with_outcome, 7);
+        let osby = d
+            .participations
+            .iter()
+            .find(|p| p.organisation_id == organisation_id("1273"))
+            .expect("Osby");
+        let ParticipationDetail::Coaching(c) = &osby.detail else {
+            panic!("coaching")
+        };
+        assert_eq!(c.source_notes.len(), 1);
+        assert_eq!(c.source_notes[0].source, "S12");
+        assert!(crate::domain::exchange::integrity::check(&d).is_empty());
+    }
+
     #[test]
     fn seed_is_deterministic() {
         assert_eq!(builtin_dataset(), builtin_dataset());
     }
 
     #[test]
-    fn seed_round_trips_through_json_in_format_version_2() {
+    fn seed_round_trips_through_json_in_format_version_3() {
         let d = builtin_dataset();
         let json = serde_json::to_string_pretty(&d).expect("serialise");
         let back: Dataset = serde_json::from_str(&json).expect("parse");
         assert_eq!(back, d);
         let value: serde_json::Value = serde_json::from_str(&json).expect("json");
         assert_eq!(value["format"], "klimatcoachning");
-        assert_eq!(value["schema_version"], 2);
+        assert_eq!(value["schema_version"], 3);
         let first = &value["organisations"][0];
         assert_eq!(first["id"], "org-0560");
         assert_eq!(first["updated_at"], "2013-07-19T00:00:00Z");

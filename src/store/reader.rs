@@ -9,7 +9,7 @@
 
 use std::sync::OnceLock;
 
-use crate::domain::exchange::migrate::{parse, read, Stored};
+use crate::domain::exchange::migrate::{read, read_history, Stored};
 use crate::domain::history::History;
 
 /// The reading functions, reached through pointers so that their code stays in the chunk.
@@ -22,10 +22,6 @@ pub struct Reader {
 }
 
 static LOADED: OnceLock<Reader> = OnceLock::new();
-
-fn read_history(text: &str) -> Option<History> {
-    parse::<History>(text).ok()
-}
 
 #[cfg_attr(feature = "split", leptos::lazy)]
 fn reader_chunk() -> Reader {

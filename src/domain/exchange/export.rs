@@ -48,7 +48,7 @@ mod tests {
         let d = builtin_dataset();
         let a = export_json(&d, at());
         assert_eq!(a, export_json(&builtin_dataset(), at()));
-        assert!(a.starts_with("{\n  \"format\": \"klimatcoachning\",\n  \"schema_version\": 2,\n  \"exported_at\": \"2026-11-27T10:00:00Z\",\n"));
+        assert!(a.starts_with("{\n  \"format\": \"klimatcoachning\",\n  \"schema_version\": 3,\n  \"exported_at\": \"2026-11-27T10:00:00Z\",\n"));
         let Stored::Ready { dataset, .. } = read(Some(&a)) else {
             panic!("an export reads back");
         };

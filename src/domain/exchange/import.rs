@@ -437,7 +437,7 @@ mod tests {
             "2026-11-27T10:00:00Z".parse().expect("t"),
         );
         let (d, from) = check_file(text.as_bytes()).expect("valid");
-        assert_eq!(from, 2);
+        assert_eq!(from, crate::domain::model::SCHEMA_VERSION);
         assert_eq!(d.organisations, builtin_dataset().organisations);
         let with_bom = format!("\u{feff}{text}");
         assert!(check_file(with_bom.as_bytes()).is_ok());

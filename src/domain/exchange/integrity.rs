@@ -112,6 +112,12 @@ pub fn check(d: &Dataset) -> Vec<Problem> {
                 for (j, e) in c.events_attended.iter().enumerate() {
                     refer(format!("{at}.detail.events_attended[{j}]"), e, &events);
                 }
+                if let Some(s) = c.strategy_adopted.as_ref().and_then(|a| a.source.as_ref()) {
+                    refer(format!("{at}.detail.strategy_adopted.source"), s, &sources);
+                }
+                for (j, n) in c.source_notes.iter().enumerate() {
+                    refer(format!("{at}.detail.source_notes[{j}].source"), &n.source, &sources);
+                }
             }
             ParticipationDetail::PilotLan(pl) => {
                 if let Some(f) = &pl.focus {
@@ -220,7 +226,7 @@ mod tests {
             .applicants
             .as_mut()
             .expect("applicants")
-            .source = "S9".into();
+            .source = "S99".into();
         let dup = d.coaches[0].clone();
         d.coaches.push(dup);
         let problems = check(&d);
@@ -230,7 +236,7 @@ mod tests {
         }));
         assert!(problems.contains(&Problem {
             path: "programmes[0].applicants.source".into(),
-            kind: ProblemKind::UnknownReference("S9".into()),
+            kind: ProblemKind::UnknownReference("S99".into()),
         }));
         assert!(problems.iter().any(|p| p.path == "coaches[1].id"));
         assert_eq!(problems.len(), 3);

@@ -8,6 +8,7 @@ use serde_json::Value;
 
 use super::join;
 use super::versions::{Context, Stamp, Versions};
+use crate::domain::history::History;
 use crate::domain::model::{Dataset, FORMAT, SCHEMA_VERSION};
 use crate::domain::seed::builtin_dataset;
 
@@ -80,6 +81,16 @@ pub fn read(raw: Option<&str>) -> Stored {
     }
 }
 
+/// The stored undo history. Its steps hold records, so one stored by version 2 has its
+/// adoption days wrapped as version 3's adoptions; one that still does not read is `None`.
+pub fn read_history(text: &str) -> Option<History> {
+    parse::<History>(text).ok().or_else(|| {
+        let mut value: Value = serde_json::from_str(text).ok()?;
+        wrap_adoptions(&mut value);
+        parse::<History>(&value.to_string()).ok()
+    })
+}
+
 /// Where text does not fit a type, and what is wrong there.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ShapeError {
@@ -143,7 +154,7 @@ pub fn upgrade(value: &mut Value) -> Result<u32, Unreadable> {
 }
 
 /// `MIGRATIONS[n]` turns version n into version n + 1.
-const MIGRATIONS: [fn(&mut Value); SCHEMA_VERSION as usize] = [v0_to_v1, v1_to_v2];
+const MIGRATIONS: [fn(&mut Value); SCHEMA_VERSION as usize] = [v0_to_v1, v1_to_v2, v2_to_v3];
 
 /// The record collections of a dataset, by their names in the file.
 pub(super) const COLLECTIONS: [&str; 5] = [
@@ -181,7 +192,7 @@ fn v0_to_v1(value: &mut Value) {
 /// two different files different ones.
 fn v1_to_v2(value: &mut Value) {
     let browser = format!("v1-{:016x}", fnv1a(value.to_string().as_bytes()));
-    let builtin = serde_json::to_value(builtin_dataset()).unwrap_or(Value::Null);
+    let builtin = builtin_v2();
     let Some(obj) = value.as_object_mut() else {
         return;
     };
@@ -236,6 +247,155 @@ fn v1_to_v2(value: &mut Value) {
     }
 }
 
+/// The sources version 3 added to the built-in data (the later outcomes).
+const SOURCES_SINCE_V3: [&str; 7] = ["S6", "S7", "S8", "S9", "S10", "S11", "S12"];
+/// The participation fields whose built-in values version 3 added.
+const FIELDS_SINCE_V3: [&str; 2] = ["strategy_adopted", "source_notes"];
+
+/// The built-in data as version 2 built it: today's without what version 3 added. What
+/// a version 1 record is compared with, and what a version 2 field still holds when
+/// nobody edited it.
+fn builtin_v2() -> Value {
+    let mut v = serde_json::to_value(builtin_dataset()).unwrap_or(Value::Null);
+    v["schema_version"] = Value::from(2);
+    if let Some(sources) = v["sources"].as_array_mut() {
+        sources.retain(|s| !SOURCES_SINCE_V3.contains(&s["id"].as_str().unwrap_or("")));
+    }
+    for p in v["participations"].as_array_mut().into_iter().flatten() {
+        if let Some(detail) = p["detail"].as_object_mut() {
+            if detail.get("type").and_then(Value::as_str) == Some("coaching") {
+                detail.insert("strategy_adopted".into(), Value::Null);
+                detail.remove("source_notes");
+            }
+        }
+    }
+    v
+}
+
+/// Version 2 kept an adoption as a day. Version 3 keeps it as precisely as its source
+/// says, with the source: `"2008-06-01"` becomes `{"date": "2008-06-01"}`. What nobody
+/// edited of a built-in participant takes the outcomes the built-in data now has, so
+/// data kept from before sees them too (and a merge with a newer browser's file finds
+/// nothing to ask about).
+fn v2_to_v3(value: &mut Value) {
+    wrap_adoptions(value);
+    let builtin = serde_json::to_value(builtin_dataset()).unwrap_or(Value::Null);
+    let before = builtin_v2();
+    let Some(obj) = value.as_object_mut() else {
+        return;
+    };
+    obj.insert("schema_version".into(), Value::from(3));
+    let by_id = |v: &Value, list: &str| -> BTreeMap<String, Value> {
+        v[list]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|r| Some((r["id"].as_str()?.to_owned(), r.clone())))
+            .collect()
+    };
+    let (now, then) = (
+        by_id(&builtin, "participations"),
+        by_id(&before, "participations"),
+    );
+    let built_sources = by_id(&builtin, "sources");
+    let mut ours = by_id(&Value::Object(obj.clone()), "sources");
+    for p in obj
+        .get_mut("participations")
+        .and_then(Value::as_array_mut)
+        .into_iter()
+        .flatten()
+    {
+        let Some(id) = p["id"].as_str().map(str::to_owned) else {
+            continue;
+        };
+        let (Some(new), Some(old)) = (now.get(&id), then.get(&id)) else {
+            continue;
+        };
+        let versions = p["versions"].as_object().cloned().unwrap_or_default();
+        for field in FIELDS_SINCE_V3 {
+            let path = format!("detail.{field}");
+            let edited = ["", "detail", path.as_str()]
+                .iter()
+                .any(|at| versions.contains_key(*at));
+            let (was, becomes) = (&old["detail"][field], &new["detail"][field]);
+            let Some(detail) = p.get_mut("detail").and_then(Value::as_object_mut) else {
+                continue;
+            };
+            let holds = detail.get(field).unwrap_or(&Value::Null);
+            let unchanged = holds == was || (holds.is_null() && was.is_null());
+            if edited || !unchanged || becomes == was {
+                continue;
+            }
+            let sources = source_ids(becomes);
+            let usable = sources.iter().all(|s| {
+                ours.get(s).is_none_or(|theirs| Some(theirs) == built_sources.get(s))
+            });
+            if usable {
+                detail.insert(field.to_owned(), becomes.clone());
+            }
+        }
+    }
+    // The sources version 3 added, where the data has no source of that id: after the
+    // built-in ones it has, in the built-in order, as a new browser's data has them.
+    if let Some(Value::Array(list)) = obj.get_mut("sources") {
+        let builtin_order: Vec<&str> = builtin["sources"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|s| s["id"].as_str())
+            .collect();
+        for id in builtin_order.iter().filter(|id| SOURCES_SINCE_V3.contains(id)) {
+            if ours.contains_key(*id) {
+                continue;
+            }
+            let at = list
+                .iter()
+                .rposition(|s| built_sources.contains_key(s["id"].as_str().unwrap_or("")))
+                .map_or(list.len(), |i| i + 1);
+            if let Some(source) = built_sources.get(*id) {
+                list.insert(at, source.clone());
+                ours.insert((*id).to_owned(), source.clone());
+            }
+        }
+    }
+}
+
+/// The source ids a field's value cites (`source` keys anywhere in it).
+fn source_ids(v: &Value) -> Vec<String> {
+    match v {
+        Value::Object(m) => m
+            .iter()
+            .flat_map(|(k, x)| match (k.as_str(), x) {
+                ("source", Value::String(s)) => vec![s.clone()],
+                _ => source_ids(x),
+            })
+            .collect(),
+        Value::Array(list) => list.iter().flat_map(source_ids).collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// Every coaching participation in `value` (records, removed records, undo steps) with
+/// its adoption day as version 2 wrote it, rewritten as version 3's adoption.
+pub fn wrap_adoptions(value: &mut Value) {
+    match value {
+        Value::Object(m) => {
+            if m.get("type").and_then(Value::as_str) == Some("coaching") {
+                if let Some(day @ Value::String(_)) = m.get("strategy_adopted").cloned() {
+                    let mut adoption = serde_json::Map::new();
+                    adoption.insert("date".into(), day);
+                    adoption.insert("source".into(), Value::Null);
+                    adoption.insert("words".into(), Value::Null);
+                    m.insert("strategy_adopted".into(), Value::Object(adoption));
+                }
+            }
+            m.values_mut().for_each(wrap_adoptions);
+        }
+        Value::Array(list) => list.iter_mut().for_each(wrap_adoptions),
+        _ => {}
+    }
+}
+
 /// FNV-1a, 64 bits: a hash that stays the same in every build (std's does not promise to).
 fn fnv1a(bytes: &[u8]) -> u64 {
     bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
@@ -246,6 +406,7 @@ fn fnv1a(bytes: &[u8]) -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::model::{Adoption, CoachingParticipation, ParticipationDetail};
     use crate::domain::seed::builtin_dataset;
 
     const V0_FIXTURE: &str = include_str!("../../../tests/fixtures/dataset-v0.json");
@@ -353,6 +514,166 @@ mod tests {
             panic!("reads");
         };
         assert_ne!(other.context, dataset.context);
+    }
+
+    const V2_FIXTURE: &str = include_str!("../../../tests/fixtures/dataset-v2.json");
+    const BUILTIN_V2: &str = include_str!("../../../tests/fixtures/builtin-v2.json");
+
+    /// Version 1 files are compared with the built-in data version 2 had, not today's:
+    /// otherwise an outcome added since would read as a person's edit of it.
+    #[test]
+    fn the_built_in_data_of_version_2_is_rebuilt_exactly() {
+        let frozen: Value = serde_json::from_str(BUILTIN_V2).expect("fixture");
+        assert_eq!(builtin_v2(), frozen);
+    }
+
+    fn participation<'a>(d: &'a Dataset, code: &str) -> &'a CoachingParticipation {
+        let p = d
+            .participations
+            .iter()
+            .find(|p| p.meta.id == format!("participation-coaching-{code}"))
+            .expect("participant");
+        match &p.detail {
+            ParticipationDetail::Coaching(c) => c,
+            _ => panic!("coaching"),
+        }
+    }
+
+    /// A version 2 adoption day becomes a version 3 adoption; what nobody edited takes
+    /// the outcomes built in since; what a person edited stays theirs.
+    #[test]
+    fn a_version_2_file_keeps_its_edits_and_gains_the_sourced_outcomes() {
+        let Stored::Ready {
+            dataset,
+            migrated_from,
+        } = read(Some(V2_FIXTURE))
+        else {
+            panic!("expected a migrated dataset");
+        };
+        assert_eq!(migrated_from, Some(2));
+        assert_eq!(dataset.schema_version, 3);
+        let hjo = participation(&dataset, "1497");
+        assert_eq!(
+            hjo.strategy_adopted,
+            Some(Adoption {
+                date: Some("2008-06-01".parse().expect("date")),
+                source: None,
+                words: None,
+            }),
+            "a day stays a day"
+        );
+        let harjedalen = participation(&dataset, "2361");
+        assert_eq!(
+            harjedalen.strategy_adopted.as_ref().and_then(|a| a.date),
+            Some("2009-01-10".parse().expect("date")),
+            "edited here: not replaced by the built-in 2008-11"
+        );
+        let builtin = builtin_dataset();
+        let boxholm = participation(&dataset, "0560");
+        assert_eq!(
+            boxholm.strategy_adopted,
+            participation(&builtin, "0560").strategy_adopted,
+            "another field edited; the adoption never was"
+        );
+        assert_eq!(
+            boxholm.letter_of_intent,
+            Some("2007-02-01".parse().expect("date"))
+        );
+        assert_eq!(
+            participation(&dataset, "0643").strategy_adopted,
+            None,
+            "made here as a whole"
+        );
+        assert_eq!(
+            participation(&dataset, "0642").strategy_adopted,
+            participation(&builtin, "0642").strategy_adopted
+        );
+        assert_eq!(participation(&dataset, "1273").source_notes.len(), 1);
+        let ids: Vec<&str> = dataset.sources.iter().map(|s| s.id.as_str()).collect();
+        let built: Vec<&str> = builtin.sources.iter().map(|s| s.id.as_str()).collect();
+        assert_eq!(ids, built, "the new sources, in the built-in order");
+        assert!(crate::domain::exchange::integrity::check(&dataset).is_empty());
+        // Read again: the same.
+        let Stored::Ready { dataset: again, .. } = read(Some(V2_FIXTURE)) else {
+            panic!("reads again");
+        };
+        assert_eq!(again, dataset);
+    }
+
+    /// Built-in data stored by version 2 and never edited reads as today's built-in data.
+    #[test]
+    fn untouched_version_2_data_becomes_todays_built_in_data() {
+        let Stored::Ready { dataset, .. } = read(Some(BUILTIN_V2)) else {
+            panic!("reads");
+        };
+        assert_eq!(dataset, builtin_dataset());
+    }
+
+    /// A source of the same id that is not the built-in one is kept, and nothing is made
+    /// to cite it.
+    #[test]
+    fn a_different_source_of_the_same_id_is_neither_replaced_nor_cited() {
+        let mut v: Value = serde_json::from_str(BUILTIN_V2).expect("fixture");
+        let own = serde_json::json!({
+            "id": "S7", "title": "Egen anteckning", "publisher": "Kansliet",
+            "date": null, "location": "", "note": ""
+        });
+        v["sources"].as_array_mut().expect("sources").push(own.clone());
+        let Stored::Ready { dataset, .. } = read(Some(&v.to_string())) else {
+            panic!("reads");
+        };
+        assert_eq!(participation(&dataset, "0560").strategy_adopted, None);
+        let s7: Vec<_> = dataset.sources.iter().filter(|s| s.id == "S7").collect();
+        assert_eq!(s7.len(), 1);
+        assert_eq!(s7[0].title, "Egen anteckning");
+        assert!(participation(&dataset, "0767").strategy_adopted.is_some());
+    }
+
+    /// An undo step stored by version 2 still undoes after the upgrade.
+    #[test]
+    fn a_version_2_undo_history_reads_with_its_adoption_days_wrapped() {
+        use crate::domain::change::{Change, ChangeKind, Record};
+        let mut p = builtin_dataset().participations[1].clone();
+        if let ParticipationDetail::Coaching(c) = &mut p.detail {
+            c.strategy_adopted = Some(Adoption {
+                date: Some("2008-06-01".parse().expect("date")),
+                ..Default::default()
+            });
+        }
+        let mut history = History::default();
+        let put = Change::Put {
+            record: Record::Participation(p),
+            at: None,
+        };
+        history.record(put, ChangeKind::Edit);
+        let now = serde_json::to_string(&history).expect("json");
+        assert_eq!(read_history(&now), Some(history.clone()));
+        let v2 = now.replace(
+            r#"{"date":"2008-06-01","source":null,"words":null}"#,
+            r#""2008-06-01""#,
+        );
+        assert_ne!(v2, now, "the fixture is in version 2's shape");
+        assert_eq!(read_history(&v2), Some(history));
+        assert_eq!(read_history("{not json"), None);
+    }
+
+    /// Undo steps and removed records hold records too.
+    #[test]
+    fn adoption_days_are_wrapped_wherever_records_are() {
+        let mut v = serde_json::json!({"steps": [{"record": {"detail": {
+            "type": "coaching", "strategy_adopted": "2008-06-01"}}},
+            {"detail": {"type": "pilot_lan", "strategy_adopted": "kept"}},
+            {"detail": {"type": "coaching", "strategy_adopted": {"date": "2008"}}}]});
+        wrap_adoptions(&mut v);
+        assert_eq!(
+            v["steps"][0]["record"]["detail"]["strategy_adopted"],
+            serde_json::json!({"date": "2008-06-01", "source": null, "words": null})
+        );
+        assert_eq!(v["steps"][1]["detail"]["strategy_adopted"], "kept");
+        assert_eq!(
+            v["steps"][2]["detail"]["strategy_adopted"],
+            serde_json::json!({"date": "2008"})
+        );
     }
 
     #[test]

@@ -44,7 +44,7 @@ pub fn ExportPanel() -> impl IntoView {
             </p>
             <p class="hint">
                 {t!(i18n, data.schema_text)} " "
-                <a href=href("/schema/klimatcoachning-v2.json") rel="external" data-testid="schema-link">
+                <a href=href("/schema/klimatcoachning-v3.json") rel="external" data-testid="schema-link">
                     {t!(i18n, data.schema_link)}
                 </a>
             </p>

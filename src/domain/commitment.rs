@@ -104,7 +104,8 @@ pub fn status(c: &CoachingParticipation, years: u32, day: NaiveDate) -> Commitme
     if c.strategy_proposed.is_some_and(|p| p <= day) {
         return CommitmentStatus::Proposed;
     }
-    let Some(due) = due(c, years) else {
+    // The clock runs from the letter of intent, so not before it was signed.
+    let Some(due) = due(c, years).filter(|_| c.letter_of_intent.is_some_and(|l| l <= day)) else {
         return CommitmentStatus::NotStarted;
     };
     let days_left = (due - day).num_days();
@@ -194,12 +195,27 @@ mod tests {
         assert_eq!(st(Some("2008")), CommitmentStatus::Adopted);
         assert_eq!(st(Some("2010")), CommitmentStatus::AdoptedLate, "met late");
         assert_eq!(st(Some("2009-04")), CommitmentStatus::AdoptedLate);
-        assert_eq!(st(Some("2009-03")), CommitmentStatus::Adopted, "the month holds the due date");
-        assert_eq!(st(Some("2009")), CommitmentStatus::Adopted, "the year holds it");
-        assert_eq!(adoption_timing(&due_2009(Some("2009")), 2), Some(Timing::Unknown));
+        assert_eq!(
+            st(Some("2009-03")),
+            CommitmentStatus::Adopted,
+            "the month holds the due date"
+        );
+        assert_eq!(
+            st(Some("2009")),
+            CommitmentStatus::Adopted,
+            "the year holds it"
+        );
+        assert_eq!(
+            adoption_timing(&due_2009(Some("2009")), 2),
+            Some(Timing::Unknown)
+        );
         assert_eq!(st(Some("2009-03-16")), CommitmentStatus::AdoptedLate);
         assert_eq!(st(Some("2009-03-15")), CommitmentStatus::Adopted);
-        assert_eq!(st(None), CommitmentStatus::Adopted, "undated: adopted, timing unknown");
+        assert_eq!(
+            st(None),
+            CommitmentStatus::Adopted,
+            "undated: adopted, timing unknown"
+        );
         // Without a letter of intent there is no due date to be late against.
         let no_due = CoachingParticipation {
             strategy_adopted: Some(adopted(Some("2010"))),
@@ -212,16 +228,37 @@ mod tests {
     #[test]
     fn on_a_past_day_only_what_had_happened_by_then_counts() {
         let c = due_2009(Some("2008-11"));
-        assert_eq!(status(&c, 2, d("2008-11-15")), CommitmentStatus::OnTrack, "month not over");
+        assert_eq!(
+            status(&c, 2, d("2008-11-15")),
+            CommitmentStatus::OnTrack,
+            "month not over"
+        );
         assert_eq!(status(&c, 2, d("2008-11-30")), CommitmentStatus::Adopted);
         let late = due_2009(Some("2010"));
         assert_eq!(status(&late, 2, d("2009-06-01")), CommitmentStatus::Overdue);
-        assert_eq!(status(&late, 2, d("2010-12-31")), CommitmentStatus::AdoptedLate);
+        assert_eq!(
+            status(&late, 2, d("2010-12-31")),
+            CommitmentStatus::AdoptedLate
+        );
         let mut proposed = with_loi("2007-03-15");
         proposed.strategy_proposed = Some(d("2008-05-01"));
-        assert_eq!(status(&proposed, 2, d("2008-04-30")), CommitmentStatus::OnTrack);
-        assert_eq!(status(&proposed, 2, d("2008-05-01")), CommitmentStatus::Proposed);
-        assert_eq!(status(&due_2009(None), 2, d("2007-06-01")), CommitmentStatus::Adopted);
+        assert_eq!(
+            status(&proposed, 2, d("2008-04-30")),
+            CommitmentStatus::OnTrack
+        );
+        assert_eq!(
+            status(&proposed, 2, d("2008-05-01")),
+            CommitmentStatus::Proposed
+        );
+        assert_eq!(
+            status(&due_2009(None), 2, d("2007-06-01")),
+            CommitmentStatus::Adopted
+        );
+        assert_eq!(
+            status(&with_loi("2007-03-15"), 2, d("2007-03-14")),
+            CommitmentStatus::NotStarted,
+            "before the letter of intent no clock runs"
+        );
     }
 
     #[test]

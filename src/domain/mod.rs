@@ -19,6 +19,7 @@ pub mod pairs;
 pub mod partial_date;
 pub mod participants;
 pub mod pilot;
+pub mod report;
 pub mod seed;
 pub mod settings;
 pub mod text;

@@ -228,6 +228,8 @@ pub struct Participation {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(tag = "type", rename_all = "snake_case")]
+// A few hundred participations at most: their size in memory does not matter.
+#[allow(clippy::large_enum_variant)]
 pub enum ParticipationDetail {
     Coaching(CoachingParticipation),
     PilotLan(PilotParticipation),

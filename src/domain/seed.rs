@@ -101,14 +101,15 @@ fn fact(text: &str, source: &str) -> Fact<String> {
 
 /// A participant's commitment as the later sources tell it; empty where none does.
 fn coaching_outcome(code: &str) -> CoachingParticipation {
-    let strategy_adopted = OUTCOMES
-        .iter()
-        .find(|(c, ..)| *c == code)
-        .map(|(_, date, source, words)| Adoption {
-            date: date.and_then(|d| d.parse().ok()),
-            source: Some((*source).to_owned()),
-            words: Some((*words).to_owned()),
-        });
+    let strategy_adopted =
+        OUTCOMES
+            .iter()
+            .find(|(c, ..)| *c == code)
+            .map(|(_, date, source, words)| Adoption {
+                date: date.and_then(|d| d.parse().ok()),
+                source: Some((*source).to_owned()),
+                words: Some((*words).to_owned()),
+            });
     let source_notes = SOURCE_NOTES
         .iter()
         .filter(|(c, ..)| *c == code)
@@ -551,7 +552,10 @@ mod tests {
             })
         );
         assert_eq!(harjedalen.source.as_deref(), Some("S6"));
-        assert_eq!(adopted("1275").and_then(|a| a.date), Some(PartialDate::Year(2010)));
+        assert_eq!(
+            adopted("1275").and_then(|a| a.date),
+            Some(PartialDate::Year(2010))
+        );
         let habo = adopted("0643").expect("Habo");
         assert_eq!((habo.date, habo.source.as_deref()), (None, Some("S10")));
         assert!(adopted("1273").is_none(), "Osby's programme is a note");

@@ -4,6 +4,7 @@
 use chrono::NaiveDate;
 
 use super::municipalities::{municipalities, municipality};
+use super::partial_date::PartialDate;
 use super::text::search_form;
 
 /// Dates outside this range are typing mistakes for this programme's records.
@@ -15,6 +16,8 @@ pub enum FieldError {
     Required,
     /// Not a real calendar date in the form YYYY-MM-DD.
     NotADate,
+    /// Not a year, a month or a day (YYYY, YYYY-MM, YYYY-MM-DD).
+    NotAPartialDate,
     DateOutOfRange {
         earliest: NaiveDate,
         latest: NaiveDate,
@@ -73,6 +76,31 @@ pub fn optional_date(input: &str) -> Result<Option<NaiveDate>, FieldError> {
         return Err(FieldError::DateOutOfRange { earliest, latest });
     }
     Ok(Some(date))
+}
+
+/// An optional date as precise as it is known: a year, a month or a day, in the range.
+pub fn optional_partial_date(input: &str) -> Result<Option<PartialDate>, FieldError> {
+    let input = input.trim();
+    if input.is_empty() {
+        return Ok(None);
+    }
+    let date: PartialDate = input.parse().map_err(|_| FieldError::NotAPartialDate)?;
+    let (earliest, latest) = (ymd(EARLIEST), ymd(LATEST));
+    if date.first_day() < earliest || date.last_day() > latest {
+        return Err(FieldError::DateOutOfRange { earliest, latest });
+    }
+    Ok(Some(date))
+}
+
+/// A period that must not lie wholly before a day (an adoption before its proposal).
+pub fn period_not_before(
+    later: Option<PartialDate>,
+    earlier: Option<NaiveDate>,
+) -> Result<(), FieldError> {
+    match (later, earlier) {
+        (Some(l), Some(e)) if l.last_day() < e => Err(FieldError::DateBefore { other: e }),
+        _ => Ok(()),
+    }
 }
 
 pub fn required_date(input: &str) -> Result<NaiveDate, FieldError> {
@@ -232,6 +260,46 @@ mod tests {
 
     fn d(s: &str) -> NaiveDate {
         s.parse().expect("date")
+    }
+
+    #[test]
+    fn a_partial_date_is_a_year_a_month_or_a_day_in_range() {
+        assert_eq!(optional_partial_date(" "), Ok(None));
+        assert_eq!(
+            optional_partial_date("2008-11"),
+            Ok(Some(PartialDate::Month {
+                year: 2008,
+                month: 11
+            }))
+        );
+        assert_eq!(
+            optional_partial_date("2010"),
+            Ok(Some(PartialDate::Year(2010)))
+        );
+        assert!(matches!(
+            optional_partial_date("2008-11-20"),
+            Ok(Some(PartialDate::Day(_)))
+        ));
+        for bad in ["2008-13", "08-11", "nov 2008", "2008-11-31", "2008/11"] {
+            assert_eq!(
+                optional_partial_date(bad),
+                Err(FieldError::NotAPartialDate),
+                "{bad}"
+            );
+        }
+        assert!(matches!(
+            optional_partial_date("1999"),
+            Err(FieldError::DateOutOfRange { .. })
+        ));
+        let proposal = "2008-05-10".parse().ok();
+        let year = |y| Some(PartialDate::Year(y));
+        assert_eq!(
+            period_not_before(year(2008), proposal),
+            Ok(()),
+            "may hold it"
+        );
+        assert!(period_not_before(year(2007), proposal).is_err());
+        assert_eq!(period_not_before(None, proposal), Ok(()));
     }
 
     #[test]

@@ -3,6 +3,7 @@
 use chrono::{DateTime, Datelike, Duration, NaiveDate, Timelike, Utc};
 use leptos_i18n::I18nContext;
 
+use crate::domain::model::{Adoption, PartialDate};
 use crate::format::group_thousands;
 use crate::i18n::*;
 
@@ -49,6 +50,23 @@ pub fn month(i18n: I18nContext<Locale>, first: NaiveDate) -> String {
         month = month_name(i18n, first.month()),
         year = first.year()
     )
+}
+
+/// "november 2008", "2008", or a day, as precisely as it is known.
+pub fn partial_date(i18n: I18nContext<Locale>, d: PartialDate) -> String {
+    match d {
+        PartialDate::Day(day) => date(i18n, day),
+        PartialDate::Month { .. } => month(i18n, d.first_day()),
+        PartialDate::Year(year) => year.to_string(),
+    }
+}
+
+/// An adoption's date, or that it is not known.
+pub fn adoption(i18n: I18nContext<Locale>, a: &Adoption) -> String {
+    match a.date {
+        Some(d) => partial_date(i18n, d),
+        None => t_string!(i18n, kommun.adopted_undated).to_owned(),
+    }
 }
 
 /// "20 MB" / "1,5 MB" (binary megabytes, one decimal when it matters).

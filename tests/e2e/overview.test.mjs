@@ -60,5 +60,5 @@ test("the outcome from the press release and the pilot-län follow-up are shown"
     assert.ok(pilot.includes(name), `${name} in the pilot section`);
   }
   const sources = await page.locator("section[aria-labelledby=sources-heading] dt").allTextContents();
-  assert.deepEqual(sources, ["S1", "S2", "S3", "S4", "S5"]);
+  assert.deepEqual(sources, ["S1", "S2", "S3", "S4", "S5", "S6", "S7", "S8", "S9", "S10", "S11", "S12"]);
 });

@@ -116,7 +116,11 @@ pub fn check(d: &Dataset) -> Vec<Problem> {
                     refer(format!("{at}.detail.strategy_adopted.source"), s, &sources);
                 }
                 for (j, n) in c.source_notes.iter().enumerate() {
-                    refer(format!("{at}.detail.source_notes[{j}].source"), &n.source, &sources);
+                    refer(
+                        format!("{at}.detail.source_notes[{j}].source"),
+                        &n.source,
+                        &sources,
+                    );
                 }
             }
             ParticipationDetail::PilotLan(pl) => {

@@ -328,7 +328,8 @@ fn v2_to_v3(value: &mut Value) {
             }
             let sources = source_ids(becomes);
             let usable = sources.iter().all(|s| {
-                ours.get(s).is_none_or(|theirs| Some(theirs) == built_sources.get(s))
+                ours.get(s)
+                    .is_none_or(|theirs| Some(theirs) == built_sources.get(s))
             });
             if usable {
                 detail.insert(field.to_owned(), becomes.clone());
@@ -344,7 +345,10 @@ fn v2_to_v3(value: &mut Value) {
             .flatten()
             .filter_map(|s| s["id"].as_str())
             .collect();
-        for id in builtin_order.iter().filter(|id| SOURCES_SINCE_V3.contains(id)) {
+        for id in builtin_order
+            .iter()
+            .filter(|id| SOURCES_SINCE_V3.contains(id))
+        {
             if ours.contains_key(*id) {
                 continue;
             }
@@ -618,7 +622,10 @@ mod tests {
             "id": "S7", "title": "Egen anteckning", "publisher": "Kansliet",
             "date": null, "location": "", "note": ""
         });
-        v["sources"].as_array_mut().expect("sources").push(own.clone());
+        v["sources"]
+            .as_array_mut()
+            .expect("sources")
+            .push(own.clone());
         let Stored::Ready { dataset, .. } = read(Some(&v.to_string())) else {
             panic!("reads");
         };

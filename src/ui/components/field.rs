@@ -12,6 +12,7 @@ pub fn error_text(i18n: leptos_i18n::I18nContext<Locale>, e: &FieldError) -> Str
     match e {
         FieldError::Required => t_string!(i18n, errors.required).to_owned(),
         FieldError::NotADate => t_string!(i18n, errors.not_a_date).to_owned(),
+        FieldError::NotAPartialDate => t_string!(i18n, errors.not_a_partial_date).to_owned(),
         FieldError::DateOutOfRange { earliest, latest } => t_string!(
             i18n,
             errors.date_out_of_range,

@@ -15,6 +15,7 @@ pub fn status_label(i18n: I18nContext<Locale>, s: CommitmentStatus) -> &'static 
         CommitmentStatus::Overdue => t_string!(i18n, status.overdue),
         CommitmentStatus::Proposed => t_string!(i18n, status.proposed),
         CommitmentStatus::Adopted => t_string!(i18n, status.adopted),
+        CommitmentStatus::AdoptedLate => t_string!(i18n, status.adopted_late),
     }
 }
 
@@ -27,6 +28,7 @@ pub fn status_short(i18n: I18nContext<Locale>, s: CommitmentStatus) -> &'static 
         CommitmentStatus::Overdue => t_string!(i18n, status_short.overdue),
         CommitmentStatus::Proposed => t_string!(i18n, status_short.proposed),
         CommitmentStatus::Adopted => t_string!(i18n, status_short.adopted),
+        CommitmentStatus::AdoptedLate => t_string!(i18n, status_short.adopted_late),
     }
 }
 

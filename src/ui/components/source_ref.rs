@@ -2,6 +2,8 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::i18n::*;
+use crate::store::use_store;
+use crate::ui::format;
 use crate::ui::paths::href;
 
 /// A fact's source as a short link ("S1") to its entry on the about page.
@@ -16,6 +18,32 @@ pub fn SourceRef(#[prop(into)] id: String) -> impl IntoView {
         <A href=href(&format!("/om#{}", anchor(&id))) attr:class="source-ref" attr:aria-label=label>
             {id.clone()}
         </A>
+    }
+}
+
+/// A source's own words, quoted, with the source and its date (a page's date says how
+/// old the claim is): `"…" S6 (källan daterad 25 juni 2013)`.
+#[component]
+pub fn Citation(#[prop(into)] id: String, words: Option<String>) -> impl IntoView {
+    let i18n = use_i18n();
+    let store = use_store();
+    let dated = store.data().with_untracked(|d| {
+        d.sources
+            .iter()
+            .find(|s| s.id == id)
+            .map(|s| s.date)
+            .unwrap_or_default()
+    });
+    let when = move || match dated {
+        Some(date) => t_string!(i18n, kommun.source_dated, date = format::date(i18n, date)),
+        None => t_string!(i18n, kommun.source_undated).to_owned(),
+    };
+    view! {
+        <span class="citation">
+            {words.map(|w| view! { <q lang="sv">{w}</q> " " })}
+            <SourceRef id=id.clone()/>
+            " (" {when} ")"
+        </span>
     }
 }
 

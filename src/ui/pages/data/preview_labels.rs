@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 use serde_json::Value;
 
 use crate::domain::exchange::merge::RecordRef;
+use crate::domain::model::PartialDate;
 use leptos_i18n::I18nContext;
 
 use crate::i18n::*;
@@ -66,6 +67,16 @@ pub fn value(i18n: I18nContext<Locale>, json: &str) -> String {
             Ok(d) => format::date(i18n, d),
             Err(_) => s,
         },
+        // An adoption: its date as precisely as known, as its page writes it.
+        Ok(Value::Object(m)) if m.contains_key("date") && m.contains_key("words") => {
+            match &m["date"] {
+                Value::Null => t_string!(i18n, kommun.adopted_undated).to_string(),
+                Value::String(s) => s
+                    .parse::<PartialDate>()
+                    .map_or_else(|_| s.clone(), |d| format::partial_date(i18n, d)),
+                _ => json.to_owned(),
+            }
+        }
         _ => json.to_owned(),
     }
 }

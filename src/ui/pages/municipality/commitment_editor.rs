@@ -4,8 +4,12 @@
 use leptos::prelude::*;
 
 use crate::domain::change::Record;
-use crate::domain::model::{FocusArea, NeedsAnalysis, Participation, ParticipationDetail};
-use crate::domain::validate::{not_before, optional_date, optional_link, FieldError};
+use crate::domain::model::{
+    Adoption, FocusArea, NeedsAnalysis, Participation, ParticipationDetail,
+};
+use crate::domain::validate::{
+    not_before, optional_date, optional_link, optional_partial_date, period_not_before, FieldError,
+};
 use crate::i18n::*;
 use crate::store::use_store;
 use crate::ui::components::edit_in_place::{EditActions, EditInPlace, Editing};
@@ -67,7 +71,20 @@ fn CommitmentForm(participation: Participation, editing: Editing) -> impl IntoVi
     let analysis = c.needs_analysis.clone();
     let loi = Input::new(date_text(c.letter_of_intent));
     let proposed = Input::new(date_text(c.strategy_proposed));
-    let adopted = Input::new(date_text(c.strategy_adopted));
+    // An adoption may be known to the year or month only, so it is typed, not picked.
+    let adopted = Input::new(
+        c.strategy_adopted
+            .as_ref()
+            .and_then(|a| a.date)
+            .map(|d| d.to_string())
+            .unwrap_or_default(),
+    );
+    let undated = RwSignal::new(
+        c.strategy_adopted
+            .as_ref()
+            .is_some_and(|a| a.date.is_none()),
+    );
+    let was_adopted = c.strategy_adopted.clone();
     let na_date = Input::new(date_text(analysis.as_ref().and_then(|n| n.date)));
     let summary = Input::new(
         analysis
@@ -102,13 +119,19 @@ fn CommitmentForm(participation: Participation, editing: Editing) -> impl IntoVi
             .collect()
     });
     let coach_id = format!("{id}-coach");
+    let adopted_id = format!("{id}-adopted");
     let focus_legend = format!("{id}-focus");
 
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let loi_d = loi.check(optional_date);
         let pr_d = proposed.check(optional_date);
-        let ad_d = adopted.check(optional_date);
+        let ad_d = if undated.get_untracked() {
+            adopted.error.set(None);
+            Some(None)
+        } else {
+            adopted.check(optional_partial_date)
+        };
         let nd_d = na_date.check(optional_date);
         let li = link.check(optional_link);
         // Each step needs the one before it to have happened first.
@@ -118,7 +141,7 @@ fn CommitmentForm(participation: Participation, editing: Editing) -> impl IntoVi
             }
         }
         if let (Some(a), Some(p)) = (ad_d, pr_d.map(|p| p.or(loi_d.flatten()))) {
-            if let Err(e) = not_before(a, p) {
+            if let Err(e) = period_not_before(a, p) {
                 adopted.error.set(Some(e));
             }
         }
@@ -137,7 +160,17 @@ fn CommitmentForm(participation: Participation, editing: Editing) -> impl IntoVi
         if let ParticipationDetail::Coaching(c) = &mut p.detail {
             c.letter_of_intent = loi_d;
             c.strategy_proposed = pr_d;
-            c.strategy_adopted = ad_d;
+            c.strategy_adopted = match (ad_d, undated.get_untracked()) {
+                (None, false) => None,
+                // Unchanged, it keeps its source and the source's words.
+                (date, _) => match &was_adopted {
+                    Some(a) if a.date == date => Some(a.clone()),
+                    _ => Some(Adoption {
+                        date,
+                        ..Default::default()
+                    }),
+                },
+            };
             let text = summary.value.get_untracked().trim().to_owned();
             let focus: Vec<FocusArea> = FocusArea::ALL
                 .into_iter()
@@ -164,8 +197,15 @@ fn CommitmentForm(participation: Participation, editing: Editing) -> impl IntoVi
                 value=loi_v error=loi_e date=true hint=date_hint(i18n, true)/>
             <TextField id=format!("{id}-proposed") label=Signal::derive(move || t_string!(i18n, kommun.proposed).to_owned())
                 value=pr_v error=pr_e date=true hint=date_hint(i18n, true)/>
-            <TextField id=format!("{id}-adopted") label=Signal::derive(move || t_string!(i18n, kommun.adopted).to_owned())
-                value=ad_v error=ad_e date=true hint=date_hint(i18n, true)/>
+            <Show when=move || !undated.get()>
+                <TextField id=adopted_id.clone() label=Signal::derive(move || t_string!(i18n, kommun.adopted).to_owned())
+                    value=ad_v error=ad_e hint=Signal::derive(move || t_string!(i18n, edit.adopted_hint).to_owned())/>
+            </Show>
+            <label class="check">
+                <input type="checkbox" prop:checked=move || undated.get()
+                    on:change=move |ev| undated.set(event_target_checked(&ev))/>
+                {t!(i18n, edit.adopted_undated)}
+            </label>
             <TextField id=format!("{id}-na-date") label=Signal::derive(move || t_string!(i18n, edit.analysis_date).to_owned())
                 value=nd_v error=nd_e date=true hint=date_hint(i18n, true)/>
             <TextField id=format!("{id}-na-summary") label=Signal::derive(move || t_string!(i18n, edit.analysis_summary).to_owned())

@@ -20,7 +20,7 @@ use crate::store::use_store;
 use crate::ui::components::labels::{focus_label, kind_label, programme_label, status_label};
 use crate::ui::components::notes::OrganisationNotes;
 use crate::ui::components::page_head::PageHead;
-use crate::ui::components::source_ref::SourceRef;
+use crate::ui::components::source_ref::{Citation, SourceRef};
 use crate::ui::format;
 use crate::ui::pages::municipality::commitment_editor::CommitmentEditor;
 use crate::ui::pages::municipality::ledger_editor::{Ledger, LedgerEditor};
@@ -202,7 +202,8 @@ fn ParticipationSection(p: Participation) -> impl IntoView {
             let due = c.letter_of_intent.and_then(|l| due_date(l, years));
             let st = status(c, years, today());
             let loi = c.letter_of_intent;
-            let (proposed, adopted) = (c.strategy_proposed, c.strategy_adopted);
+            let (proposed, adopted) = (c.strategy_proposed, c.strategy_adopted.clone());
+            let source_notes = c.source_notes.clone();
             let used: u64 = c.grant_entries.iter().map(|e| u64::from(e.amount_kr)).sum();
             let contributed: u64 = c
                 .contribution_entries
@@ -255,7 +256,19 @@ fn ParticipationSection(p: Participation) -> impl IntoView {
                     <dt>{t!(i18n, kommun.proposed)}</dt>
                     <dd>{date_or(proposed)}</dd>
                     <dt>{t!(i18n, kommun.adopted)}</dt>
-                    <dd>{date_or(adopted)}</dd>
+                    <dd data-testid="adopted">{match adopted {
+                        None => or_not_recorded(i18n, None).into_any(),
+                        Some(a) => view! {
+                            {format::adoption(i18n, &a)}
+                            {a.source.clone().map(|s| view! { " " <Citation id=s words=a.words.clone()/> })}
+                        }.into_any(),
+                    }}</dd>
+                    {(!source_notes.is_empty()).then(|| view! {
+                        <dt>{t!(i18n, kommun.source_notes)}</dt>
+                        <dd data-testid="source-notes"><ul class="plain">
+                            {source_notes.into_iter().map(|n| view! { <li><Citation id=n.source words=Some(n.value)/></li> }).collect_view()}
+                        </ul></dd>
+                    })}
                     <dt>{t!(i18n, kommun.grant)}</dt>
                     <dd data-testid="grant-used">{move || t_string!(i18n, overview.of_total, part = format::kronor(i18n, used), total = format::kronor(i18n, grant.into()))}</dd>
                     <dt>{t!(i18n, kommun.contribution)}</dt>

@@ -28,4 +28,6 @@ trunk build --release --dist dist
 trunk build --release --dist dist-klimat --public-url /klimat/
 
 step "end-to-end tests (Chromium)"
+# The 290 × 20 dataset the report is timed with (tests/e2e/report.test.mjs).
+cargo run --quiet --example generate -- 20 > target/generated-290x20.json
 node --test --test-concurrency=1 tests/e2e/

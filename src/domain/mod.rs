@@ -3,6 +3,7 @@
 
 pub mod backup;
 pub mod change;
+pub mod chart;
 pub mod commitment;
 pub mod csv;
 pub mod events;

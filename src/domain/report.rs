@@ -14,12 +14,14 @@ use super::listing::organisation_slug;
 use super::model::*;
 use super::pairs::{mentors, pairs};
 
-/// What a report link holds besides the language: the programme and the day.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// What a report link holds: the programme, the day and the language.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ReportQuery {
     pub programme: ProgrammeKind,
     /// None: today.
     pub as_of: Option<NaiveDate>,
+    /// "sv" or "en"; None: the reader's own choice.
+    pub language: Option<String>,
 }
 
 impl Default for ReportQuery {
@@ -27,9 +29,13 @@ impl Default for ReportQuery {
         ReportQuery {
             programme: ProgrammeKind::Coaching,
             as_of: None,
+            language: None,
         }
     }
 }
+
+/// The languages a report link may name.
+pub const LANGUAGES: [&str; 2] = ["sv", "en"];
 
 const PROGRAMME_WORDS: [(ProgrammeKind, &str); 2] = [
     (ProgrammeKind::Coaching, "coaching"),
@@ -37,7 +43,8 @@ const PROGRAMME_WORDS: [(ProgrammeKind, &str); 2] = [
 ];
 
 impl ReportQuery {
-    /// Reads `program` and `per` (YYYY-MM-DD) from URL query pairs; anything else is ignored.
+    /// Reads `program`, `per` (YYYY-MM-DD) and `lang` from URL query pairs; anything
+    /// else is ignored.
     pub fn from_pairs<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> ReportQuery {
         let mut q = ReportQuery::default();
         for (k, v) in pairs {
@@ -48,6 +55,7 @@ impl ReportQuery {
                     }
                 }
                 "per" => q.as_of = v.parse().ok(),
+                "lang" => q.language = LANGUAGES.contains(&v).then(|| v.to_owned()),
                 _ => {}
             }
         }
@@ -62,6 +70,9 @@ impl ReportQuery {
         let mut out = vec![("program", word.to_owned())];
         if let Some(d) = self.as_of {
             out.push(("per", d.to_string()));
+        }
+        if let Some(l) = &self.language {
+            out.push(("lang", l.clone()));
         }
         out
     }
@@ -224,7 +235,7 @@ fn first_of_month(d: NaiveDate) -> NaiveDate {
 }
 
 /// The report for `query`, `today` standing for a day not given.
-pub fn report(d: &Dataset, query: ReportQuery, today: NaiveDate) -> Report {
+pub fn report(d: &Dataset, query: &ReportQuery, today: NaiveDate) -> Report {
     let as_of = query.as_of.unwrap_or(today);
     let years = years_of(d);
     let mut participants: Vec<ParticipantLine> = coaching(d)
@@ -259,7 +270,7 @@ pub fn report(d: &Dataset, query: ReportQuery, today: NaiveDate) -> Report {
         .map(|p| p.name.clone())
         .collect();
     Report {
-        query,
+        query: query.clone(),
         as_of,
         years,
         series: series(d, years, as_of),
@@ -560,21 +571,31 @@ mod tests {
 
     #[test]
     fn the_query_round_trips_through_the_url_and_ignores_nonsense() {
-        let q = ReportQuery::from_pairs([("program", "pilotlan"), ("per", "2008-09-10")]);
+        let q = ReportQuery::from_pairs([
+            ("program", "pilotlan"),
+            ("per", "2008-09-10"),
+            ("lang", "en"),
+        ]);
         assert_eq!(q.programme, ProgrammeKind::PilotLan);
         assert_eq!(q.as_of, Some(d("2008-09-10")));
+        assert_eq!(q.language.as_deref(), Some("en"));
         let pairs = q.to_pairs();
         let back = ReportQuery::from_pairs(pairs.iter().map(|(k, v)| (*k, v.as_str())));
         assert_eq!(back, q);
         assert_eq!(
-            ReportQuery::from_pairs([("program", "x"), ("per", "2008-02-30"), ("q", "1")]),
+            ReportQuery::from_pairs([
+                ("program", "x"),
+                ("per", "2008-02-30"),
+                ("lang", "de"),
+                ("q", "1")
+            ]),
             ReportQuery::default()
         );
     }
 
     #[test]
     fn the_built_in_report_counts_the_sourced_outcomes() {
-        let r = report(&builtin_dataset(), at("2026-11-27"), d("2026-11-27"));
+        let r = report(&builtin_dataset(), &at("2026-11-27"), d("2026-11-27"));
         assert_eq!(r.participants.len(), 22);
         assert_eq!(r.outcomes[&Outcome::Met], 7);
         assert_eq!(r.outcomes[&Outcome::Open], 15);
@@ -589,7 +610,7 @@ mod tests {
 
     #[test]
     fn the_series_runs_from_the_start_past_the_commitment_years_and_leaves_out_undated() {
-        let r = report(&builtin_dataset(), at("2026-11-27"), d("2026-11-27"));
+        let r = report(&builtin_dataset(), &at("2026-11-27"), d("2026-11-27"));
         let first = r.series.first().expect("months");
         let last = r.series.last().expect("months");
         assert_eq!(first.month, d("2007-01-01"));
@@ -614,7 +635,7 @@ mod tests {
         assert_eq!(met("2009-12-01"), Some(3), "Markaryd");
         assert_eq!(met("2010-12-01"), Some(4), "Perstorp");
         // A day inside the period cuts the series there.
-        let early = report(&builtin_dataset(), at("2007-03-10"), d("2026-11-27"));
+        let early = report(&builtin_dataset(), &at("2007-03-10"), d("2026-11-27"));
         assert_eq!(early.series.len(), 3);
     }
 
@@ -650,7 +671,7 @@ mod tests {
                 .cloned()
                 .expect("line")
         };
-        let now = report(&data, at("2026-11-27"), d("2026-11-27"));
+        let now = report(&data, &at("2026-11-27"), d("2026-11-27"));
         assert_eq!(line(&now).due, Some(d("2009-03-15")));
         assert_eq!(line(&now).status, CommitmentStatus::Overdue);
         assert_eq!(now.outcomes[&Outcome::Overdue], 1);
@@ -664,18 +685,18 @@ mod tests {
         );
         assert_eq!(now.money.reached_minimum, 1);
         // As of a day before the contribution and before the letter: neither counts.
-        let before = report(&data, at("2007-03-01"), d("2026-11-27"));
+        let before = report(&data, &at("2007-03-01"), d("2026-11-27"));
         assert_eq!(line(&before).due, None);
         assert_eq!(line(&before).status, CommitmentStatus::NotStarted);
         assert_eq!(before.money.grant_kr + before.money.contribution_kr, 0);
-        let mid = report(&data, at("2007-06-01"), d("2026-11-27"));
+        let mid = report(&data, &at("2007-06-01"), d("2026-11-27"));
         assert_eq!(line(&mid).status, CommitmentStatus::OnTrack);
         assert_eq!((mid.money.grant_kr, mid.money.contribution_kr), (30_000, 0));
     }
 
     #[test]
     fn the_sources_claim_stands_beside_what_the_data_shows() {
-        let r = report(&builtin_dataset(), at("2026-11-27"), d("2026-11-27"));
+        let r = report(&builtin_dataset(), &at("2026-11-27"), d("2026-11-27"));
         let Some(Claim::HalfAdoptedOrProposed {
             source,
             on,
@@ -732,7 +753,7 @@ mod tests {
             mk("d", EventKind::Lecture, None, None),
             mk("e", EventKind::Workshop, Some("2030-01-01"), None),
         ];
-        let r = report(&data, at("2026-11-27"), d("2026-11-27"));
+        let r = report(&data, &at("2026-11-27"), d("2026-11-27"));
         assert_eq!(
             r.events.by_kind,
             [
@@ -756,7 +777,7 @@ mod tests {
 
     #[test]
     fn the_pilot_part_lists_its_participants_with_sessions_held_by_the_day() {
-        let r = report(&builtin_dataset(), at("2026-11-27"), d("2026-11-27"));
+        let r = report(&builtin_dataset(), &at("2026-11-27"), d("2026-11-27"));
         let names: Vec<&str> = r.pilot.iter().map(|p| p.name.as_str()).collect();
         assert_eq!(
             names,

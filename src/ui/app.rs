@@ -19,7 +19,7 @@ use crate::ui::pages::not_found::NotFound;
 use crate::ui::paths;
 use crate::ui::routes::{
     AboutRoute, DataRoute, EventsRoute, MentorsRoute, MunicipalitiesRoute, MunicipalityRoute,
-    OverviewRoute, PilotRoute,
+    OverviewRoute, PilotRoute, ReportRoute,
 };
 
 #[component]
@@ -98,6 +98,7 @@ fn Shell() -> impl IntoView {
                     <Route path=path!("pilotlan") view={Lazy::<PilotRoute>::new()}/>
                     <Route path=path!("handelser") view={Lazy::<EventsRoute>::new()}/>
                     <Route path=path!("data") view={Lazy::<DataRoute>::new()}/>
+                    <Route path=path!("rapport") view={Lazy::<ReportRoute>::new()}/>
                     <Route path=path!("om") view={Lazy::<AboutRoute>::new()}/>
                 </Routes>
             </main>

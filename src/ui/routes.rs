@@ -93,6 +93,12 @@ chunked_route!(
     crate::ui::pages::data::DataPage
 );
 chunked_route!(
+    ReportRoute,
+    report_page,
+    __preload_report_page,
+    crate::ui::pages::report::Report
+);
+chunked_route!(
     AboutRoute,
     about_page,
     __preload_about_page,
@@ -116,6 +122,7 @@ pub async fn preload(path: &str) {
         "handelser" => EventsRoute::preload().await,
         "data" => DataRoute::preload().await,
         "om" => AboutRoute::preload().await,
+        "rapport" => ReportRoute::preload().await,
         _ => {}
     }
 }

@@ -107,6 +107,11 @@ pub fn use_url_query<Q: Clone + PartialEq + Send + Sync + 'static>(
 }
 
 impl<Q: Clone + Send + Sync + 'static> UrlQuery<Q> {
+    /// Sets the whole query at once (a form sent); `replace` as for [`UrlQuery::on`].
+    pub fn set(self, q: Q, replace: bool) {
+        self.go.run((q, replace));
+    }
+
     /// An input or change handler that applies `edit` with the control's value.
     /// `replace`: for typing, which should not add a history entry per key.
     pub fn on(

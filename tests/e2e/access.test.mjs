@@ -7,7 +7,7 @@ import { readFile } from "node:fs/promises";
 import { start, open, openEditor } from "./harness.mjs";
 
 const AXE = await readFile(new URL("../../node_modules/axe-core/axe.min.js", import.meta.url), "utf8");
-const ROUTES = ["/", "/kommuner", "/kommun/hjo", "/kommun/lansstyrelsen-i-skane", "/mentorer", "/pilotlan", "/handelser", "/data", "/om", "/finns-inte"];
+const ROUTES = ["/", "/kommuner", "/kommun/hjo", "/kommun/lansstyrelsen-i-skane", "/mentorer", "/pilotlan", "/handelser", "/rapport", "/data", "/om", "/finns-inte"];
 
 let app;
 before(async () => (app = await start()));

@@ -8,7 +8,7 @@ import assert from "node:assert/strict";
 import { mkdir } from "node:fs/promises";
 import { start, open } from "./harness.mjs";
 
-const ROUTES = ["/", "/kommuner", "/kommun/hjo", "/kommun/lund", "/kommun/lansstyrelsen-i-skane", "/mentorer", "/pilotlan", "/handelser", "/data", "/om", "/finns-inte"];
+const ROUTES = ["/", "/kommuner", "/kommun/hjo", "/kommun/lund", "/kommun/lansstyrelsen-i-skane", "/mentorer", "/pilotlan", "/handelser", "/rapport", "/data", "/om", "/finns-inte"];
 const SHOTS = "test-results/screenshots";
 
 let app;

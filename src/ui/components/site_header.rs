@@ -34,6 +34,7 @@ pub fn SiteHeader() -> impl IntoView {
                     <li><A href=href("/mentorer")>{t!(i18n, nav.mentors)}</A></li>
                     <li><A href=href("/pilotlan")>{t!(i18n, nav.pilot)}</A></li>
                     <li><A href=href("/handelser")>{t!(i18n, nav.events)}</A></li>
+                    <li><A href=href("/rapport")>{t!(i18n, nav.report)}</A></li>
                     <li><A href=href("/data")>{t!(i18n, nav.data)}</A></li>
                     <li><A href=href("/om")>{t!(i18n, nav.about)}</A></li>
                 </ul>

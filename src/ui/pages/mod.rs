@@ -9,3 +9,4 @@ pub mod municipality;
 pub mod not_found;
 pub mod overview;
 pub mod pilot;
+pub mod report;

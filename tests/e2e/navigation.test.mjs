@@ -11,7 +11,7 @@ test("the navigation leads to the about page and back, and titles follow", async
   const page = await app.page();
   await open(page, app.url("/"));
   const nav = page.getByRole("navigation", { name: "Huvudmeny" });
-  assert.deepEqual(await nav.getByRole("link").allInnerTexts(), ["Översikt", "Kommuner", "Mentorer", "Pilotlän", "Händelser", "Data", "Om"]);
+  assert.deepEqual(await nav.getByRole("link").allInnerTexts(), ["Översikt", "Kommuner", "Mentorer", "Pilotlän", "Händelser", "Rapport", "Data", "Om"]);
   await nav.getByRole("link", { name: "Om", exact: true }).click();
   await page.waitForURL(app.url("/om"));
   assert.equal(await page.locator("h1").textContent(), "Om Klimatcoachning-registret");
@@ -51,7 +51,7 @@ test("an unknown path shows the not-found page inside the normal navigation", as
   assert.equal(await page.locator("h1").textContent(), "Sidan finns inte");
   assert.equal(await page.title(), "Sidan finns inte – Klimatcoachning");
   assert.equal(await page.getByTestId("not-found").textContent(), "Det finns ingen sida på adressen /nonexistent.");
-  assert.equal(await page.getByRole("navigation", { name: "Huvudmeny" }).getByRole("link").count(), 7);
+  assert.equal(await page.getByRole("navigation", { name: "Huvudmeny" }).getByRole("link").count(), 8);
   await page.getByRole("link", { name: "Till översikten" }).click();
   await page.waitForURL(app.url("/"));
   assert.equal(await page.getByTestId("listed").textContent(), "22");

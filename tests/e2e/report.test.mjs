@@ -10,7 +10,7 @@ before(async () => (app = await start()));
 after(async () => app.stop());
 
 const outcome = async (page, name) =>
-  Number(await page.getByTestId("outcomes").getByRole("row", { name: new RegExp(`^${name}`) }).locator("td").textContent());
+  Number(await page.getByTestId("outcomes").getByRole("row", { name: new RegExp(`^${name} \\d+$`) }).locator("td").textContent());
 
 test("the report of the built-in data: outcomes, the month-by-month chart with its table, the sources' claim beside the data", async () => {
   const page = await app.page();
@@ -18,7 +18,7 @@ test("the report of the built-in data: outcomes, the month-by-month chart with i
   assert.equal(await page.locator("main h1").textContent(), "Rapport: Klimatcoachning");
   assert.equal(await page.title(), "Rapport – Klimatcoachning");
   assert.equal(await outcome(page, "Uppfyllt"), 7);
-  assert.equal(await outcome(page, "Pågår"), 15);
+  assert.equal(await outcome(page, "Pågår eller ej påbörjat"), 15);
   assert.equal(await outcome(page, "Försenat"), 0);
 
   // The chart is an image named by its caption; its figures follow as a table.
@@ -51,7 +51,8 @@ test("programme, day and language live in the URL: a link gives the same report"
   await open(page, app.url("/rapport?program=coaching&per=2008-12-31&lang=en"));
   assert.equal(await page.locator("main h1").textContent(), "Report: Climate coaching");
   assert.equal(await page.getByTestId("report-as-of").textContent(), "As of the end of 31 December 2008.");
-  assert.equal(await outcome(page, "Met"), 2, "Härjedalen (November 2008) and Boxholm (2008)");
+  // Härjedalen (November 2008) and Boxholm (2008), and the three adopted on a day not known.
+  assert.equal(await outcome(page, "Met"), 5);
   assert.equal(await page.locator("#chart-status details tbody tr").count(), 24);
   assert.equal(
     await page.getByTestId("report-link").getAttribute("href"),
@@ -131,21 +132,24 @@ test("the report prints on A4: a section a page, the figures' tables open, no na
 test("at 290 municipalities × 20 events the report renders in seconds", async () => {
   const file = "target/generated-290x20.json";
   assert.ok(existsSync(file), `${file} is written by scripts/test.sh before this suite`);
+  const text = readFileSync(file);
+  const coaching = JSON.parse(text).participations.filter((p) => p.detail.type === "coaching").length;
+  assert.ok(coaching > 280, `${coaching} coaching participants`);
   const page = await app.page();
   await open(page, app.url("/data"));
   await page.getByLabel("Välj fil att importera").setInputFiles({
     name: "generated.json",
     mimeType: "application/json",
-    buffer: readFileSync(file),
+    buffer: text,
   });
   await page.getByTestId("import-preview").getByRole("button", { name: "Ersätt allt med filen" }).click();
   await page.getByTestId("import-done").waitFor({ timeout: 60_000 });
   const t0 = Date.now();
   await page.getByRole("link", { name: "Rapport" }).click();
-  await page.getByTestId("participant-table").locator("tbody tr").nth(289).waitFor({ timeout: 60_000 });
+  await page.getByTestId("participant-table").locator("tbody tr").nth(coaching - 1).waitFor({ timeout: 60_000 });
   const ms = Date.now() - t0;
   console.log(`report at 290 × 20: ${ms} ms from the click to the last participant row`);
-  assert.equal(await page.getByTestId("participant-table").locator("tbody tr").count(), 290);
+  assert.equal(await page.getByTestId("participant-table").locator("tbody tr").count(), coaching);
   assert.ok(ms < 10_000, `${ms} ms`);
   assert.deepEqual(page.problems, []);
   await page.context().close();

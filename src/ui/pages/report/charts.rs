@@ -11,8 +11,11 @@ use crate::i18n::*;
 use crate::ui::format;
 use leptos_i18n::I18nContext;
 
-/// The drawing's coordinate box; the SVG scales to the page's width.
+/// The drawing's coordinate box; the SVG scales to the page's width (a column chart
+/// scrolls sideways on a phone rather than shrink its labels past reading).
 const WIDTH: f64 = 640.0;
+/// Bars need less width, so their labels stay readable on a phone.
+const BAR_WIDTH: f64 = 420.0;
 const LEFT: f64 = 56.0;
 const RIGHT: f64 = 8.0;
 const TOP: f64 = 10.0;
@@ -103,17 +106,20 @@ pub fn ColumnChart(
     let ticks: Vec<u64> = (0..=top / step).map(|i| i * step).collect();
     let slot = plot_w / columns.len().max(1) as f64;
     let caption_id = format!("{id}-name");
+    let scroll_label = caption_id.clone();
+    let table_id = format!("{id}-table");
     let view_box = format!("0 0 {WIDTH} {}", TOP + height + BOTTOM);
     view! {
         <figure class="chart" id=id>
             <figcaption id=caption_id.clone()>{name.clone()}</figcaption>
-            <svg viewBox=view_box role="img" aria-labelledby=caption_id class="chart-svg">
+            <div class="chart-scroll" role="region" tabindex="0" aria-labelledby=scroll_label>
+            <svg viewBox=view_box role="img" aria-labelledby=caption_id class="chart-svg columns">
                 <g transform=format!("translate({LEFT} {TOP})")>
                     {ticks.iter().map(|t| {
                         let y = height - *t as f64 * height / top as f64;
                         view! {
                             <line class="grid" x1="0" x2=plot_w y1=y y2=y/>
-                            <text class="tick" x="-6" y=y + 4.0 text-anchor="end">{unit.show(i18n, *t)}</text>
+                            <text class="tick" x="-6" y=y + 5.0 text-anchor="end">{unit.show(i18n, *t)}</text>
                         }
                     }).collect_view()}
                     {rects.iter().zip(&series_classes(&series, columns.len())).flat_map(|(col, classes)| {
@@ -127,12 +133,13 @@ pub fn ColumnChart(
                     <line class="axis" x1="0" x2=plot_w y1=height y2=height/>
                 </g>
             </svg>
+            </div>
             {(series.len() > 1).then(|| legend(&series))}
             <details>
                 <summary>{t!(i18n, report.as_table)}</summary>
-                <div class="table-wrap">
+                <div class="table-wrap" role="region" tabindex="0" aria-labelledby=table_id.clone()>
                     <table class="report-table">
-                        <caption class="visually-hidden">{name}</caption>
+                        <caption class="visually-hidden" id=table_id.clone()>{name}</caption>
                         <thead><tr>
                             <th scope="col">{x_head}</th>
                             {series.iter().map(|s| view! { <th scope="col" class="amount">{s.name.clone()}</th> }).collect_view()}
@@ -173,7 +180,7 @@ pub fn BarChart(
     let i18n = use_i18n();
     let label_w = 120.0;
     let bar_row = 22.0;
-    let plot_w = WIDTH - label_w - RIGHT - 90.0;
+    let plot_w = BAR_WIDTH - label_w - RIGHT - 90.0;
     let flat: Vec<u64> = rows.iter().flat_map(|(_, v)| v.iter().copied()).collect();
     let (top, _) = axis(flat.iter().copied().max().unwrap_or(0));
     let rects = bars(&flat, plot_w, bar_row, top);
@@ -181,10 +188,11 @@ pub fn BarChart(
     let group_h = bar_row * per_row as f64 + 10.0;
     let height = group_h * rows.len() as f64;
     let caption_id = format!("{id}-name");
+    let table_id = format!("{id}-table");
     view! {
         <figure class="chart" id=id>
             <figcaption id=caption_id.clone()>{name.clone()}</figcaption>
-            <svg viewBox=format!("0 0 {WIDTH} {height}") role="img" aria-labelledby=caption_id class="chart-svg">
+            <svg viewBox=format!("0 0 {BAR_WIDTH} {height}") role="img" aria-labelledby=caption_id class="chart-svg">
                 {rows.iter().enumerate().map(|(g, (row_name, _))| {
                     let y0 = g as f64 * group_h;
                     view! {
@@ -205,9 +213,9 @@ pub fn BarChart(
             {(series.len() > 1).then(|| legend(&series))}
             <details>
                 <summary>{t!(i18n, report.as_table)}</summary>
-                <div class="table-wrap">
+                <div class="table-wrap" role="region" tabindex="0" aria-labelledby=table_id.clone()>
                     <table class="report-table">
-                        <caption class="visually-hidden">{name}</caption>
+                        <caption class="visually-hidden" id=table_id.clone()>{name}</caption>
                         <thead><tr>
                             <th scope="col">{row_head}</th>
                             {series.iter().map(|s| view! { <th scope="col" class="amount">{s.name.clone()}</th> }).collect_view()}

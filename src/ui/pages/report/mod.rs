@@ -14,7 +14,7 @@ use crate::domain::report::{report, ReportQuery};
 use crate::domain::validate::optional_date;
 use crate::i18n::*;
 use crate::store::use_store;
-use crate::ui::components::field::{date_hint, TextField};
+use crate::ui::components::field::TextField;
 use crate::ui::components::labels::programme_label;
 use crate::ui::components::page_head::PageHead;
 use crate::ui::format;
@@ -126,7 +126,8 @@ pub fn Report() -> impl IntoView {
             </div>
             <TextField id="report-as-of".to_owned()
                 label=Signal::derive(move || t_string!(i18n, report.as_of_label).to_owned())
-                value=as_of_text error=as_of_error date=true hint=date_hint(i18n, true)/>
+                value=as_of_text error=as_of_error date=true
+                hint=Signal::derive(move || t_string!(i18n, report.as_of_hint).to_owned())/>
             <p class="actions">
                 <button type="submit" class="secondary">{t!(i18n, report.show)}</button>
                 <button type="button" on:click=print>{t!(i18n, report.print)}</button>

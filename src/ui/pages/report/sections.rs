@@ -181,9 +181,9 @@ fn participants(i18n: I18nContext<Locale>, r: &Report) -> impl IntoView + use<> 
                     {t_string!(i18n, report.undated, names = undated.join(", "))}
                 </p>
             })}
-            <div class="table-wrap">
+            <div class="table-wrap" role="region" tabindex="0" aria-labelledby="r-participants-table">
                 <table class="report-table" data-testid="participant-table">
-                    <caption>{t!(i18n, report.participants_caption)}</caption>
+                    <caption id="r-participants-table">{t!(i18n, report.participants_caption)}</caption>
                     <thead><tr>
                         <th scope="col">{t!(i18n, report.municipality_col)}</th>
                         <th scope="col">{t!(i18n, report.letter_col)}</th>
@@ -254,9 +254,9 @@ fn money(i18n: I18nContext<Locale>, r: &Report) -> impl IntoView + use<> {
             <BarChart id="chart-money" name=t_string!(i18n, report.money_chart).to_owned()
                 row_head=t_string!(i18n, report.kind_col).to_owned()
                 series=series rows=rows unit=Unit::Kronor/>
-            <div class="table-wrap">
+            <div class="table-wrap" role="region" tabindex="0" aria-labelledby="r-money-table">
                 <table class="report-table" data-testid="money-table">
-                    <caption>{t!(i18n, report.money_caption)}</caption>
+                    <caption id="r-money-table">{t!(i18n, report.money_caption)}</caption>
                     <thead><tr>
                         <th scope="col">{t!(i18n, report.municipality_col)}</th>
                         <th scope="col" class="amount">{t!(i18n, report.grant_used)}</th>
@@ -298,9 +298,9 @@ fn mentoring(i18n: I18nContext<Locale>, r: &Report) -> impl IntoView + use<> {
                     }).collect_view()}
                 </ul>
             })}
-            <div class="table-wrap">
+            <div class="table-wrap" role="region" tabindex="0" aria-labelledby="r-pairs-table">
                 <table class="report-table">
-                    <caption>{t!(i18n, report.pairs_caption)}</caption>
+                    <caption id="r-pairs-table">{t!(i18n, report.pairs_caption)}</caption>
                     <thead><tr>
                         <th scope="col">{t!(i18n, report.municipality_col)}</th>
                         <th scope="col">{t!(i18n, report.mentor_col)}</th>
@@ -380,9 +380,9 @@ fn pilot(i18n: I18nContext<Locale>, r: &Report) -> impl IntoView + use<> {
     view! {
         <section class="report-section" aria-labelledby="r-pilot">
             <h2 id="r-pilot">{t!(i18n, report.pilot_heading)}</h2>
-            <div class="table-wrap">
+            <div class="table-wrap" role="region" tabindex="0" aria-labelledby="r-pilot-table">
                 <table class="report-table" data-testid="pilot-table">
-                    <caption>{t!(i18n, report.pilot_caption)}</caption>
+                    <caption id="r-pilot-table">{t!(i18n, report.pilot_caption)}</caption>
                     <thead><tr>
                         <th scope="col">{t!(i18n, report.participant_col)}</th>
                         <th scope="col">{t!(i18n, report.status_col)}</th>

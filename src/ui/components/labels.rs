@@ -4,7 +4,9 @@ use leptos_i18n::I18nContext;
 
 use crate::domain::commitment::CommitmentStatus;
 use crate::domain::mentoring::{Nearness, PairingError};
-use crate::domain::model::{EventKind, FocusArea, OrganisationKind, PilotStatus, ProgrammeKind};
+use crate::domain::model::{
+    EventKind, FocusArea, LedgerKind, OrganisationKind, PilotStatus, ProgrammeKind,
+};
 use crate::i18n::*;
 
 pub fn status_label(i18n: I18nContext<Locale>, s: CommitmentStatus) -> &'static str {
@@ -91,5 +93,12 @@ pub fn event_kind_label(i18n: I18nContext<Locale>, k: EventKind) -> &'static str
         EventKind::Seminar => t_string!(i18n, events.kind_seminar),
         EventKind::Lecture => t_string!(i18n, events.kind_lecture),
         EventKind::CakeOfTheMonth => t_string!(i18n, events.kind_cake),
+    }
+}
+
+pub fn ledger_kind_label(i18n: I18nContext<Locale>, k: LedgerKind) -> &'static str {
+    match k {
+        LedgerKind::Investigation => t_string!(i18n, ledger.investigation),
+        LedgerKind::Measure => t_string!(i18n, ledger.measure),
     }
 }

@@ -11,6 +11,7 @@ use crate::i18n::*;
 use crate::store::use_store;
 use crate::ui::components::edit_in_place::{EditActions, EditInPlace, Editing};
 use crate::ui::components::field::{date_hint, TextField};
+use crate::ui::components::labels::ledger_kind_label;
 use crate::ui::format;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -93,10 +94,7 @@ pub fn LedgerEditor(
                 <tr>
                     <td>{move || format::date(i18n, date)}</td>
                     <td>{purpose.clone()}</td>
-                    <td>{move || match kind {
-                        LedgerKind::Investigation => t_string!(i18n, ledger.investigation),
-                        LedgerKind::Measure => t_string!(i18n, ledger.measure),
-                    }}</td>
+                    <td>{move || ledger_kind_label(i18n, kind)}</td>
                     <td class="amount">{move || format::kronor(i18n, amount.into())}</td>
                     <td>
                         <button type="button" on:click=remove

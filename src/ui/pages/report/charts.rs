@@ -135,27 +135,44 @@ pub fn ColumnChart(
             </svg>
             </div>
             {(series.len() > 1).then(|| legend(&series))}
-            <details>
-                <summary>{t!(i18n, report.as_table)}</summary>
-                <div class="table-wrap" role="region" tabindex="0" aria-labelledby=table_id.clone()>
-                    <table class="report-table">
-                        <caption class="visually-hidden" id=table_id.clone()>{name}</caption>
-                        <thead><tr>
-                            <th scope="col">{x_head}</th>
-                            {series.iter().map(|s| view! { <th scope="col" class="amount">{s.name.clone()}</th> }).collect_view()}
-                        </tr></thead>
-                        <tbody>
-                            {columns.into_iter().map(|c| view! {
-                                <tr>
-                                    <th scope="row">{c.name}</th>
-                                    {c.values.into_iter().map(|v| view! { <td class="amount">{unit.show(i18n, v)}</td> }).collect_view()}
-                                </tr>
-                            }).collect_view()}
-                        </tbody>
-                    </table>
-                </div>
-            </details>
+            {figures(i18n, table_id, name, x_head, &series, columns.into_iter().map(|c| (c.name, c.values)).collect(), unit)}
         </figure>
+    }
+}
+
+/// A chart's figures as a table, folded under it: its text alternative.
+fn figures(
+    i18n: I18nContext<Locale>,
+    id: String,
+    name: String,
+    head: String,
+    series: &[Series],
+    rows: Vec<(String, Vec<u64>)>,
+    unit: Unit,
+) -> impl IntoView + use<> {
+    let heads: Vec<String> = series.iter().map(|s| s.name.clone()).collect();
+    let label = id.clone();
+    view! {
+        <details>
+            <summary>{t!(i18n, report.as_table)}</summary>
+            <div class="table-wrap" role="region" tabindex="0" aria-labelledby=label>
+                <table class="report-table">
+                    <caption class="visually-hidden" id=id>{name}</caption>
+                    <thead><tr>
+                        <th scope="col">{head}</th>
+                        {heads.into_iter().map(|h| view! { <th scope="col" class="amount">{h}</th> }).collect_view()}
+                    </tr></thead>
+                    <tbody>
+                        {rows.into_iter().map(|(n, values)| view! {
+                            <tr>
+                                <th scope="row">{n}</th>
+                                {values.into_iter().map(|v| view! { <td class="amount">{unit.show(i18n, v)}</td> }).collect_view()}
+                            </tr>
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </div>
+        </details>
     }
 }
 
@@ -211,26 +228,7 @@ pub fn BarChart(
                 }).collect_view()}
             </svg>
             {(series.len() > 1).then(|| legend(&series))}
-            <details>
-                <summary>{t!(i18n, report.as_table)}</summary>
-                <div class="table-wrap" role="region" tabindex="0" aria-labelledby=table_id.clone()>
-                    <table class="report-table">
-                        <caption class="visually-hidden" id=table_id.clone()>{name}</caption>
-                        <thead><tr>
-                            <th scope="col">{row_head}</th>
-                            {series.iter().map(|s| view! { <th scope="col" class="amount">{s.name.clone()}</th> }).collect_view()}
-                        </tr></thead>
-                        <tbody>
-                            {rows.into_iter().map(|(n, values)| view! {
-                                <tr>
-                                    <th scope="row">{n}</th>
-                                    {values.into_iter().map(|v| view! { <td class="amount">{unit.show(i18n, v)}</td> }).collect_view()}
-                                </tr>
-                            }).collect_view()}
-                        </tbody>
-                    </table>
-                </div>
-            </details>
+            {figures(i18n, table_id, name, row_head, &series, rows, unit)}
         </figure>
     }
 }

@@ -11,7 +11,9 @@ use crate::domain::model::{Dataset, EventKind, Fact, LedgerKind, ProgrammeKind};
 use crate::domain::report::Report;
 use crate::i18n::*;
 use crate::store::use_store;
-use crate::ui::components::labels::{event_kind_label, pilot_status_label, status_short};
+use crate::ui::components::labels::{
+    event_kind_label, ledger_kind_label, pilot_status_label, status_short,
+};
 use crate::ui::components::source_list::SourceList;
 use crate::ui::components::source_ref::SourceRef;
 use crate::ui::format;
@@ -34,13 +36,6 @@ fn outcome_class(o: Outcome) -> &'static str {
         Outcome::MetLate => "tone-warn",
         Outcome::Overdue => "tone-bad",
         Outcome::Open => "tone-open",
-    }
-}
-
-fn ledger_label(i18n: I18nContext<Locale>, k: LedgerKind) -> &'static str {
-    match k {
-        LedgerKind::Investigation => t_string!(i18n, ledger.investigation),
-        LedgerKind::Measure => t_string!(i18n, ledger.measure),
     }
 }
 
@@ -224,7 +219,7 @@ fn money(i18n: I18nContext<Locale>, r: &Report) -> impl IntoView + use<> {
                 list.iter().find(|(x, _)| x == k).map_or(0, |(_, v)| *v)
             };
             (
-                ledger_label(i18n, *k).to_owned(),
+                ledger_kind_label(i18n, *k).to_owned(),
                 vec![of(&m.grant_by_kind), of(&m.contribution_by_kind)],
             )
         })

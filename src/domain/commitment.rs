@@ -6,7 +6,7 @@
 use chrono::{Months, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-use super::model::CoachingParticipation;
+use super::model::{CoachingParticipation, Dataset, ProgrammeKind};
 use super::partial_date::Timing;
 
 /// How close to the due date a commitment counts as due soon.
@@ -68,6 +68,31 @@ impl CommitmentStatus {
         CommitmentStatus::Adopted,
         CommitmentStatus::AdoptedLate,
     ];
+}
+
+/// The coaching programme's terms as the data states them: the years to a strategy
+/// (two when the data does not say), the grant and the least own contribution (0 when
+/// not stated).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Terms {
+    pub years: u32,
+    pub grant_kr: u32,
+    pub minimum_kr: u32,
+}
+
+pub fn terms(d: &Dataset) -> Terms {
+    let p = d.programme(ProgrammeKind::Coaching);
+    Terms {
+        years: p
+            .and_then(|p| p.commitment_years.as_ref())
+            .map_or(2, |f| f.value),
+        grant_kr: p
+            .and_then(|p| p.grant_per_participant_kr.as_ref())
+            .map_or(0, |f| f.value),
+        minimum_kr: p
+            .and_then(|p| p.min_local_contribution_kr.as_ref())
+            .map_or(0, |f| f.value),
+    }
 }
 
 /// The letter of intent plus the programme's years; 29 February falls back to 28 February.

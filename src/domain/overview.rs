@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 
-use super::commitment::{status, CommitmentStatus};
+use super::commitment::{status, terms, CommitmentStatus, Terms};
 use super::model::{Dataset, Event, ParticipationDetail, ProgrammeKind};
 
 /// How the coaching programme narrowed: applied → selected → listed by name.
@@ -34,10 +34,7 @@ pub fn funnel(d: &Dataset) -> Funnel {
 
 /// How many coaching commitments are in each status on `today`.
 pub fn commitments_by_status(d: &Dataset, today: NaiveDate) -> BTreeMap<CommitmentStatus, u32> {
-    let years = d
-        .programme(ProgrammeKind::Coaching)
-        .and_then(|p| p.commitment_years.as_ref())
-        .map_or(2, |f| f.value);
+    let years = terms(d).years;
     let mut counts: BTreeMap<CommitmentStatus, u32> =
         CommitmentStatus::ALL.iter().map(|s| (*s, 0)).collect();
     for p in d.participations_in(ProgrammeKind::Coaching) {
@@ -58,13 +55,11 @@ pub struct MoneyTotals {
 }
 
 pub fn money_totals(d: &Dataset) -> MoneyTotals {
-    let p = d.programme(ProgrammeKind::Coaching);
-    let grant = p
-        .and_then(|p| p.grant_per_participant_kr.as_ref())
-        .map_or(0, |f| f.value);
-    let minimum = p
-        .and_then(|p| p.min_local_contribution_kr.as_ref())
-        .map_or(0, |f| f.value);
+    let Terms {
+        grant_kr: grant,
+        minimum_kr: minimum,
+        ..
+    } = terms(d);
     let mut t = MoneyTotals::default();
     for part in d.participations_in(ProgrammeKind::Coaching) {
         if let ParticipationDetail::Coaching(c) = &part.detail {

@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 
 use chrono::{Datelike, Months, NaiveDate};
 
-use super::commitment::{due, status, CommitmentStatus, Outcome};
+use super::commitment::{due, status, terms, CommitmentStatus, Outcome, Terms};
 use super::events::{month_of, month_start};
 use super::listing::organisation_slug;
 use super::model::*;
@@ -201,12 +201,6 @@ pub struct Report {
     pub claims: Vec<Claim>,
 }
 
-fn years_of(d: &Dataset) -> u32 {
-    d.programme(ProgrammeKind::Coaching)
-        .and_then(|p| p.commitment_years.as_ref())
-        .map_or(2, |f| f.value)
-}
-
 fn coaching(d: &Dataset) -> impl Iterator<Item = (&Organisation, &CoachingParticipation)> {
     d.participations_in(ProgrammeKind::Coaching)
         .filter_map(|p| match &p.detail {
@@ -237,7 +231,7 @@ fn first_of_month(d: NaiveDate) -> NaiveDate {
 /// The report for `query`, `today` standing for a day not given.
 pub fn report(d: &Dataset, query: &ReportQuery, today: NaiveDate) -> Report {
     let as_of = query.as_of.unwrap_or(today);
-    let years = years_of(d);
+    let years = terms(d).years;
     let mut participants: Vec<ParticipantLine> = coaching(d)
         .map(|(o, c)| {
             let st = status(c, years, as_of);
@@ -337,13 +331,11 @@ pub fn series(d: &Dataset, years: u32, as_of: NaiveDate) -> Vec<MonthOutcomes> {
 }
 
 fn money(d: &Dataset, participants: &[ParticipantLine], as_of: NaiveDate) -> Money {
-    let p = d.programme(ProgrammeKind::Coaching);
-    let grant = p
-        .and_then(|p| p.grant_per_participant_kr.as_ref())
-        .map_or(0, |f| f.value);
-    let minimum = p
-        .and_then(|p| p.min_local_contribution_kr.as_ref())
-        .map_or(0, |f| f.value);
+    let Terms {
+        grant_kr: grant,
+        minimum_kr: minimum,
+        ..
+    } = terms(d);
     let kinds = [LedgerKind::Investigation, LedgerKind::Measure];
     let by_kind = |pick: fn(&CoachingParticipation) -> &Vec<LedgerEntry>| {
         kinds

@@ -122,9 +122,9 @@ pub fn ColumnChart(
                             <text class="tick" x="-6" y=y + 5.0 text-anchor="end">{unit.show(i18n, *t)}</text>
                         }
                     }).collect_view()}
-                    {rects.iter().zip(&series_classes(&series, columns.len())).flat_map(|(col, classes)| {
-                        col.iter().zip(classes.iter()).filter(|(r, _)| r.h > 0.0).map(|(r, class)| view! {
-                            <rect class=*class x=r.x y=r.y width=r.w height=r.h/>
+                    {rects.iter().flat_map(|col| {
+                        col.iter().zip(&series).filter(|(r, _)| r.h > 0.0).map(|(r, s)| view! {
+                            <rect class=s.class x=r.x y=r.y width=r.w height=r.h/>
                         }).collect::<Vec<_>>()
                     }).collect_view()}
                     {columns.iter().enumerate().filter_map(|(i, c)| c.tick.clone().map(|t| (i, t))).map(|(i, t)| view! {
@@ -174,12 +174,6 @@ fn figures(
             </div>
         </details>
     }
-}
-
-/// Each column's series classes, in series order.
-fn series_classes(series: &[Series], columns: usize) -> Vec<Vec<&'static str>> {
-    let classes: Vec<&'static str> = series.iter().map(|s| s.class).collect();
-    vec![classes; columns]
 }
 
 /// Horizontal bars, grouped by row (a kind), one bar per series in each group.

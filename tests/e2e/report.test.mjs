@@ -68,6 +68,14 @@ test("programme, day and language live in the URL: a link gives the same report"
   await page.getByRole("button", { name: "Visa rapporten" }).click();
   await page.waitForURL(/per=2010-12-31/);
   assert.equal(await outcome(page, "Uppfyllt"), 7);
+  const day = page.getByLabel("Läget den");
+  await day.fill("");
+  await day.focus();
+  await page.keyboard.type("0315");
+  await page.getByRole("button", { name: "Visa rapporten" }).click();
+  assert.equal(await day.getAttribute("aria-invalid"), "true");
+  await page.getByText("Skriv ett riktigt datum som ÅÅÅÅ-MM-DD, till exempel 2007-03-15.").waitFor();
+  assert.match(page.url(), /per=2010-12-31/, "the report stays as it was");
 
   await page.getByLabel("Program", { exact: true }).selectOption("pilotlan");
   await page.waitForURL(/program=pilotlan/);

@@ -122,6 +122,10 @@ pub struct Row {
     pub mentor: Option<String>,
     pub status: Option<CommitmentStatus>,
     pub due: Option<NaiveDate>,
+    /// Coaching only: the letter of intent, and the grant and own contribution recorded.
+    pub letter_of_intent: Option<NaiveDate>,
+    pub grant_kr: Option<u64>,
+    pub contribution_kr: Option<u64>,
 }
 
 /// The page address of an organisation: from the register for municipalities, else its name.
@@ -168,17 +172,12 @@ pub fn rows(d: &Dataset, today: NaiveDate) -> Vec<Row> {
             let o = d.organisation(&p.organisation_id)?;
             let programme = d.programmes.iter().find(|g| g.meta.id == p.programme_id)?;
             let years = programme.commitment_years.as_ref().map_or(2, |f| f.value);
-            let (status, due, mentor) = match &p.detail {
-                ParticipationDetail::Coaching(c) => (
-                    Some(status(c, years, today)),
-                    c.letter_of_intent.and_then(|l| due_date(l, years)),
-                    c.mentor_id
-                        .as_deref()
-                        .and_then(|m| d.organisation(m))
-                        .map(|m| m.name.clone()),
-                ),
-                ParticipationDetail::PilotLan(_) => (None, None, None),
+            let coaching = match &p.detail {
+                ParticipationDetail::Coaching(c) => Some(c),
+                ParticipationDetail::PilotLan(_) => None,
             };
+            let total =
+                |entries: &[LedgerEntry]| entries.iter().map(|e| u64::from(e.amount_kr)).sum();
             Some(Row {
                 participation_id: p.meta.id.clone(),
                 slug: organisation_slug(o),
@@ -190,9 +189,15 @@ pub fn rows(d: &Dataset, today: NaiveDate) -> Vec<Row> {
                 kommunkod: o.kommunkod.as_ref().map(|k| k.value.clone()),
                 programme: programme.kind,
                 population: o.population.first().cloned(),
-                mentor,
-                status,
-                due,
+                mentor: coaching.and_then(|c| {
+                    let mentor = d.organisation(c.mentor_id.as_deref()?)?;
+                    Some(mentor.name.clone())
+                }),
+                status: coaching.map(|c| status(c, years, today)),
+                due: coaching.and_then(|c| due_date(c.letter_of_intent?, years)),
+                letter_of_intent: coaching.and_then(|c| c.letter_of_intent),
+                grant_kr: coaching.map(|c| total(&c.grant_entries)),
+                contribution_kr: coaching.map(|c| total(&c.contribution_entries)),
             })
         })
         .collect()

@@ -7,7 +7,7 @@ use std::sync::OnceLock;
 
 use chrono::NaiveDate;
 
-use super::text::slug;
+use super::text::{edit_distance, search_form, slug, swedish_cmp};
 
 const MUNICIPALITIES_CSV: &str = include_str!("../../data/sweden-municipalities.csv");
 const COUNTIES_CSV: &str = include_str!("../../data/sweden-counties.csv");
@@ -74,6 +74,26 @@ pub fn counties() -> &'static [County] {
 
 pub fn municipality(kommunkod: &str) -> Option<&'static Municipality> {
     municipalities().iter().find(|m| m.kommunkod == kommunkod)
+}
+
+/// Up to `n` municipalities whose names are nearest to `text` (a name typed wrong),
+/// nearest first: names that start with it, then by edits, without case or diacritics.
+pub fn nearest(text: &str, n: usize) -> Vec<&'static Municipality> {
+    let wanted = search_form(text.trim());
+    let mut scored: Vec<(usize, &Municipality)> = municipalities()
+        .iter()
+        .map(|m| {
+            let name = search_form(&m.name);
+            let score = if !wanted.is_empty() && name.starts_with(&wanted) {
+                0
+            } else {
+                1 + edit_distance(&name, &wanted)
+            };
+            (score, m)
+        })
+        .collect();
+    scored.sort_by(|(a, x), (b, y)| a.cmp(b).then_with(|| swedish_cmp(&x.name, &y.name)));
+    scored.into_iter().take(n).map(|(_, m)| m).collect()
 }
 
 pub fn county(lanskod: &str) -> Option<&'static County> {

@@ -1,14 +1,24 @@
-//! Saving text as a file the user downloads.
+//! Saving text or bytes as a file the user downloads.
 
 use leptos::prelude::document;
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 
 /// Offers `text` as a download named `filename`. Returns false if the browser refused.
 pub fn download(filename: &str, mime: &str, text: &str) -> bool {
-    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    offer(filename, mime, &JsValue::from_str(text))
+}
+
+/// Offers `bytes` (a workbook, say) as a download named `filename`.
+pub fn download_bytes(filename: &str, mime: &str, bytes: &[u8]) -> bool {
+    offer(filename, mime, &js_sys::Uint8Array::from(bytes))
+}
+
+fn offer(filename: &str, mime: &str, part: &JsValue) -> bool {
+    let parts = js_sys::Array::of1(part);
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
-    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
+    let Ok(blob) = web_sys::Blob::new_with_buffer_source_sequence_and_options(&parts, &options)
+    else {
         return false;
     };
     let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {

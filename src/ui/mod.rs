@@ -11,6 +11,7 @@ pub mod offline;
 pub mod pages;
 pub mod paths;
 pub mod routes;
+pub mod spreadsheets;
 pub mod takeover;
 pub mod today;
 pub mod url_query;

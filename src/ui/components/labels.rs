@@ -3,11 +3,13 @@
 use leptos_i18n::I18nContext;
 
 use crate::domain::commitment::CommitmentStatus;
+use crate::domain::events::EventError;
 use crate::domain::mentoring::{Nearness, PairingError};
 use crate::domain::model::{
     EventKind, FocusArea, LedgerKind, OrganisationKind, PilotStatus, ProgrammeKind,
 };
 use crate::i18n::*;
+use crate::ui::format;
 
 pub fn status_label(i18n: I18nContext<Locale>, s: CommitmentStatus) -> &'static str {
     match s {
@@ -100,5 +102,31 @@ pub fn ledger_kind_label(i18n: I18nContext<Locale>, k: LedgerKind) -> &'static s
     match k {
         LedgerKind::Investigation => t_string!(i18n, ledger.investigation),
         LedgerKind::Measure => t_string!(i18n, ledger.measure),
+    }
+}
+
+/// Why an event may not be saved, in a sentence.
+pub fn event_error_label(i18n: leptos_i18n::I18nContext<Locale>, e: &EventError) -> String {
+    match e {
+        EventError::TitleRequired => t_string!(i18n, events.error_title).to_owned(),
+        EventError::MonthRequired => t_string!(i18n, events.error_month_required).to_owned(),
+        EventError::NotAMonth => t_string!(i18n, events.error_not_a_month).to_owned(),
+        EventError::OutsidePeriod { start, end } => t_string!(
+            i18n,
+            events.error_outside_period,
+            start = format::date(i18n, *start),
+            end = format::date(i18n, *end)
+        ),
+        EventError::AlreadyAwarded { month, to } => {
+            t_string!(
+                i18n,
+                events.error_already_awarded,
+                month = month.clone(),
+                to = to.clone()
+            )
+        }
+        EventError::UnknownParticipant(id) => {
+            t_string!(i18n, events.error_unknown_participant, id = id.clone())
+        }
     }
 }

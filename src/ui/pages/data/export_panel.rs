@@ -1,5 +1,5 @@
 //! Taking the data away: the JSON file (downloaded, or shared where the browser
-//! can share files), the participant list as CSV, and the format's JSON Schema.
+//! can share files), the participant list for spreadsheets (CSV, workbook), and the format's JSON Schema.
 
 use leptos::prelude::*;
 
@@ -8,8 +8,8 @@ use crate::domain::listing::rows;
 use crate::i18n::*;
 use crate::store::files::{can_share, text_file};
 use crate::store::use_store;
-use crate::ui::components::list_csv::list_csv;
-use crate::ui::download::download;
+use crate::ui::components::list_download::ListDownload;
+use crate::ui::components::participant_table::participant_table;
 use crate::ui::export_file::{download_export, share_export, JSON};
 use crate::ui::paths::href;
 use crate::ui::today::today;
@@ -23,14 +23,9 @@ pub fn ExportPanel() -> impl IntoView {
     let shareable = text_file("klimatcoachning.json", JSON, "{}").is_some_and(|f| can_share(&f));
     let export = move |_| download_export(store);
     let share_file = move |_| share_export(store);
-    let csv = move |_| {
-        let text = data.with_untracked(|d| list_csv(i18n, &rows(d, today())));
-        download(
-            &format!("klimatcoachning-kommuner-{}.csv", today()),
-            "text/csv;charset=utf-8",
-            &text,
-        );
-    };
+    let table = Callback::new(move |()| {
+        data.with_untracked(|d| participant_table(i18n, &rows(d, today())))
+    });
     view! {
         <section aria-labelledby="export-heading">
             <h2 id="export-heading">{t!(i18n, data.export_heading)}</h2>
@@ -40,8 +35,10 @@ pub fn ExportPanel() -> impl IntoView {
                 {shareable.then(|| view! {
                     " " <button type="button" on:click=share_file>{t!(i18n, data.share_button)}</button>
                 })}
-                " " <button type="button" on:click=csv>{t!(i18n, data.csv_button)}</button>
             </p>
+            <ListDownload table=table stem="klimatcoachning-kommuner" id="data-download"
+                csv_label=Signal::derive(move || t_string!(i18n, data.csv_button))
+                xlsx_label=Signal::derive(move || t_string!(i18n, data.xlsx_button))/>
             <p class="hint">
                 {t!(i18n, data.schema_text)} " "
                 <a href=href("/schema/klimatcoachning-v3.json") rel="external" data-testid="schema-link">

@@ -1,5 +1,5 @@
-//! `/data`: export and share, import (picker or drag-and-drop), what the register
-//! takes up in the browser, and starting over.
+//! `/data`: export and share, import (picker or drag-and-drop), lists from a spreadsheet,
+//! what the register takes up in the browser, and starting over.
 
 pub mod backup_panel;
 pub mod browser_name;
@@ -7,6 +7,9 @@ pub mod export_panel;
 pub mod file_link_panel;
 pub mod import_panel;
 mod preview_labels;
+pub mod sheet_import;
+mod sheet_plan;
+mod sheet_words;
 
 use leptos::prelude::*;
 
@@ -19,6 +22,7 @@ use crate::ui::pages::data::backup_panel::BackupPanel;
 use crate::ui::pages::data::export_panel::ExportPanel;
 use crate::ui::pages::data::file_link_panel::FileLinkPanel;
 use crate::ui::pages::data::import_panel::ImportPanel;
+use crate::ui::pages::data::sheet_import::SheetImport;
 
 #[component]
 pub fn DataPage() -> impl IntoView {
@@ -58,6 +62,7 @@ pub fn DataPage() -> impl IntoView {
         <BackupPanel/>
         <FileLinkPanel/>
         <ImportPanel/>
+        <SheetImport/>
         <section aria-labelledby="storage-heading">
             <h2 id="storage-heading">{t!(i18n, data.storage_heading)}</h2>
             <p data-testid="storage-used">{usage}</p>

@@ -11,34 +11,8 @@ use crate::i18n::*;
 use crate::store::use_store;
 use crate::ui::components::edit_in_place::{EditActions, Editing};
 use crate::ui::components::field::{date_hint, TextField};
-use crate::ui::components::labels::event_kind_label;
-use crate::ui::format;
+use crate::ui::components::labels::{event_error_label, event_kind_label};
 use crate::ui::today::now;
-
-fn error_text(i18n: leptos_i18n::I18nContext<Locale>, e: &EventError) -> String {
-    match e {
-        EventError::TitleRequired => t_string!(i18n, events.error_title).to_owned(),
-        EventError::MonthRequired => t_string!(i18n, events.error_month_required).to_owned(),
-        EventError::NotAMonth => t_string!(i18n, events.error_not_a_month).to_owned(),
-        EventError::OutsidePeriod { start, end } => t_string!(
-            i18n,
-            events.error_outside_period,
-            start = format::date(i18n, *start),
-            end = format::date(i18n, *end)
-        ),
-        EventError::AlreadyAwarded { month, to } => {
-            t_string!(
-                i18n,
-                events.error_already_awarded,
-                month = month.clone(),
-                to = to.clone()
-            )
-        }
-        EventError::UnknownParticipant(id) => {
-            t_string!(i18n, events.error_unknown_participant, id = id.clone())
-        }
-    }
-}
 
 /// Opened in place behind its button (`EditInPlace`); a successful save closes it.
 #[component]
@@ -152,7 +126,7 @@ pub fn EventEditor(
             <TextField id=field("motivation") label=Signal::derive(move || t_string!(i18n, events.motivation_label).to_owned())
                 value=motivation error=motivation_error multiline=true/>
             {move || problem.get().map(|e| view! {
-                <p class="field-error" id=problem_el_id.clone() role="alert">{error_text(i18n, &e)}</p>
+                <p class="field-error" id=problem_el_id.clone() role="alert">{event_error_label(i18n, &e)}</p>
             })}
             <EditActions editing=editing save=Signal::derive(move || t_string!(i18n, events.save).to_owned())/>
         </form>

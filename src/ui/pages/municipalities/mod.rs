@@ -17,9 +17,9 @@ use crate::domain::municipalities::counties;
 use crate::i18n::*;
 use crate::store::use_store;
 use crate::ui::components::labels::{programme_label, status_label, status_short};
-use crate::ui::components::list_csv::list_csv;
+use crate::ui::components::list_download::ListDownload;
 use crate::ui::components::page_head::PageHead;
-use crate::ui::download::download;
+use crate::ui::components::participant_table::participant_table;
 use crate::ui::format;
 use crate::ui::pages::municipalities::add_participant::AddParticipant;
 use crate::ui::paths::href;
@@ -142,15 +142,10 @@ pub fn Municipalities() -> impl IntoView {
         <p role="status" data-testid="showing">
             {move || t_string!(i18n, list.showing, shown = shown.read().len(), total = all.read().len())}
         </p>
-        <p>
-            <button type="button" on:click=move |_| {
-                download(
-                    &format!("klimatcoachning-kommuner-{}.csv", today()),
-                    "text/csv;charset=utf-8",
-                    &list_csv(i18n, &select(&all.get_untracked(), &query.get_untracked())),
-                );
-            }>{t!(i18n, list.csv_button)}</button>
-        </p>
+        <ListDownload stem="klimatcoachning-kommuner" id="list-download"
+            table=Callback::new(move |()| participant_table(i18n, &select(&all.get_untracked(), &query.get_untracked())))
+            csv_label=Signal::derive(move || t_string!(i18n, list.csv_button))
+            xlsx_label=Signal::derive(move || t_string!(i18n, list.xlsx_button))/>
         // A labelled region the keyboard can scroll, where the table is wider than the screen.
         <div class="table-wrap" role="region" aria-labelledby="list-heading" tabindex="0">
             <table class="participants-table">

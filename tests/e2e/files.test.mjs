@@ -260,7 +260,7 @@ test("merging the same files in the orders A, B, C and C, B, A gives the same ex
   assert.match(results[0], /"letter_of_intent": "2007-05-05"/, "the latest edit of Hjo's date");
 });
 
-test("the participant list downloads as CSV with a BOM that a CSV reader splits right", async () => {
+test("the participant list downloads as CSV with a BOM and the semicolons Swedish spreadsheets expect", async () => {
   const page = await app.page();
   await open(page, app.url("/kommuner?lan=12"));
   const [download] = await Promise.all([
@@ -268,10 +268,10 @@ test("the participant list downloads as CSV with a BOM that a CSV reader splits 
     page.getByRole("button", { name: "Ladda ner listan som CSV" }).click(),
   ]);
   const text = await readFile(await download.path(), "utf8");
-  assert.ok(text.startsWith("\ufeffNamn,Län,Kommunkod,"));
+  assert.ok(text.startsWith("\ufeffNamn;Län;Kommunkod;"));
   const lines = text.slice(1).trimEnd().split("\r\n");
   assert.equal(lines.length, 1 + Number((await page.getByTestId("showing").textContent()).match(/Visar (\d+)/)[1]));
-  assert.ok(lines.some((l) => l.startsWith("Östra Göinge,Skåne län,1256,")), lines.join("\n"));
+  assert.ok(lines.some((l) => l.startsWith("Östra Göinge;Skåne län;1256;")), lines.join("\n"));
   await page.context().close();
 });
 

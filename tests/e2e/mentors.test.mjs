@@ -3,6 +3,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
+import XLSX from "xlsx";
 import { start, open, openEditor } from "./harness.mjs";
 
 let app;
@@ -135,7 +136,7 @@ test("suggestions say why; accept one, reject one, accept all; a load above the 
   await page.context().close();
 });
 
-test("the pairs download as CSV with a BOM, one row per participant", async () => {
+test("the pairs download as CSV with a BOM, one row per participant, and as a workbook with the same rows", async () => {
   const page = await app.page();
   await open(page, app.url("/mentorer"));
   await page.getByRole("button", { name: "Godta förslaget Lund som mentor för Hjo" }).click();
@@ -149,8 +150,17 @@ test("the pairs download as CSV with a BOM, one row per participant", async () =
   assert.ok(text.startsWith("\ufeff"), "byte-order mark");
   const lines = text.slice(1).trimEnd().split("\r\n");
   assert.equal(lines.length, 23);
-  assert.equal(lines[0], "Deltagare,Kommunkod,Län,Mentor,Mentorns kommunkod,Mentorns län,Närhet,Konflikt");
-  assert.ok(lines.includes("Hjo,1497,Västra Götalands län,Lund,1281,Skåne län,Samma landsdel,"), lines.join("\n"));
+  assert.equal(lines[0], "Deltagare;Kommunkod;Län;Mentor;Mentorns kommunkod;Mentorns län;Närhet;Konflikt");
+  assert.ok(lines.includes("Hjo;1497;Västra Götalands län;Lund;1281;Skåne län;Samma landsdel;"), lines.join("\n"));
+  const [book] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: "Ladda ner paren som Excel-arbetsbok" }).click(),
+  ]);
+  assert.match(book.suggestedFilename(), /^klimatcoachning-mentorer-\d{4}-\d{2}-\d{2}\.xlsx$/);
+  const read = XLSX.read(await readFile(await book.path()), { type: "buffer" });
+  assert.deepEqual(read.SheetNames, ["Mentorer"]);
+  const rows = XLSX.utils.sheet_to_json(read.Sheets.Mentorer, { header: 1, defval: "" });
+  assert.deepEqual(rows.map((r) => r.join(";")), lines);
   await page.context().close();
 });
 

@@ -438,3 +438,65 @@ async fn a_section_form_opens_in_place_takes_focus_and_cancel_puts_it_back() {
         "focus is back on the button"
     );
 }
+
+#[wasm_bindgen_test]
+async fn a_sheet_plan_names_its_problems_by_row_and_column_and_applies_only_when_told() {
+    use klimatcoachning::domain::change::Change;
+    use klimatcoachning::domain::sheet_import::{plan, propose, Kind, Plan, Sheet};
+    use klimatcoachning::ui::next_task::next_task;
+    use klimatcoachning::ui::pages::data::sheet_plan::SheetPlan;
+    let data = builtin_dataset();
+    let rows = [
+        ["Municipality", "Mentor"],
+        ["Hjo", "Lund"],
+        ["Hjoo", "Lund"],
+    ]
+    .map(|r| r.map(str::to_owned).to_vec())
+    .to_vec();
+    let sheet = Sheet::from_rows(rows).expect("a sheet");
+    let applied: RwSignal<Option<(Change, usize)>> = RwSignal::new(None);
+    let d = data.clone();
+    let host = mount(data, Locale::en, move || {
+        let kind = RwSignal::new(Kind::Participants);
+        let mapping = RwSignal::new(propose(Kind::Participants, &sheet.header));
+        let s = sheet.clone();
+        let planned: Memo<Option<Plan>> = Memo::new(move |_| {
+            Some(plan(
+                &d,
+                &s,
+                kind.get(),
+                &mapping.get(),
+                klimatcoachning::ui::today::now(),
+            ))
+        });
+        view! {
+            <SheetPlan name="pairs.csv".to_owned() sheet=sheet kind=kind mapping=mapping planned=planned
+                apply=Callback::new(move |c| applied.set(Some(c))) cancel=Callback::new(|()| {})/>
+        }
+    });
+    leptos::task::tick().await;
+    let summary = query(&host, "[data-testid=sheet-summary]");
+    assert_eq!(
+        summary.text_content().as_deref(),
+        Some("Rows: 2. Changed: 1. Unchanged: 0. With problems: 1.")
+    );
+    let problems = query(&host, "[data-testid=sheet-problems] li");
+    assert_eq!(
+        problems.text_content().as_deref(),
+        Some("Row 3, column A (Municipality): “Hjoo” is not one of Sweden's municipalities. Did you mean Hjo, Habo, Håbo?")
+    );
+    let apply = button_named(&host, "Apply the changes");
+    assert!(
+        apply.has_attribute("disabled"),
+        "not while a row has a problem"
+    );
+    let skip: web_sys::HtmlInputElement = query(&host, "input[type=checkbox]").unchecked_into();
+    skip.click();
+    next_task().await;
+    assert!(!apply.has_attribute("disabled"));
+    apply.click();
+    next_task().await;
+    let (change, rows) = applied.get_untracked().expect("applied");
+    assert_eq!(rows, 1);
+    assert!(matches!(change, Change::Many { ref changes } if changes.len() == 1));
+}

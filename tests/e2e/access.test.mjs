@@ -40,6 +40,12 @@ for (const scheme of ["light", "dark"]) {
         assert.equal(await page.locator("html").getAttribute("lang"), language);
         // Open states too: an expanded pilot row, a refused form.
         if (path === "/pilotlan") await page.locator(".row-toggle").first().click();
+        if (path === "/data") {
+          // A spreadsheet's preview open, with a problem and a change.
+          const buffer = Buffer.from("Kommun;Mentor\r\nHjo;Lund\r\nHjoo;Lund\r\n");
+          await page.locator("#sheet-file").setInputFiles({ name: "par.csv", mimeType: "text/csv", buffer });
+          await page.getByTestId("sheet-problems").waitFor();
+        }
         if (path === "/handelser") for (const open of await page.locator("button.edit-open").all()) await open.click();
         if (path === "/kommun/hjo") {
           // Every section's form open, the commitment's link refused.

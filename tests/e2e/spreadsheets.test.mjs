@@ -49,7 +49,7 @@ test("/kommuner downloads the list as a workbook and as CSV, in Swedish and Engl
   const csv = await download(page, "Ladda ner listan som CSV");
   assert.match(csv.name, /^klimatcoachning-kommuner-\d{4}-\d{2}-\d{2}\.csv$/);
   const text = csv.bytes.toString("utf8");
-  assert.ok(text.startsWith("\ufeffNamn;Län;Kommunkod;Program;"), text.slice(0, 80));
+  assert.ok(text.startsWith("\ufeffNamn;Län;Kommunkod;Projekt;"), text.slice(0, 80));
   const csvRows = XLSX.utils.sheet_to_json(XLSX.read(text.slice(1), { type: "string", FS: ";", raw: true }).Sheets.Sheet1, { header: 1, raw: true, defval: "" });
   assert.equal(csvRows.length, 1 + shown);
   const goinge = csvRows.find((r) => r[0] === "Östra Göinge");
@@ -114,7 +114,7 @@ test("a workbook of mentor pairings: proposed columns, problems by row and colum
   assert.equal(await plan.getByTestId("sheet-summary").textContent(), "Rader: 4. Ändras: 2. Oförändrade: 0. Med problem: 2.");
   const problems = await plan.getByTestId("sheet-problems").locator("li").allTextContents();
   assert.deepEqual(problems, [
-    "Rad 4, kolumn B (Mentor): ”Lundd” är ingen av Sveriges kommuner. Menade du Lund, Luleå, Lysekil?",
+    "Rad 4, kolumn B (Mentor): ”Lundd” är ingen av Sveriges kommuner. Menade du Lund, Kinda, Luleå?",
     "Rad 5, kolumn A (Kommun): ”Malmö” deltar inte i Klimatcoachning. Lägg till kommunen på sidan Kommuner först.",
   ]);
   const hjo = plan.getByTestId("sheet-rows").getByRole("row", { name: /Hjo/ });

@@ -315,6 +315,15 @@ pub fn plan(d: &Dataset, sheet: &Sheet, kind: Kind, mapping: &Mapping, now: Date
                 Kind::Events => events::row(&work, &cells, &mut plan, now),
                 Kind::Members => members::row(&work, &cells, &mut plan, now),
             };
+            if plan.subject.is_empty() {
+                // Not found in the register: the row is about what it says.
+                plan.subject = kind
+                    .identifying()
+                    .iter()
+                    .find_map(|f| cells.get(*f))
+                    .map(|c| c.text.to_owned())
+                    .unwrap_or_default();
+            }
             if let Some(key) = key {
                 if let Some((_, earlier)) = seen.iter().find(|(k, _)| *k == key) {
                     let field = kind.identifying()[0];

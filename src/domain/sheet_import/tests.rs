@@ -207,6 +207,10 @@ fn every_problem_is_named_by_line_and_column() {
     assert_eq!(got[7], (8, None, Problem::Repeated { line: 6 }), "{got:?}");
     assert_eq!(got.len(), 8);
     assert_eq!(p.counts().with_problems, 7);
+    assert_eq!(
+        p.rows[0].subject, "Hjoo",
+        "a row not found is about what it says"
+    );
     assert_eq!(p.change(false), None, "nothing until the user says to skip");
     assert_eq!(p.change(true), None, "and every row has a problem here");
 }

@@ -8,7 +8,7 @@ pub mod file_link_panel;
 pub mod import_panel;
 mod preview_labels;
 pub mod sheet_import;
-mod sheet_plan;
+pub mod sheet_plan;
 mod sheet_words;
 
 use leptos::prelude::*;

@@ -160,7 +160,7 @@ pub fn SheetPlan(
                                     view! {
                                         <tr>
                                             <td>{r.line}</td>
-                                            <th scope="row">{r.subject.clone()}</th>
+                                            <th scope="row">{if r.subject.is_empty() { "–".to_owned() } else { r.subject.clone() }}</th>
                                             <td>{what}</td>
                                         </tr>
                                     }

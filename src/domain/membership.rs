@@ -26,16 +26,10 @@ pub fn mark_member(
 ) -> Result<Change, MembershipError> {
     let m = municipality(kommunkod).ok_or(MembershipError::UnknownMunicipality)?;
     let id = organisation_id(&m.kommunkod);
-    let org = d.organisation(&id).cloned().unwrap_or_else(|| {
-        let meta = Meta {
-            id: id.clone(),
-            updated_at: now,
-            source: Origin::User,
-            notes: String::new(),
-            versions: Default::default(),
-        };
-        register_organisation(m, meta)
-    });
+    let org = d
+        .organisation(&id)
+        .cloned()
+        .unwrap_or_else(|| register_organisation(m, Meta::by_user(id.clone(), now)));
     Ok(with_membership(org, Some(Membership { since }), now))
 }
 

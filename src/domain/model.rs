@@ -79,6 +79,19 @@ pub struct Meta {
     pub versions: Versions,
 }
 
+impl Meta {
+    /// A new record's meta, made by a person here at `now`.
+    pub fn by_user(id: String, now: DateTime<Utc>) -> Meta {
+        Meta {
+            id,
+            updated_at: now,
+            source: Origin::User,
+            notes: String::new(),
+            versions: Default::default(),
+        }
+    }
+}
+
 /// A value together with the id of the [`Source`] it comes from.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]

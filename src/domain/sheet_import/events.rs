@@ -3,7 +3,7 @@
 
 use chrono::{DateTime, Utc};
 
-use super::{Cell, Cells, FieldChange, Problem, RowPlan, Value};
+use super::{unknown_municipality, Cell, Cells, FieldChange, Problem, RowPlan, Value};
 use crate::domain::events::{month_of, month_start, save_event};
 use crate::domain::model::*;
 use crate::domain::seed::{organisation_id, COACHING_ID};
@@ -87,14 +87,8 @@ pub(super) fn row(
                     participant_names.push(o.name.clone());
                 }
                 None => {
-                    let suggestions = crate::domain::municipalities::nearest(name, 3)
-                        .into_iter()
-                        .map(|m| m.name.clone())
-                        .collect();
                     let problem = match municipality_named(name) {
-                        Err(FieldError::MunicipalityUnknown) => {
-                            Problem::UnknownMunicipality { suggestions }
-                        }
+                        Err(FieldError::MunicipalityUnknown) => unknown_municipality(name),
                         _ => Problem::Event(crate::domain::events::EventError::UnknownParticipant(
                             name.to_owned(),
                         )),
@@ -111,13 +105,10 @@ pub(super) fn row(
         return None;
     }
     let event = Event {
-        meta: Meta {
-            id: format!("event-{}-{}", now.timestamp_millis(), plan.line),
-            updated_at: now,
-            source: Origin::User,
-            notes: String::new(),
-            versions: Default::default(),
-        },
+        meta: Meta::by_user(
+            format!("event-{}-{}", now.timestamp_millis(), plan.line),
+            now,
+        ),
         programme_id: COACHING_ID.to_owned(),
         kind,
         title: title.text.to_owned(),

@@ -241,6 +241,16 @@ impl<'a> Cells<'a> {
     }
 }
 
+/// A name that is none of the 290, with the nearest ones.
+fn unknown_municipality(text: &str) -> Problem {
+    Problem::UnknownMunicipality {
+        suggestions: nearest(text, 3)
+            .into_iter()
+            .map(|m| m.name.clone())
+            .collect(),
+    }
+}
+
 /// The kommunkod a row names by name and/or code, or the problem with it.
 fn municipality_of(cells: &Cells, plan: &mut RowPlan) -> Option<String> {
     let name = cells.get(Field::Municipality);
@@ -249,15 +259,7 @@ fn municipality_of(cells: &Cells, plan: &mut RowPlan) -> Option<String> {
     {
         Ok(code) => Some(code),
         Err(FieldError::MunicipalityUnknown) => {
-            let suggestions = nearest(cell.text, 3)
-                .into_iter()
-                .map(|m| m.name.clone())
-                .collect();
-            plan.problem(
-                Some(&cell),
-                field,
-                Problem::UnknownMunicipality { suggestions },
-            );
+            plan.problem(Some(&cell), field, unknown_municipality(cell.text));
             None
         }
         Err(e) => {

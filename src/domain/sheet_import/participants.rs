@@ -3,7 +3,7 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 
-use super::{municipality_of, Cells, FieldChange, Problem, RowPlan, Value};
+use super::{municipality_of, unknown_municipality, Cells, FieldChange, Problem, RowPlan, Value};
 use crate::domain::change::{Change, Record};
 use crate::domain::mentoring::{check_pairing, PairingError};
 use crate::domain::model::*;
@@ -64,13 +64,7 @@ pub(super) fn row(
             None => {
                 let id = format!("coach-{}-{}", now.timestamp_millis(), plan.line);
                 let coach = Coach {
-                    meta: Meta {
-                        id: id.clone(),
-                        updated_at: now,
-                        source: Origin::User,
-                        notes: String::new(),
-                        versions: Default::default(),
-                    },
+                    meta: Meta::by_user(id.clone(), now),
                     name: cell.text.to_owned(),
                     organisation: String::new(),
                     contact: String::new(),
@@ -132,15 +126,7 @@ pub(super) fn row(
                 }
             }
             Err(FieldError::MunicipalityUnknown) => {
-                let suggestions = crate::domain::municipalities::nearest(cell.text, 3)
-                    .into_iter()
-                    .map(|m| m.name.clone())
-                    .collect();
-                plan.problem(
-                    Some(&cell),
-                    Field::Mentor,
-                    Problem::UnknownMunicipality { suggestions },
-                );
+                plan.problem(Some(&cell), Field::Mentor, unknown_municipality(cell.text))
             }
             Err(e) => plan.problem(Some(&cell), Field::Mentor, Problem::Field(e)),
         }

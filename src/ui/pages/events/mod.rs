@@ -9,7 +9,7 @@ use leptos_router::components::A;
 use crate::domain::change::{Change, Collection};
 use crate::domain::events::{kind_from_word, kind_word, listed, month_start};
 use crate::domain::listing::organisation_slug;
-use crate::domain::model::{Event, EventKind, Meta, Origin};
+use crate::domain::model::{Event, EventKind, Meta};
 use crate::domain::seed::COACHING_ID;
 use crate::i18n::*;
 use crate::store::use_store;
@@ -25,13 +25,7 @@ use crate::ui::url_query::use_url_query;
 fn new_event() -> Event {
     let at = now();
     Event {
-        meta: Meta {
-            id: format!("event-{}", at.timestamp_millis()),
-            updated_at: at,
-            source: Origin::User,
-            notes: String::new(),
-            versions: Default::default(),
-        },
+        meta: Meta::by_user(format!("event-{}", at.timestamp_millis()), at),
         programme_id: COACHING_ID.to_owned(),
         kind: EventKind::Workshop,
         title: String::new(),

@@ -59,6 +59,7 @@ test("the export is deterministic, named by date, and valid against the served J
 
   // The schema is served with the app and linked from /data; an independent validator accepts the export.
   const href = await page.getByTestId("schema-link").getAttribute("href");
+  assert.equal(await page.getByTestId("schema-link").textContent(), href.split("/").pop(), "the link names the file it opens");
   const schema = await (await page.request.get(app.origin + href)).json();
   const ajv = new Ajv2020({ allErrors: true });
   addFormats(ajv);

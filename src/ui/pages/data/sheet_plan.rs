@@ -137,12 +137,17 @@ pub fn SheetPlan(
                             <tbody>
                                 {p.rows.iter().map(|r| {
                                     let what = if !r.problems.is_empty() {
-                                        view! { <span class="badge status-overdue">{t!(i18n, sheet.row_problem)}</span> }.into_any()
+                                        view! {
+                                            <span class="badge status-forsenat">{t!(i18n, sheet.row_problem)}</span>
+                                            <ul class="field-changes">
+                                                {r.problems.iter().map(|q| view! { <li>{problem_text(i18n, q)}</li> }).collect_view()}
+                                            </ul>
+                                        }.into_any()
                                     } else if r.unchanged() {
                                         view! { <span class="hint">{t!(i18n, sheet.row_unchanged)}</span> }.into_any()
                                     } else {
                                         view! {
-                                            {r.new.then(|| view! { <span class="badge status-adopted">{t!(i18n, sheet.row_new)}</span> " " })}
+                                            {r.new.then(|| view! { <span class="badge status-i-tid">{t!(i18n, sheet.row_new)}</span> " " })}
                                             <ul class="field-changes">
                                                 {r.changes.iter().map(|c| {
                                                     let before = c.before.as_ref().map(|v| value_text(i18n, v)).unwrap_or_else(|| "–".to_owned());
@@ -159,7 +164,7 @@ pub fn SheetPlan(
                                     };
                                     view! {
                                         <tr>
-                                            <td>{r.line}</td>
+                                            <td data-label=t_string!(i18n, sheet.col_line)>{r.line}</td>
                                             <th scope="row">{if r.subject.is_empty() { "–".to_owned() } else { r.subject.clone() }}</th>
                                             <td>{what}</td>
                                         </tr>

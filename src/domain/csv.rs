@@ -90,19 +90,33 @@ const CP1252_HIGH: [char; 32] = [
     'ž', 'Ÿ',
 ];
 
-/// A CSV file's text: UTF-8 when it is that, else Windows-1252, which Swedish Excel's
-/// "CSV (semikolonavgränsad)" still writes (å, ä, ö as single bytes).
-pub fn decode(bytes: &[u8]) -> String {
-    match std::str::from_utf8(bytes) {
-        Ok(text) => text.to_owned(),
-        Err(_) => bytes
-            .iter()
-            .map(|&b| match b {
-                0x80..=0x9f => CP1252_HIGH[usize::from(b - 0x80)],
-                _ => char::from(b),
-            })
-            .collect(),
-    }
+/// A CSV file's text: UTF-16 after its byte-order mark (Excel's "Unicode-text", tabbed),
+/// UTF-8 when it is that, else Windows-1252, which Swedish Excel's "CSV
+/// (semikolonavgränsad)" still writes (å, ä, ö as single bytes). None for what is no text
+/// at all (a picture, a PDF: they hold NUL bytes, which no text file does).
+pub fn decode(bytes: &[u8]) -> Option<String> {
+    let utf16 = |unit: fn([u8; 2]) -> u16| {
+        let units: Vec<u16> = bytes[2..]
+            .chunks_exact(2)
+            .map(|c| unit([c[0], c[1]]))
+            .collect();
+        String::from_utf16(&units).ok()
+    };
+    let text = match bytes {
+        [0xff, 0xfe, ..] => utf16(u16::from_le_bytes)?,
+        [0xfe, 0xff, ..] => utf16(u16::from_be_bytes)?,
+        _ => match std::str::from_utf8(bytes) {
+            Ok(text) => text.to_owned(),
+            Err(_) => bytes
+                .iter()
+                .map(|&b| match b {
+                    0x80..=0x9f => CP1252_HIGH[usize::from(b - 0x80)],
+                    _ => char::from(b),
+                })
+                .collect(),
+        },
+    };
+    (!text.contains('\0')).then_some(text)
 }
 
 /// Why a CSV text could not be read.
@@ -237,8 +251,26 @@ mod tests {
     #[test]
     fn a_file_swedish_excel_saved_in_windows_1252_reads_with_its_letters() {
         let bytes = b"Kommun;Mentor\r\n\xd6stra G\xf6inge;Lund \x96 \x80\r\n";
-        assert_eq!(decode(bytes), "Kommun;Mentor\r\nÖstra Göinge;Lund – €\r\n");
-        assert_eq!(decode("Åsele".as_bytes()), "Åsele");
+        assert_eq!(
+            decode(bytes).unwrap(),
+            "Kommun;Mentor\r\nÖstra Göinge;Lund – €\r\n"
+        );
+        assert_eq!(decode("Åsele".as_bytes()).unwrap(), "Åsele");
+    }
+
+    #[test]
+    fn excels_unicode_text_reads_and_what_is_no_text_is_refused() {
+        let text = "Kommun\tMentor\r\nÅsele\tUmeå\r\n";
+        let mut le = vec![0xff, 0xfe];
+        le.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+        let mut be = vec![0xfe, 0xff];
+        be.extend(text.encode_utf16().flat_map(u16::to_be_bytes));
+        for bytes in [le, be] {
+            let decoded = decode(&bytes).unwrap();
+            assert_eq!(read(&decoded).unwrap()[1], vec!["Åsele", "Umeå"]);
+        }
+        assert_eq!(decode(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR"), None);
+        assert_eq!(decode(b"%PDF-1.4\n\0\x93"), None);
     }
 
     #[test]

@@ -194,6 +194,8 @@ test("files that hold no sheet are refused in words and change nothing", async (
   await refused.getByText("Det är ett äldre Excel-format (.xls)", { exact: false }).waitFor();
   await pickSheet(page, "trasig.xlsx", Buffer.from("Kommun;Mentor\r\n"));
   await refused.getByText("Filen heter .xlsx men är ingen Excel-arbetsbok", { exact: false }).waitFor();
+  await pickSheet(page, "bild.png", Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]));
+  await refused.getByText("Filen är varken en Excel-arbetsbok eller en CSV-fil.", { exact: false }).waitFor();
   await pickSheet(page, "tom.csv", Buffer.from("\ufeff;;\r\n"), "text/csv");
   await refused.getByText("Arket är tomt.").waitFor();
   await pickSheet(page, "rubrik.csv", Buffer.from("Kommun;Mentor\r\n"), "text/csv");

@@ -27,6 +27,8 @@ enum Refusal {
     /// `.xls` or `.ods`: another program's format.
     OtherFormat,
     NotAWorkbook,
+    /// Neither a workbook nor text (a picture, a PDF).
+    NotASheet,
     Csv {
         line: u64,
     },
@@ -53,6 +55,7 @@ fn refusal_text(i18n: leptos_i18n::I18nContext<Locale>, why: &Refusal) -> String
         ),
         Refusal::OtherFormat => t_string!(i18n, sheet.other_format).to_owned(),
         Refusal::NotAWorkbook => t_string!(i18n, sheet.not_a_workbook).to_owned(),
+        Refusal::NotASheet => t_string!(i18n, sheet.not_a_sheet).to_owned(),
         Refusal::Csv { line } => t_string!(i18n, sheet.csv_unclosed, line = *line),
         Refusal::Empty => t_string!(i18n, sheet.empty).to_owned(),
         Refusal::HeaderOnly => t_string!(i18n, sheet.header_only).to_owned(),
@@ -75,7 +78,8 @@ async fn sheet_of(name: &str, bytes: Vec<u8>) -> Result<Sheet, Refusal> {
             ReadError::NotAWorkbook | ReadError::NoSheet => Refusal::NotAWorkbook,
         })?
     } else {
-        csv::read(&csv::decode(&bytes)).map_err(|e| Refusal::Csv { line: e.line })?
+        let text = csv::decode(&bytes).ok_or(Refusal::NotASheet)?;
+        csv::read(&text).map_err(|e| Refusal::Csv { line: e.line })?
     };
     Sheet::from_rows(rows).map_err(|e| match e {
         SheetError::Empty => Refusal::Empty,

@@ -297,11 +297,12 @@ pub fn plan(d: &Dataset, sheet: &Sheet, kind: Kind, mapping: &Mapping, now: Date
         .filter(|f| !mapping.contains(&Some(**f)))
         .copied()
         .collect();
-    if !kind
+    let identified = kind
         .identifying()
         .iter()
-        .any(|f| mapping.contains(&Some(*f)))
-    {
+        .any(|f| mapping.contains(&Some(*f)));
+    // A field both needed and identifying (an event's title) is asked for once.
+    if !identified && !unmapped.contains(&kind.identifying()[0]) {
         unmapped.push(kind.identifying()[0]);
     }
     let mut work = d.clone();

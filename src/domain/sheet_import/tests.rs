@@ -400,6 +400,11 @@ fn a_sheet_without_its_needed_columns_applies_nothing() {
     assert_eq!(p.change(true), None);
     let p = planned(&d, Kind::Participants, "Mentor\nLund\n");
     assert_eq!(p.unmapped, vec![Field::Municipality]);
+    let p = planned(&d, Kind::Events, "Plats\nHjo\n");
+    assert_eq!(
+        p.unmapped,
+        vec![Field::Date, Field::Title, Field::EventKind]
+    );
 }
 
 #[test]

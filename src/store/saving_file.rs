@@ -90,12 +90,15 @@ impl Store {
         });
     }
 
-    /// The user stops saving to the file (the file stays as it is).
+    /// The user stops saving to the file (the file stays as it is). Writing stops at once;
+    /// the page says so only once the browser has forgotten the file, since a reload before
+    /// that would find it remembered and reconnect.
     pub fn unlink_file(&self) {
         self.handle.set_value(None);
-        self.link.set(FileLink::Off { failed: None });
-        spawn_local(async {
+        let store = *self;
+        spawn_local(async move {
             let _ = file_link::forget().await;
+            store.link.try_set(FileLink::Off { failed: None });
         });
     }
 

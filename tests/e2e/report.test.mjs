@@ -138,7 +138,7 @@ test("the report prints on A4: a section a page, the figures' tables open, no na
 });
 
 test("at 290 municipalities × 20 events the report renders in seconds", async () => {
-  const file = "target/generated-290x20.json";
+  const file = process.env.KC_GENERATED ?? "target/generated-290x20.json";
   assert.ok(existsSync(file), `${file} is written by scripts/test.sh before this suite`);
   const text = readFileSync(file);
   const coaching = JSON.parse(text).participations.filter((p) => p.detail.type === "coaching").length;

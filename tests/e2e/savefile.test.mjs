@@ -42,6 +42,26 @@ const fileContains = (page, text) =>
     return (await (await (await dir.getFileHandle("klimatcoachning.json")).getFile()).text()).includes(wanted);
   }, text);
 
+/** Keeps the app's IndexedDB store of file handles busy for `ms` (a readwrite transaction). */
+const holdFileStore = (page, ms) =>
+  page.evaluate(
+    (ms) =>
+      new Promise((started, failed) => {
+        const open = indexedDB.open("klimatcoachning");
+        open.onerror = () => failed(open.error);
+        open.onsuccess = () => {
+          const store = open.result.transaction("files", "readwrite").objectStore("files");
+          const until = Date.now() + ms;
+          const spin = () => {
+            if (Date.now() < until) store.get("none").onsuccess = spin;
+          };
+          spin();
+          started();
+        };
+      }),
+    ms,
+  );
+
 async function editNotes(page, text) {
   await open(page, app.url("/"));
   await notes(page).fill(text);
@@ -97,6 +117,9 @@ test("after a restart the app offers to reconnect to the file; until then the fi
   await fileContains(page, "Medan filen väntar");
   await page.getByTestId("unexported-count").waitFor({ state: "detached" });
 
+  // The browser's storage busy for a second (another transaction on the same store), and a
+  // reload the moment the page says the file is let go: it must stay let go.
+  await holdFileStore(page, 1000);
   await page.getByRole("button", { name: "Sluta spara i filen" }).click();
   await state(page).filter({ hasText: "Välj en fil en gång" }).waitFor();
   await page.reload();

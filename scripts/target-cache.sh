@@ -1,4 +1,4 @@
-# Where cargo builds (sourced by scripts/test.sh and scripts/run.sh after the setup).
+# Where cargo builds (sourced by scripts/test.sh after the setup).
 #
 # A checkout builds into its own ./target, as cargo does. CI (.ci/run) starts from a clean
 # clone each time and sets KC_TARGET_CACHE to a folder outside it: the compiled

@@ -108,14 +108,41 @@ fn swap_somewhere(r: &mut Rng, v: &mut Value, depth: u32) {
     }
 }
 
+/// The inputs come in shards, each from a seed of its own, so that they are checked on
+/// every core at once; the shards, and so the inputs, are the same on every machine.
+const SHARDS: u64 = 4;
+const FILES: usize = 100_000;
+
 #[test]
 fn a_hundred_thousand_generated_files_never_panic() {
     let base = small();
     let text = export_json(&base, "2026-11-27T10:00:00Z".parse().expect("time"));
     let tree: Value = serde_json::from_str(&text).expect("export is JSON");
-    let mut r = Rng(0x9E37_79B9_7F4A_7C15);
+    let (base, text, tree) = (&base, text.as_str(), &tree);
+    let counts: Vec<(usize, usize)> = std::thread::scope(|scope| {
+        let shards: Vec<_> = (0..SHARDS)
+            .map(|shard| scope.spawn(move || fuzz_shard(shard, base, text, tree)))
+            .collect();
+        shards
+            .into_iter()
+            .map(|s| s.join().expect("a shard panicked"))
+            .collect()
+    });
+    let accepted: usize = counts.iter().map(|c| c.0).sum();
+    let refused: usize = counts.iter().map(|c| c.1).sum();
+    eprintln!("import fuzz: {accepted} accepted, {refused} refused, no panic");
+    assert_eq!(accepted + refused, FILES);
+    assert!(
+        accepted > 100 && refused > FILES / 2,
+        "accepted {accepted}, refused {refused}"
+    );
+}
+
+/// Checks the `shard`th share of the generated files; returns how many were (accepted, refused).
+fn fuzz_shard(shard: u64, base: &Dataset, text: &str, tree: &Value) -> (usize, usize) {
+    let mut r = Rng(0x9E37_79B9_7F4A_7C15 ^ shard.wrapping_mul(0xD1B5_4A32_D192_ED03));
     let (mut accepted, mut refused) = (0, 0);
-    for i in 0..100_000 {
+    for i in 0..FILES / SHARDS as usize {
         let bytes: Vec<u8> = match i % 4 {
             0 => {
                 let mut b = text.as_bytes().to_vec();
@@ -146,10 +173,10 @@ fn a_hundred_thousand_generated_files_never_panic() {
                 accepted += 1;
                 // What is accepted must also preview and merge without trouble.
                 if accepted % 16 == 0 {
-                    let _ = merge_preview(&base, &incoming);
-                    let _ = replace_preview(&base, &incoming);
+                    let _ = merge_preview(base, &incoming);
+                    let _ = replace_preview(base, &incoming);
                     let _ = merge(
-                        &base,
+                        base,
                         &incoming,
                         &Decisions::default(),
                         "bench",
@@ -163,10 +190,5 @@ fn a_hundred_thousand_generated_files_never_panic() {
             }
         }
     }
-    eprintln!("import fuzz: {accepted} accepted, {refused} refused, no panic");
-    assert_eq!(accepted + refused, 100_000);
-    assert!(
-        accepted > 100 && refused > 50_000,
-        "accepted {accepted}, refused {refused}"
-    );
+    (accepted, refused)
 }

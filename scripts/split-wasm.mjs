@@ -8,21 +8,21 @@
 //      which fetches and instantiates them against the main module's memory and table;
 //   2. `wasm-bindgen --keep-lld-exports` on the main module (the chunks link to its exports);
 //   3. `wasm-opt -Oz` on every module (release builds; Trunk's own pass is off, index.html),
-//      as many at a time as there are cores; a module optimised before (the same bytes, the
-//      same wasm-opt and flags) is taken from target/wasm-opt/: a change in one route's code
-//      leaves most chunks as they were, and each `wasm-opt` costs ≈0.6 s of start-up alone;
+//      through binaryen loaded once per core, each module optimised before taken from
+//      target/wasm-opt/ (scripts/wasm-opt.mjs);
 //   4. every chunk and the loader renamed by a hash of its content, so a host and the
 //      service worker may cache them for good, and Trunk's files replaced by these.
-// The result is kept in target/split-wasm/, by the hash of the raw wasm. Both caches keep
-// what was used last and drop the rest (KEEP_BUILDS builds, KEEP_OPTIMISED_BYTES of modules).
+// The result is kept in target/split-wasm/, by the hash of the raw wasm: the KEEP_BUILDS
+// used last.
 // Trunk's own output of the unsplit module imports the placeholder module
 // `__wasm_split_placeholder__`; that is how this step knows there is something to split.
 import { execFile } from "node:child_process";
 import { createHash } from "node:crypto";
-import { access, copyFile, cp, mkdir, mkdtemp, readdir, readFile, rename, rm, stat, utimes, writeFile } from "node:fs/promises";
-import { availableParallelism, tmpdir } from "node:os";
+import { access, copyFile, cp, mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { promisify } from "node:util";
+import { optimiseAll, prune, touch } from "./wasm-opt.mjs";
 
 const run = promisify(execFile);
 const PLACEHOLDER = "__wasm_split_placeholder__";
@@ -32,12 +32,7 @@ const VERSION = 1;
 const FILE_LIST = "files.json";
 // KC_WASM_NAMES=1 keeps function names in optimised modules, for profiling (not for hosting).
 const NAMES = process.env.KC_WASM_NAMES === "1";
-const OPT_FLAGS = [
-  "-Oz", "--enable-bulk-memory", "--enable-nontrapping-float-to-int", "--enable-sign-ext",
-  "--enable-mutable-globals", ...(NAMES ? ["-g"] : []),
-];
 const KEEP_BUILDS = 4;
-const KEEP_OPTIMISED_BYTES = 256 << 20;
 
 /**
  * Splits the wasm Trunk wrote into `stage` (named in `html`, its index.html). Returns the
@@ -62,7 +57,7 @@ export async function splitWasm(stage, html, { release }) {
     await touch(done);
   } else {
     await split(raw, stem, release, done, join(target, "wasm-opt"));
-    await prune(builds, { keep: KEEP_BUILDS });
+    await prune(builds, Infinity, KEEP_BUILDS);
   }
   const files = JSON.parse(await readFile(join(done, FILE_LIST), "utf8"));
   for (const f of files) await copyFile(join(done, f), join(stage, f));
@@ -85,7 +80,7 @@ async function split(raw, stem, release, done, optimised) {
     ]);
     await rm(join(work, `${stem}.wasm`));
     const modules = (await readdir(work)).filter((f) => f.endsWith(".wasm"));
-    if (release) await optimiseAll(modules.map((f) => join(work, f)), optimised);
+    if (release) await optimiseAll(modules.map((f) => join(work, f)), { names: NAMES, cache: optimised });
 
     // Chunks and the loader under names that change with their content.
     const out = await mkdtemp(join(tmpdir(), "split-wasm-out-"));
@@ -132,61 +127,6 @@ async function targetDir() {
   if (process.env.CARGO_TARGET_DIR) return process.env.CARGO_TARGET_DIR;
   const { stdout } = await run("cargo", ["metadata", "--format-version", "1", "--no-deps"], { maxBuffer: 1 << 26 });
   return JSON.parse(stdout).target_directory;
-}
-
-/**
- * Optimises the modules at `paths` in place, one per core at a time (each `wasm-opt` is
- * threaded only in part; a hundred at once only make the machine swap between them). A
- * module whose bytes were optimised before with the same wasm-opt and flags is copied from
- * the folder `cache`.
- */
-async function optimiseAll(paths, cache) {
-  await mkdir(cache, { recursive: true });
-  const { stdout: version } = await run("wasm-opt", ["--version"]);
-  const queue = [...paths];
-  let reused = 0;
-  const worker = async () => {
-    for (let path = queue.shift(); path; path = queue.shift()) {
-      const input = await readFile(path);
-      const kept = join(cache, `${createHash("sha256").update(input).update(`${version} ${OPT_FLAGS.join(" ")}`).digest("hex").slice(0, 32)}.wasm`);
-      if (await exists(kept)) {
-        await copyFile(kept, path);
-        await touch(kept);
-        reused += 1;
-        continue;
-      }
-      await run("wasm-opt", [...OPT_FLAGS, path, "-o", path]);
-      // Whole or not at all: another build may read the cache at the same time.
-      const partial = `${kept}.${process.pid}.part`;
-      await copyFile(path, partial);
-      await rename(partial, kept);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, availableParallelism()) }, worker));
-  console.log(`wasm-opt: ${paths.length - reused} modules optimised, ${reused} as optimised before`);
-  await prune(cache, { bytes: KEEP_OPTIMISED_BYTES });
-}
-
-/** Marks `path` as used now (the caches drop what was used longest ago). */
-async function touch(path) {
-  const now = new Date();
-  await utimes(path, now, now);
-}
-
-/** Removes the entries of `folder` used longest ago beyond the newest `keep`, or beyond `bytes` in all. */
-async function prune(folder, { keep = Infinity, bytes = Infinity }) {
-  const entries = await Promise.all(
-    (await readdir(folder)).filter((name) => !name.endsWith(".part")).map(async (name) => {
-      const info = await stat(join(folder, name));
-      return { name, used: info.mtimeMs, size: info.isDirectory() ? 0 : info.size };
-    }),
-  );
-  entries.sort((a, b) => b.used - a.used);
-  let total = 0;
-  for (const [i, e] of entries.entries()) {
-    total += e.size;
-    if (i >= keep || total > bytes) await rm(join(folder, e.name), { recursive: true, force: true });
-  }
 }
 
 function digest(body) {

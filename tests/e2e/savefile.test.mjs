@@ -29,17 +29,34 @@ function stubPicker() {
   }
 }
 
+/**
+ * The picked file's text. A `File` is a snapshot: read while the app replaces the file (it
+ * writes in the background), it fails with NotReadableError, so it is taken again.
+ */
 const fileText = (page) =>
   page.evaluate(async () => {
     const dir = await navigator.storage.getDirectory();
-    return (await (await dir.getFileHandle("klimatcoachning.json")).getFile()).text();
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await (await (await dir.getFileHandle("klimatcoachning.json")).getFile()).text();
+      } catch (e) {
+        if (e.name !== "NotReadableError" || attempt === 20) throw e;
+        await new Promise((later) => setTimeout(later, 50));
+      }
+    }
   });
 
 /** Waits until the picked file holds `text` (the app writes in the background). */
 const fileContains = (page, text) =>
   page.waitForFunction(async (wanted) => {
     const dir = await navigator.storage.getDirectory();
-    return (await (await (await dir.getFileHandle("klimatcoachning.json")).getFile()).text()).includes(wanted);
+    try {
+      return (await (await (await dir.getFileHandle("klimatcoachning.json")).getFile()).text()).includes(wanted);
+    } catch (e) {
+      // Read while the app replaces it (see fileText): not there yet.
+      if (e.name === "NotReadableError") return false;
+      throw e;
+    }
   }, text);
 
 /** Keeps the app's IndexedDB store of file handles busy for `ms` (a readwrite transaction). */

@@ -64,9 +64,10 @@ behind() {
 stage "release build /" trunk build --release --dist dist
 behind
 stage "release build /klimat/" trunk build --release --dist dist-klimat --public-url /klimat/
+behind
 while [ -n "$behind_pid" ] && [ ! -s "$KC_GENERATED" ]; do
-  behind
   sleep 1
+  behind
 done
 front=0
 stage "end-to-end tests (Chromium)" node --test --test-concurrency=1 tests/e2e/ || front=$?

@@ -32,4 +32,6 @@ if [ -n "${KC_TARGET_CACHE:-}" ]; then
 else
   CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$PWD/target}"
 fi
+# Made now: the test run writes its generated dataset there before cargo has built anything.
+mkdir -p "$CARGO_TARGET_DIR"
 export CARGO_TARGET_DIR

@@ -50,7 +50,11 @@ export async function optimiseAll(paths, { names = false, cache }) {
 /** One worker thread taking modules from `queue` until it is empty; each result also kept. */
 function work(queue, names) {
   return new Promise((done, failed) => {
-    const worker = new Worker(new URL(import.meta.url), { workerData: { names } });
+    // binaryen warns of every name subsection it skips (wasm-bindgen's): kept from the log,
+    // shown only if something fails.
+    const worker = new Worker(new URL(import.meta.url), { workerData: { names }, stderr: true });
+    let warnings = "";
+    worker.stderr.on("data", (chunk) => (warnings += chunk));
     let current;
     const next = () => {
       current = queue.shift();
@@ -69,7 +73,7 @@ function work(queue, names) {
         failed(e);
       }
     });
-    worker.on("error", failed);
+    worker.on("error", (e) => failed(new Error(`wasm-opt of ${current?.path}: ${e.message}\n${warnings}`)));
     next();
   });
 }

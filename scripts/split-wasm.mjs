@@ -18,11 +18,11 @@
 // `__wasm_split_placeholder__`; that is how this step knows there is something to split.
 import { execFile } from "node:child_process";
 import { createHash } from "node:crypto";
-import { access, copyFile, cp, mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { copyFile, cp, mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { promisify } from "node:util";
-import { optimiseAll, prune, touch } from "./wasm-opt.mjs";
+import { exists, optimiseAll, prune, touch } from "./wasm-opt.mjs";
 
 const run = promisify(execFile);
 const PLACEHOLDER = "__wasm_split_placeholder__";
@@ -114,13 +114,6 @@ async function split(raw, stem, release, done, optimised) {
   } finally {
     await rm(work, { recursive: true, force: true });
   }
-}
-
-async function exists(path) {
-  return access(path).then(
-    () => true,
-    () => false,
-  );
 }
 
 async function targetDir() {

@@ -98,7 +98,7 @@ async function serve({ names }) {
   });
 }
 
-async function exists(path) {
+export async function exists(path) {
   return access(path).then(
     () => true,
     () => false,

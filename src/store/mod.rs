@@ -533,6 +533,8 @@ impl Store {
         if raw == self.last_raw.get_value() || !self.persisting() {
             return;
         }
+        // The other tab may have been granted persistent storage since this one asked.
+        self.check_persisted();
         if let Some(reader) = reader::loaded() {
             self.show_stored(reader, raw);
             return;

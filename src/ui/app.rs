@@ -2,8 +2,7 @@
 
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Title};
-use leptos_router::components::{Route, Router, Routes};
-use leptos_router::{path, Lazy};
+use leptos_router::components::Router;
 
 use crate::i18n::*;
 use crate::store::storage::{BACKUP_KEY, DATA_KEY};
@@ -15,12 +14,8 @@ use crate::ui::components::store_status::{StoreAnnouncer, StoreBanner};
 use crate::ui::components::undo_controls::is_undo_shortcut;
 use crate::ui::components::update_banner::UpdateBanner;
 use crate::ui::offline;
-use crate::ui::pages::not_found::NotFound;
 use crate::ui::paths;
-use crate::ui::routes::{
-    AboutRoute, DataRoute, EventsRoute, MentorsRoute, MunicipalitiesRoute, MunicipalityRoute,
-    OverviewRoute, PilotRoute, ReportRoute,
-};
+use crate::ui::routes::AppRoutes;
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -90,17 +85,7 @@ fn Shell() -> impl IntoView {
             <StoreAnnouncer/>
             <FocusOnNavigation/>
             <main id="main" tabindex="-1">
-                <Routes fallback=NotFound>
-                    <Route path=path!("") view={Lazy::<OverviewRoute>::new()}/>
-                    <Route path=path!("kommuner") view={Lazy::<MunicipalitiesRoute>::new()}/>
-                    <Route path=path!("kommun/:slug") view={Lazy::<MunicipalityRoute>::new()}/>
-                    <Route path=path!("mentorer") view={Lazy::<MentorsRoute>::new()}/>
-                    <Route path=path!("pilotlan") view={Lazy::<PilotRoute>::new()}/>
-                    <Route path=path!("handelser") view={Lazy::<EventsRoute>::new()}/>
-                    <Route path=path!("data") view={Lazy::<DataRoute>::new()}/>
-                    <Route path=path!("rapport") view={Lazy::<ReportRoute>::new()}/>
-                    <Route path=path!("om") view={Lazy::<AboutRoute>::new()}/>
-                </Routes>
+                <AppRoutes/>
             </main>
             <footer class="site-footer">
                 <p>{t!(i18n, footer.local_first)}</p>

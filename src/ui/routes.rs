@@ -1,129 +1,194 @@
-//! The routes that load their code when first visited.
+//! Every route of the app, once (`app_routes!` below). From that one list come the
+//! router's routes ([`routes`]), the header's links ([`Page::NAV`]), the chunk fetched
+//! before the app takes over a page or when a link is pointed at ([`preload`]), and,
+//! since the prerenderer follows the header's links, the prerendered pages
+//! (`scripts/prerender.mjs`). Adding a route is one line here, its page, and its words.
 //!
-//! A release build splits the wasm (`scripts/split-wasm.mjs`): the overview, the shell and
-//! the store come with the first download; each page below is its own chunk, fetched when
-//! the router first needs it. Without the `split` feature (component tests, dev builds)
-//! the same routes are drawn from the one wasm, through the same asynchronous path.
+//! A release build splits the wasm (`scripts/split-wasm.mjs`): the overview, the shell
+//! and the store come with the first download (`main`); every other page is a chunk of
+//! its own (`chunk`), fetched when the router first needs it. Without the `split`
+//! feature (component tests, dev builds) the same routes are drawn from the one wasm,
+//! through the same asynchronous path.
 
 use leptos::prelude::*;
-use leptos_router::LazyRoute;
+use leptos_router::components::{Route, Routes};
+use leptos_router::{path, Lazy};
 use wasm_bindgen::JsCast;
 
-/// `$route`: a route whose view is `$page`, kept in a chunk of its own named `$chunk`.
-macro_rules! chunked_route {
-    ($route:ident, $chunk:ident, $preload:ident, $page:path) => {
-        pub struct $route;
+use crate::i18n::*;
+use crate::ui::pages::not_found::NotFound;
 
-        #[cfg_attr(feature = "split", leptos::lazy)]
-        fn $chunk() -> AnyView {
-            view! { <$page/> }.into_any()
+/// One route's code: `main` draws its page from the main module, `chunk` from a chunk of
+/// its own. Either way the page is built in a task of its own while the app takes over
+/// (`own_task`).
+macro_rules! route_code {
+    (main, $name:ident, $page:path) => {
+        pub mod $name {
+            use leptos::prelude::*;
+
+            pub struct Route;
+
+            impl leptos_router::LazyRoute for Route {
+                fn data() -> Self {
+                    Route
+                }
+
+                async fn view(_: Self) -> AnyView {
+                    crate::ui::takeover::own_task().await;
+                    view! { <$page/> }.into_any()
+                }
+            }
+
+            pub async fn preload() {}
         }
+    };
+    (chunk, $name:ident, $page:path) => {
+        pub mod $name {
+            use leptos::prelude::*;
 
-        impl LazyRoute for $route {
-            fn data() -> Self {
-                $route
+            #[cfg_attr(feature = "split", leptos::lazy($name))]
+            fn page() -> AnyView {
+                view! { <$page/> }.into_any()
             }
 
-            async fn view(_: Self) -> AnyView {
-                #[cfg(feature = "split")]
-                let view = $chunk().await;
-                #[cfg(not(feature = "split"))]
-                let view = $chunk();
-                crate::ui::takeover::own_task().await;
-                view
+            pub struct Route;
+
+            impl leptos_router::LazyRoute for Route {
+                fn data() -> Self {
+                    Route
+                }
+
+                async fn view(_: Self) -> AnyView {
+                    #[cfg(feature = "split")]
+                    let view = page().await;
+                    #[cfg(not(feature = "split"))]
+                    let view = page();
+                    crate::ui::takeover::own_task().await;
+                    view
+                }
+
+                async fn preload() {
+                    #[cfg(feature = "split")]
+                    __preload_page().await;
+                }
             }
 
-            async fn preload() {
-                #[cfg(feature = "split")]
-                $preload().await;
+            pub async fn preload() {
+                <Route as leptos_router::LazyRoute>::preload().await;
             }
         }
     };
 }
 
-/// The overview comes with the main module; it is a route of this kind so that the
-/// first page is built in a task of its own when the app takes over (`own_task`).
-pub struct OverviewRoute;
+macro_rules! app_routes {
+    ($( $name:ident $path:tt $code:ident $page:path $(, nav $($key:ident).+)? ; )*) => {
+        /// The app's routes, as the header lists them.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        pub enum Page {
+            $( $name, )*
+        }
 
-impl LazyRoute for OverviewRoute {
-    fn data() -> Self {
-        OverviewRoute
+        #[allow(non_snake_case)]
+        mod code {
+            $( route_code!($code, $name, $page); )*
+        }
+
+        impl Page {
+            /// Every route, in the header's order.
+            pub const ALL: &[Page] = &[$( Page::$name, )*];
+
+            /// The route's path in the router's form: "" for the start page, `:slug` for a parameter.
+            pub fn pattern(self) -> &'static str {
+                match self {
+                    $( Page::$name => $path, )*
+                }
+            }
+
+            /// The route's name in the header, if the header lists it.
+            pub fn nav_label(self, i18n: leptos_i18n::I18nContext<Locale>) -> Option<&'static str> {
+                let _ = i18n;
+                match self {
+                    $( Page::$name => app_routes!(@nav i18n $($($key).+)?), )*
+                }
+            }
+
+            async fn preload_code(self) {
+                match self {
+                    $( Page::$name => code::$name::preload().await, )*
+                }
+            }
+        }
+
+        /// The router's routes, drawn inside `<Router>`.
+        #[component]
+        pub fn AppRoutes() -> impl IntoView {
+            view! {
+                <Routes fallback=NotFound>
+                    $( <Route path=path!($path) view={Lazy::<code::$name::Route>::new()}/> )*
+                </Routes>
+            }
+        }
+    };
+    (@nav $i18n:ident) => { None };
+    (@nav $i18n:ident $($key:ident).+) => { Some(t_string!($i18n, $($key).+)) };
+}
+
+app_routes! {
+    Overview "" main crate::ui::pages::overview::Overview, nav nav.overview;
+    Municipalities "kommuner" chunk crate::ui::pages::municipalities::Municipalities, nav nav.municipalities;
+    Municipality "kommun/:slug" chunk crate::ui::pages::municipality::Municipality;
+    Mentors "mentorer" chunk crate::ui::pages::mentors::Mentors, nav nav.mentors;
+    Pilot "pilotlan" chunk crate::ui::pages::pilot::Pilot, nav nav.pilot;
+    Events "handelser" chunk crate::ui::pages::events::Events, nav nav.events;
+    Report "rapport" chunk crate::ui::pages::report::Report, nav nav.report;
+    Data "data" chunk crate::ui::pages::data::DataPage, nav nav.data;
+    About "om" chunk crate::ui::pages::about::About, nav nav.about;
+}
+
+impl Page {
+    /// The routes the header links to, in its order.
+    pub fn nav() -> impl Iterator<Item = Page> {
+        Page::ALL
+            .iter()
+            .copied()
+            .filter(|p| !p.pattern().contains(':'))
     }
 
-    async fn view(_: Self) -> AnyView {
-        crate::ui::takeover::own_task().await;
-        view! { <crate::ui::pages::overview::Overview/> }.into_any()
+    /// The app path of a route without parameters ("/", "/kommuner").
+    pub fn path(self) -> String {
+        format!("/{}", self.pattern())
+    }
+
+    /// The route that draws `path`, an app path ("/kommun/hjo") or the browser's path
+    /// under the base the app is served at ("/klimat/kommun/hjo").
+    pub fn at(path: &str) -> Option<Page> {
+        let base = crate::ui::paths::base();
+        let path = match path.strip_prefix(base) {
+            Some(rest) if !base.is_empty() && (rest.is_empty() || rest.starts_with('/')) => rest,
+            _ => path,
+        };
+        let segments: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
+        Page::ALL.iter().copied().find(|page| {
+            let pattern: Vec<&str> = page
+                .pattern()
+                .split('/')
+                .filter(|s| !s.is_empty())
+                .collect();
+            pattern.len() == segments.len()
+                && pattern
+                    .iter()
+                    .zip(&segments)
+                    .all(|(p, s)| p.starts_with(':') || p == s)
+        })
     }
 }
 
-chunked_route!(
-    MunicipalitiesRoute,
-    municipalities_page,
-    __preload_municipalities_page,
-    crate::ui::pages::municipalities::Municipalities
-);
-chunked_route!(
-    MunicipalityRoute,
-    municipality_page,
-    __preload_municipality_page,
-    crate::ui::pages::municipality::Municipality
-);
-chunked_route!(
-    MentorsRoute,
-    mentors_page,
-    __preload_mentors_page,
-    crate::ui::pages::mentors::Mentors
-);
-chunked_route!(
-    PilotRoute,
-    pilot_page,
-    __preload_pilot_page,
-    crate::ui::pages::pilot::Pilot
-);
-chunked_route!(
-    EventsRoute,
-    events_page,
-    __preload_events_page,
-    crate::ui::pages::events::Events
-);
-chunked_route!(
-    DataRoute,
-    data_page,
-    __preload_data_page,
-    crate::ui::pages::data::DataPage
-);
-chunked_route!(
-    ReportRoute,
-    report_page,
-    __preload_report_page,
-    crate::ui::pages::report::Report
-);
-chunked_route!(
-    AboutRoute,
-    about_page,
-    __preload_about_page,
-    crate::ui::pages::about::About
-);
-
-/// Fetches the chunk of the route at `path` (an app path, as in the router: "/kommuner",
-/// "/kommun/hjo"), so that the router can draw it at once when the app is mounted over
-/// the prerendered page. Any other path needs nothing beyond the main module.
+/// Fetches the chunk of the route that draws `path` (see [`Page::at`]), so that the
+/// router can draw it at once when the app is mounted over the prerendered page. Any other
+/// path needs nothing beyond the main module.
 pub async fn preload(path: &str) {
-    let first = path
-        .trim_start_matches('/')
-        .split('/')
-        .next()
-        .unwrap_or_default();
-    match first {
-        "kommuner" => MunicipalitiesRoute::preload().await,
-        "kommun" => MunicipalityRoute::preload().await,
-        "mentorer" => MentorsRoute::preload().await,
-        "pilotlan" => PilotRoute::preload().await,
-        "handelser" => EventsRoute::preload().await,
-        "data" => DataRoute::preload().await,
-        "om" => AboutRoute::preload().await,
-        "rapport" => ReportRoute::preload().await,
-        _ => {}
+    if let Some(page) = Page::at(path) {
+        page.preload_code().await;
     }
 }
 

@@ -22,7 +22,8 @@ function wasmFetched(page) {
   return names;
 }
 
-const route = (name) => (file) => file.includes(`-split_${name}_page-`);
+// A route's chunk is named for its entry in the list of routes (src/ui/routes.rs).
+const route = (name) => (file) => file.includes(`-split_${name}-`);
 
 test("the overview starts from the main module alone; a route fetches its own chunk when first opened", async () => {
   const page = await app.page({ serviceWorkers: "block" });
@@ -34,11 +35,11 @@ test("the overview starts from the main module alone; a route fetches its own ch
   await page.getByRole("navigation", { name: "Huvudmeny" }).getByRole("link", { name: "Kommuner" }).click();
   await page.waitForURL(app.url("/kommuner"));
   await page.locator("main h1", { hasText: "Deltagare i båda projekten" }).waitFor();
-  assert.ok(fetched.some(route("municipalities")), `fetched ${fetched.join(", ")}`);
-  assert.ok(!fetched.some(route("data")), "the data page's chunk is not fetched before it is needed");
+  assert.ok(fetched.some(route("Municipalities")), `fetched ${fetched.join(", ")}`);
+  assert.ok(!fetched.some(route("Data")), "the data page's chunk is not fetched before it is needed");
   await page.getByRole("link", { name: "Hjo" }).click();
   await page.locator("main h1", { hasText: "Hjo" }).waitFor();
-  assert.ok(fetched.some(route("municipality")));
+  assert.ok(fetched.some(route("Municipality")));
   const before = fetched.length;
   await page.goBack();
   await page.locator("main h1", { hasText: "Deltagare i båda projekten" }).waitFor();
@@ -51,10 +52,10 @@ test("pointing at a link, or focusing it, starts fetching its route's chunk befo
   const page = await app.page({ serviceWorkers: "block" });
   await open(page, app.url("/"));
   const nav = page.getByRole("navigation", { name: "Huvudmeny" });
-  const municipalities = page.waitForRequest(/-split_municipalities_page-[0-9a-f]+\.wasm$/, { timeout: 5000 });
+  const municipalities = page.waitForRequest(/-split_Municipalities-[0-9a-f]+\.wasm$/, { timeout: 5000 });
   await nav.getByRole("link", { name: "Kommuner" }).hover();
   await municipalities;
-  const events = page.waitForRequest(/-split_events_page-[0-9a-f]+\.wasm$/, { timeout: 5000 });
+  const events = page.waitForRequest(/-split_Events-[0-9a-f]+\.wasm$/, { timeout: 5000 });
   await nav.getByRole("link", { name: "Händelser" }).focus();
   await events;
   assert.equal(page.url(), app.url("/"), "nothing was followed");
@@ -66,7 +67,7 @@ test("a deep link keeps its written page, readable, until its chunk has arrived;
   const page = await app.page({ plain: true, serviceWorkers: "block" });
   let release;
   const held = new Promise((done) => (release = done));
-  await page.route(/-split_municipality_page-[0-9a-f]+\.wasm$/, async (r) => {
+  await page.route(/-split_Municipality-[0-9a-f]+\.wasm$/, async (r) => {
     await held;
     await r.continue();
   });
@@ -90,7 +91,7 @@ test("a deep link keeps its written page, readable, until its chunk has arrived;
 test("a link followed while the next page's code loads is not undone by the search box's pending URL write", async () => {
   const page = await app.page({ serviceWorkers: "block" });
   // The municipality page's chunk arrives after the search box's pause (300 ms) has ended.
-  await page.route(/-split_municipality_page-[0-9a-f]+\.wasm$/, async (r) => {
+  await page.route(/-split_Municipality-[0-9a-f]+\.wasm$/, async (r) => {
     await new Promise((done) => setTimeout(done, 1000));
     await r.continue();
   });
@@ -143,7 +144,7 @@ test("with nothing stored no reader is fetched; another tab's save brings it, an
 for (const dir of ["dist", "dist-klimat"]) {
   test(`${dir}: the wasm is split, every module within 600 KB gzipped, each chunk named by its content`, async () => {
     const wasm = (await readdir(dir)).filter((f) => f.endsWith(".wasm"));
-    const routes = ["municipalities", "municipality", "mentors", "pilot", "events", "data", "about"];
+    const routes = ["Municipalities", "Municipality", "Mentors", "Pilot", "Events", "Report", "Data", "About"];
     for (const name of routes) assert.equal(wasm.filter(route(name)).length, 1, `one chunk for ${name}`);
     for (const file of wasm) {
       assert.match(file, /^klimatcoachning-([0-9a-f]{1,16}_bg|(split_\w+|chunk_\d+)-[0-9a-f]{16})\.wasm$/);

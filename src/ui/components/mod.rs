@@ -4,6 +4,7 @@ pub mod backup_status;
 pub mod edit_in_place;
 pub mod field;
 pub mod focus_on_navigation;
+pub mod keyed;
 pub mod labels;
 pub mod language_switch;
 pub mod list_download;

@@ -7,6 +7,7 @@ use crate::ui::components::backup_status::UnexportedCount;
 use crate::ui::components::language_switch::LanguageSwitch;
 use crate::ui::components::undo_controls::UndoControls;
 use crate::ui::paths::href;
+use crate::ui::routes::Page;
 
 /// Skip link, app name and the navigation; only routes that exist are listed.
 #[component]
@@ -29,14 +30,9 @@ pub fn SiteHeader() -> impl IntoView {
             <A href=href("/") exact=true attr:class="brand">{t!(i18n, app_name)}</A>
             <nav aria-label=move || t_string!(i18n, nav.label)>
                 <ul>
-                    <li><A href=href("/") exact=true>{t!(i18n, nav.overview)}</A></li>
-                    <li><A href=href("/kommuner")>{t!(i18n, nav.municipalities)}</A></li>
-                    <li><A href=href("/mentorer")>{t!(i18n, nav.mentors)}</A></li>
-                    <li><A href=href("/pilotlan")>{t!(i18n, nav.pilot)}</A></li>
-                    <li><A href=href("/handelser")>{t!(i18n, nav.events)}</A></li>
-                    <li><A href=href("/rapport")>{t!(i18n, nav.report)}</A></li>
-                    <li><A href=href("/data")>{t!(i18n, nav.data)}</A></li>
-                    <li><A href=href("/om")>{t!(i18n, nav.about)}</A></li>
+                    {Page::nav().map(|page| view! {
+                        <li><A href=href(&page.path()) exact={page == Page::Overview}>{move || page.nav_label(i18n)}</A></li>
+                    }).collect_view()}
                 </ul>
             </nav>
             <div class="header-tools">

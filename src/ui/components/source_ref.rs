@@ -27,14 +27,18 @@ pub fn SourceRef(#[prop(into)] id: String) -> impl IntoView {
 pub fn Citation(#[prop(into)] id: String, words: Option<String>) -> impl IntoView {
     let i18n = use_i18n();
     let store = use_store();
-    let dated = store.data().with_untracked(|d| {
-        d.sources
-            .iter()
-            .find(|s| s.id == id)
-            .map(|s| s.date)
-            .unwrap_or_default()
-    });
-    let when = move || match dated {
+    let data = store.data();
+    let dated = {
+        let id = id.clone();
+        Memo::new(move |_| {
+            data.read()
+                .sources
+                .iter()
+                .find(|s| s.id == id)
+                .and_then(|s| s.date)
+        })
+    };
+    let when = move || match dated.get() {
         Some(date) => t_string!(i18n, kommun.source_dated, date = format::date(i18n, date)),
         None => t_string!(i18n, kommun.source_undated).to_owned(),
     };

@@ -29,9 +29,12 @@ pub fn DataPage() -> impl IntoView {
     let i18n = use_i18n();
     let store = use_store();
     let data = store.data();
-    // Re-measured whenever the dataset changes.
+    // Re-measured whenever what is stored changes: the dataset, the settings, the backup state.
+    let (settings, backup) = (store.settings(), store.backup());
     let used = Memo::new(move |_| {
         data.track();
+        settings.track();
+        backup.track();
         store.used_bytes()
     });
     let usage = move || match used.get() {

@@ -9,11 +9,12 @@ use leptos_router::components::A;
 use crate::domain::change::{Change, Collection};
 use crate::domain::events::{kind_from_word, kind_word, listed, month_start};
 use crate::domain::listing::organisation_slug;
-use crate::domain::model::{Event, EventKind, Meta};
+use crate::domain::model::{Dataset, Event, EventKind, Meta};
 use crate::domain::seed::COACHING_ID;
 use crate::i18n::*;
 use crate::store::use_store;
 use crate::ui::components::edit_in_place::{EditInPlace, Editing};
+use crate::ui::components::keyed::row_memo;
 use crate::ui::components::labels::event_kind_label;
 use crate::ui::components::page_head::PageHead;
 use crate::ui::components::source_ref::SourceRef;
@@ -38,6 +39,25 @@ fn new_event() -> Event {
     }
 }
 
+/// An event with the names and pages of the organisations that took part.
+#[derive(Clone, Debug, PartialEq)]
+struct Listed {
+    event: Event,
+    who: Vec<(String, String)>,
+}
+
+impl Listed {
+    fn of(d: &Dataset, event: Event) -> Listed {
+        let who = event
+            .participants
+            .iter()
+            .filter_map(|p| d.organisation(p))
+            .map(|o| (o.name.clone(), organisation_slug(o)))
+            .collect();
+        Listed { event, who }
+    }
+}
+
 #[component]
 pub fn Events() -> impl IntoView {
     let i18n = use_i18n();
@@ -57,7 +77,13 @@ pub fn Events() -> impl IntoView {
         },
     );
     let kind = url.query;
-    let shown = Memo::new(move |_| listed(&data.read(), kind.get()));
+    let shown = Memo::new(move |_| {
+        let d = data.read();
+        listed(&d, kind.get())
+            .into_iter()
+            .map(|event| Listed::of(&d, event))
+            .collect::<Vec<_>>()
+    });
     let adding = Editing::new("event-add");
     view! {
         <PageHead
@@ -80,52 +106,8 @@ pub fn Events() -> impl IntoView {
         </form>
         <p role="status" data-testid="showing">{move || t_string!(i18n, events.showing, count = shown.read().len())}</p>
         <ol class="event-list">
-            <For each=move || shown.get() key=|e| format!("{:?}", e) let:e>
-                {
-                    let remove_id = e.meta.id.clone();
-                    let editing = Editing::new(format!("{}-edit", e.meta.id));
-                    let when = e.date.map(|d| (Some(d), None)).or_else(|| e.month.as_deref().and_then(month_start).map(|m| (None, Some(m))));
-                    let who: Vec<(String, String)> = data.with_untracked(|d| {
-                        e.participants.iter().filter_map(|p| d.organisation(p)).map(|o| (o.name.clone(), organisation_slug(o))).collect()
-                    });
-                    let k = e.kind;
-                    let title = e.title.clone();
-                    let event = e.clone();
-                    view! {
-                        <li class="event" data-testid="event">
-                            <h2>{e.title.clone()} {e.described_in.clone().map(|s| view! { " " <SourceRef id=s/> })}</h2>
-                            <p class="muted">
-                                <span class="badge">{move || event_kind_label(i18n, k)}</span> " "
-                                {move || match when {
-                                    Some((Some(d), _)) => format::date(i18n, d),
-                                    Some((None, Some(m))) => format::month(i18n, m),
-                                    _ => t_string!(i18n, events.no_date).to_owned(),
-                                }}
-                                {(!e.place.is_empty()).then(|| format!(", {}", e.place))}
-                            </p>
-                            {(!who.is_empty()).then(|| view! {
-                                <p>{t!(i18n, events.participants_label)} ": "
-                                    {who.into_iter().enumerate().map(|(i, (name, slug))| view! {
-                                        {(i > 0).then_some(", ")}
-                                        <A href=crate::ui::paths::href(&format!("/kommun/{slug}"))>{name}</A>
-                                    }).collect_view()}
-                                </p>
-                            })}
-                            {(!e.motivation.is_empty()).then(|| view! { <p>{e.motivation.clone()}</p> })}
-                            <div class="actions">
-                                <EditInPlace editing=editing
-                                    text=Signal::derive(move || t_string!(i18n, edit.open).to_owned())
-                                    label=Signal::derive(move || format!("{}: {title}", t_string!(i18n, edit.open)))>
-                                    <EventEditor event=event.clone() heading=Signal::derive(move || t_string!(i18n, events.edit_heading).to_owned())
-                                        editing=editing/>
-                                </EditInPlace>
-                                <button type="button" class="danger" on:click=move |_| {
-                                    let _ = store.change(Change::Remove { collection: Collection::Event, id: remove_id.clone() });
-                                }>{t!(i18n, events.remove)}<span class="visually-hidden">{format!(": {}", e.title)}</span></button>
-                            </div>
-                        </li>
-                    }
-                }
+            <For each=move || shown.get() key=|e| e.event.meta.id.clone() let(e)>
+                <EventRow row=row_memo(shown, e, |e| &e.event.meta.id)/>
             </For>
         </ol>
         <div class="add-event">
@@ -136,5 +118,59 @@ pub fn Events() -> impl IntoView {
                     editing=adding/>
             </EditInPlace>
         </div>
+    }
+}
+
+/// One event: each part reads the row's memo; the form, built when opened, starts from
+/// the event as stored then.
+#[component]
+fn EventRow(row: Memo<Listed>) -> impl IntoView {
+    let i18n = use_i18n();
+    let store = use_store();
+    let id = row.read_untracked().event.meta.id.clone();
+    let editing = Editing::new(format!("{id}-edit"));
+    let event = Memo::new(move |_| row.read().event.clone());
+    let title = move || event.read().title.clone();
+    let when = move || {
+        let e = event.read();
+        match (e.date, e.month.as_deref().and_then(month_start)) {
+            (Some(d), _) => format::date(i18n, d),
+            (None, Some(m)) => format::month(i18n, m),
+            _ => t_string!(i18n, events.no_date).to_owned(),
+        }
+    };
+    view! {
+        <li class="event" data-testid="event">
+            <h2>{title} {move || event.read().described_in.clone().map(|s| view! { " " <SourceRef id=s/> })}</h2>
+            <p class="muted">
+                <span class="badge">{move || event_kind_label(i18n, event.read().kind)}</span> " "
+                {when}
+                {move || { let e = event.read(); (!e.place.is_empty()).then(|| format!(", {}", e.place)) }}
+            </p>
+            {move || { let r = row.read(); (!r.who.is_empty()).then(|| {
+                let who = r.who.clone();
+                view! {
+                    <p>{t!(i18n, events.participants_label)} ": "
+                        {who.into_iter().enumerate().map(|(i, (name, slug))| view! {
+                            {(i > 0).then_some(", ")}
+                            <A href=crate::ui::paths::href(&format!("/kommun/{slug}"))>{name}</A>
+                        }).collect_view()}
+                    </p>
+                }
+            }) }}
+            {move || { let e = event.read(); (!e.motivation.is_empty()).then(|| view! { <p>{e.motivation.clone()}</p> }) }}
+            <div class="actions">
+                <EditInPlace editing=editing
+                    text=Signal::derive(move || t_string!(i18n, edit.open).to_owned())
+                    label=Signal::derive(move || format!("{}: {}", t_string!(i18n, edit.open), title()))>
+                    <EventEditor event=event.get_untracked() heading=Signal::derive(move || t_string!(i18n, events.edit_heading).to_owned())
+                        editing=editing/>
+                </EditInPlace>
+                <button type="button" class="danger" on:click={
+                    let id = id.clone();
+                    move |_| { let _ = store.change(Change::Remove { collection: Collection::Event, id: id.clone() }); }
+                }>{t!(i18n, events.remove)}<span class="visually-hidden">{move || format!(": {}", title())}</span></button>
+            </div>
+        </li>
     }
 }

@@ -11,6 +11,7 @@ use crate::domain::validate::{municipality_named, optional_join_year, FieldError
 use crate::i18n::*;
 use crate::store::use_store;
 use crate::ui::components::field::{error_text, TextField};
+use crate::ui::components::keyed::row_memo;
 use crate::ui::components::municipality_input::MunicipalityInput;
 use crate::ui::paths::href;
 use crate::ui::today::now;
@@ -44,34 +45,8 @@ pub fn MembersEditor(mentors: Memo<Vec<Mentor>>, max_load: Signal<usize>) -> imp
                         </tr>
                     </thead>
                     <tbody>
-                        <For each=move || mentors.get() key=|m| format!("{:?}", m) let:m>
-                            {
-                                let load = m.mentees.len();
-                                let id = m.org.id.clone();
-                                let name = m.org.name.clone();
-                                let mentees = m.mentees.join(", ");
-                                view! {
-                                    <tr>
-                                        <th scope="row">
-                                            <A href=href(&format!("/kommun/{}", m.org.slug))>{m.org.name.clone()}</A>
-                                            <span class="muted">" (" {m.org.lan.clone()} ")"</span>
-                                        </th>
-                                        <td>{m.since.map(|y| y.to_string()).unwrap_or_else(|| "–".to_owned())}</td>
-                                        <td data-testid="load">
-                                            {load} {(!mentees.is_empty()).then(|| view! { <span class="muted">" (" {mentees} ")"</span> })}
-                                            {move || (load > max_load.get()).then(|| view! {
-                                                <p class="warning">{t_string!(i18n, mentors.load_warning, max = max_load.get())}</p>
-                                            })}
-                                        </td>
-                                        <td>
-                                            <button type="button" class="danger" on:click=move |_| end(id.clone())>
-                                                {t!(i18n, mentors.end_membership)}
-                                                <span class="visually-hidden">{move || t_string!(i18n, mentors.for_name, name = name.clone())}</span>
-                                            </button>
-                                        </td>
-                                    </tr>
-                                }
-                            }
+                        <For each=move || mentors.get() key=|m| m.org.id.clone() let(m)>
+                            <MemberRow row=row_memo(mentors, m, |m| &m.org.id) max_load=max_load end=end/>
                         </For>
                     </tbody>
                 </table>
@@ -81,6 +56,40 @@ pub fn MembersEditor(mentors: Memo<Vec<Mentor>>, max_load: Signal<usize>) -> imp
             </Show>
             <MarkMember/>
         </section>
+    }
+}
+
+/// One member: its year, its mentees, and the button that ends the membership.
+#[component]
+fn MemberRow(
+    row: Memo<Mentor>,
+    max_load: Signal<usize>,
+    end: impl Fn(String) + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let load = Memo::new(move |_| row.read().mentees.len());
+    let name = move || row.read().org.name.clone();
+    view! {
+        <tr>
+            <th scope="row">
+                <A href=move || href(&format!("/kommun/{}", row.read().org.slug))>{name}</A>
+                <span class="muted">" (" {move || row.read().org.lan.clone()} ")"</span>
+            </th>
+            <td>{move || row.read().since.map_or_else(|| "–".to_owned(), |y| y.to_string())}</td>
+            <td data-testid="load">
+                {load}
+                {move || { let m = row.read(); (!m.mentees.is_empty()).then(|| view! { <span class="muted">" (" {m.mentees.join(", ")} ")"</span> }) }}
+                {move || (load.get() > max_load.get()).then(|| view! {
+                    <p class="warning">{move || t_string!(i18n, mentors.load_warning, max = max_load.get())}</p>
+                })}
+            </td>
+            <td>
+                <button type="button" class="danger" on:click=move |_| end(row.read_untracked().org.id.clone())>
+                    {t!(i18n, mentors.end_membership)}
+                    <span class="visually-hidden">{move || t_string!(i18n, mentors.for_name, name = name())}</span>
+                </button>
+            </td>
+        </tr>
     }
 }
 

@@ -9,6 +9,7 @@ use crate::domain::model::Dataset;
 use crate::domain::municipalities::county;
 use crate::i18n::*;
 use crate::store::use_store;
+use crate::ui::components::keyed::row_memo;
 use crate::ui::components::labels::nearness_label;
 use crate::ui::today::now;
 
@@ -95,43 +96,71 @@ pub fn MentorSuggestions(max_load: Signal<usize>) -> impl IntoView {
                     </button>
                 </p>
                 <ul class="suggestion-list">
-                    <For each=move || suggestions.get() key=|x| (x.s.participation_id.clone(), x.s.mentor_id.clone()) let:x>
-                        {
-                            let reason = {
-                                let x = x.clone();
-                                move || {
-                                    let near = match x.s.nearness {
-                                        Nearness::SameLan => t_string!(i18n, mentors.reason_same_lan, lan = x.mentor_lan.clone()),
-                                        Nearness::NeighbouringLan => t_string!(i18n, mentors.reason_neighbour, lan = x.participant_lan.clone(), other = x.mentor_lan.clone()),
-                                        _ => format!("{} ({})", nearness_label(i18n, x.s.nearness), x.mentor_lan),
-                                    };
-                                    let load = t_string!(i18n, mentors.reason_load, mentor = x.mentor.clone(), count = x.s.load_before);
-                                    format!("{near}. {load}")
-                                }
-                            };
-                            let one = x.s.clone();
-                            let pair = (x.s.participation_id.clone(), x.s.mentor_id.clone());
-                            let (p, m) = (x.participant.clone(), x.mentor.clone());
-                            let (p2, m2) = (p.clone(), m.clone());
-                            view! {
-                                <li data-testid="suggestion">
-                                    <p><strong>{x.participant.clone()} " → " {x.mentor.clone()}</strong></p>
-                                    <p class="muted">{reason}</p>
-                                    <button type="button" on:click=move |_| take(vec![one.clone()])>
-                                        {t!(i18n, mentors.accept)}
-                                        <span class="visually-hidden">{move || t_string!(i18n, mentors.pair_detail, participant = p.clone(), mentor = m.clone())}</span>
-                                    </button>
-                                    " "
-                                    <button type="button" class="secondary" on:click=move |_| rejected.update(|r| r.push(pair.clone()))>
-                                        {t!(i18n, mentors.reject)}
-                                        <span class="visually-hidden">{move || t_string!(i18n, mentors.pair_detail, participant = p2.clone(), mentor = m2.clone())}</span>
-                                    </button>
-                                </li>
-                            }
-                        }
+                    // One suggestion per unpaired participant: a rejection or another's
+                    // pairing changes the row's mentor and reason, not the row.
+                    <For each=move || suggestions.get() key=|x| x.s.participation_id.clone() let(x)>
+                        <SuggestionRow row=row_memo(suggestions, x, |x| &x.s.participation_id) take=take rejected=rejected/>
                     </For>
                 </ul>
             </Show>
         </section>
+    }
+}
+
+#[component]
+fn SuggestionRow(
+    row: Memo<Shown>,
+    take: impl Fn(Vec<Suggestion>) + Copy + Send + Sync + 'static,
+    rejected: RwSignal<Vec<(String, String)>>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let reason = move || {
+        let x = row.read();
+        let near = match x.s.nearness {
+            Nearness::SameLan => {
+                t_string!(i18n, mentors.reason_same_lan, lan = x.mentor_lan.clone())
+            }
+            Nearness::NeighbouringLan => t_string!(
+                i18n,
+                mentors.reason_neighbour,
+                lan = x.participant_lan.clone(),
+                other = x.mentor_lan.clone()
+            ),
+            _ => format!("{} ({})", nearness_label(i18n, x.s.nearness), x.mentor_lan),
+        };
+        let load = t_string!(
+            i18n,
+            mentors.reason_load,
+            mentor = x.mentor.clone(),
+            count = x.s.load_before
+        );
+        format!("{near}. {load}")
+    };
+    let detail = move || {
+        let x = row.read();
+        t_string!(
+            i18n,
+            mentors.pair_detail,
+            participant = x.participant.clone(),
+            mentor = x.mentor.clone()
+        )
+    };
+    view! {
+        <li data-testid="suggestion">
+            <p><strong>{move || row.read().participant.clone()} " → " {move || row.read().mentor.clone()}</strong></p>
+            <p class="muted">{reason}</p>
+            <button type="button" on:click=move |_| take(vec![row.get_untracked().s])>
+                {t!(i18n, mentors.accept)}
+                <span class="visually-hidden">{detail}</span>
+            </button>
+            " "
+            <button type="button" class="secondary" on:click=move |_| {
+                let s = row.get_untracked().s;
+                rejected.update(|r| r.push((s.participation_id, s.mentor_id)));
+            }>
+                {t!(i18n, mentors.reject)}
+                <span class="visually-hidden">{detail}</span>
+            </button>
+        </li>
     }
 }

@@ -10,12 +10,13 @@ use crate::domain::commitment::CommitmentStatus;
 use std::collections::HashSet;
 
 use crate::domain::listing::{
-    keeps, programme_word, rows, select, sort_word, sorted, status_word, ListQuery, SortKey,
+    keeps, programme_word, rows, select, sort_word, sorted, status_word, ListQuery, Row, SortKey,
 };
 use crate::domain::model::ProgrammeKind;
 use crate::domain::municipalities::counties;
 use crate::i18n::*;
 use crate::store::use_store;
+use crate::ui::components::keyed::row_memo;
 use crate::ui::components::labels::{programme_label, status_label, status_short};
 use crate::ui::components::list_download::ListDownload;
 use crate::ui::components::page_head::PageHead;
@@ -59,17 +60,6 @@ pub fn Municipalities() -> impl IntoView {
             + usize::from(q.programme.is_some())
             + usize::from(q.status.is_some())
     });
-    // Rows are made again when the language changes, so their words (the cells' labels on a
-    // phone, the status badges) are plain text, not one effect per cell.
-    let locale_rows = move || {
-        let l = i18n.get_locale();
-        ordered
-            .get()
-            .into_iter()
-            .map(move |r| (l, r))
-            .collect::<Vec<_>>()
-    };
-
     view! {
         <PageHead
             title=Signal::derive(move || t_string!(i18n, list.title).to_owned())
@@ -163,28 +153,8 @@ pub fn Municipalities() -> impl IntoView {
                     </tr>
                 </thead>
                 <tbody>
-                    <For each=locale_rows key=|(l, r)| (*l, r.participation_id.clone()) let((_, r))>
-                        <tr hidden={
-                            let id = r.participation_id.clone();
-                            move || !shown.read().contains(&id)
-                        }>
-                            <th scope="row"><A href=href(&format!("/kommun/{}", r.slug))>{r.name.clone()}</A></th>
-                            <td data-label=t_string!(i18n, list.col_lan)>{r.lan.clone()}</td>
-                            <td data-label=t_string!(i18n, list.col_kommunkod)>{r.kommunkod.clone().unwrap_or_else(|| "–".to_owned())}</td>
-                            <td data-label=t_string!(i18n, list.col_programme)>{programme_label(i18n, r.programme)}</td>
-                            <td data-label=t_string!(i18n, list.col_population)>{r.population.clone().map(|p| view! {
-                                {format::number(i18n, p.count.into())}
-                                <span class="date">" (" {p.date.to_string()} ")"</span>
-                            })}</td>
-                            <td data-label=t_string!(i18n, list.col_mentor)>{r.mentor.clone().unwrap_or_else(|| "–".to_owned())}</td>
-                            <td data-label=t_string!(i18n, list.col_status)>{r.status.map(|s| view! {
-                                <span class=format!("badge status-{}", status_word(s))
-                                    aria-describedby=format!("status-why-{}", status_word(s))>
-                                    {status_short(i18n, s)}
-                                </span>
-                            })}</td>
-                            <td data-label=t_string!(i18n, list.col_due)>{r.due.map(|d| d.to_string()).unwrap_or_else(|| "–".to_owned())}</td>
-                        </tr>
+                    <For each=move || ordered.get() key=|r| r.participation_id.clone() let(r)>
+                        <ListRow row=row_memo(all, r, |r| &r.participation_id) shown=shown/>
                     </For>
                 </tbody>
             </table>
@@ -197,5 +167,37 @@ pub fn Municipalities() -> impl IntoView {
             <p>{t!(i18n, list.none)}</p>
         </Show>
         <AddParticipant/>
+    }
+}
+
+/// One participant's row: each cell reads the row's memo, each label the language.
+#[component]
+fn ListRow(row: Memo<Row>, shown: Memo<HashSet<String>>) -> impl IntoView {
+    let i18n = use_i18n();
+    let dash = || "–".to_owned();
+    view! {
+        <tr hidden=move || !shown.read().contains(&row.read().participation_id)>
+            <th scope="row">
+                <A href=move || href(&format!("/kommun/{}", row.read().slug))>{move || row.read().name.clone()}</A>
+            </th>
+            <td data-label=move || t_string!(i18n, list.col_lan)>{move || row.read().lan.clone()}</td>
+            <td data-label=move || t_string!(i18n, list.col_kommunkod)>{move || row.read().kommunkod.clone().unwrap_or_else(dash)}</td>
+            <td data-label=move || t_string!(i18n, list.col_programme)>{move || programme_label(i18n, row.read().programme)}</td>
+            <td data-label=move || t_string!(i18n, list.col_population)>{move || row.read().population.clone().map(|p| {
+                let count = p.count;
+                view! {
+                    {move || format::number(i18n, count.into())}
+                    <span class="date">" (" {p.date.to_string()} ")"</span>
+                }
+            })}</td>
+            <td data-label=move || t_string!(i18n, list.col_mentor)>{move || row.read().mentor.clone().unwrap_or_else(dash)}</td>
+            <td data-label=move || t_string!(i18n, list.col_status)>{move || row.read().status.map(|s| view! {
+                <span class=format!("badge status-{}", status_word(s))
+                    aria-describedby=format!("status-why-{}", status_word(s))>
+                    {move || status_short(i18n, s)}
+                </span>
+            })}</td>
+            <td data-label=move || t_string!(i18n, list.col_due)>{move || row.read().due.map_or_else(dash, |d| d.to_string())}</td>
+        </tr>
     }
 }

@@ -33,7 +33,8 @@ pub fn Municipality() -> impl IntoView {
     let data = use_store().data();
     let params = use_params_map();
     let slug = Memo::new(move |_| params.read().get("slug").unwrap_or_default());
-    // The organisation and its participations: the page is drawn again when either changes.
+    // The organisation, its participations and what they name (programmes, coaches,
+    // mentors, events): the page is drawn again when any of these changes, and only then.
     let found = Memo::new(move |_| {
         let d = data.read();
         find_by_slug(&d, &slug.read()).map(|o| {
@@ -43,12 +44,47 @@ pub fn Municipality() -> impl IntoView {
                 .filter(|p| p.organisation_id == o.meta.id)
                 .cloned()
                 .collect();
-            (o.clone(), parts)
+            let named = Named::of(&d, &parts);
+            (o.clone(), parts, named)
         })
     });
     move || match found.get() {
-        Some((o, parts)) => view! { <OrganisationPage org=o participations=parts/> }.into_any(),
+        Some((o, parts, _)) => view! { <OrganisationPage org=o participations=parts/> }.into_any(),
         None => view! { <UnknownSlug slug=slug.get()/> }.into_any(),
+    }
+}
+
+/// What a participation section reads beyond the participation itself.
+#[derive(Clone, PartialEq)]
+struct Named {
+    programmes: Vec<Programme>,
+    coaches: Vec<Coach>,
+    organisations: Vec<(String, String)>,
+    events: Vec<(String, String)>,
+}
+
+impl Named {
+    fn of(d: &Dataset, parts: &[Participation]) -> Named {
+        let coaching = || {
+            parts.iter().filter_map(|p| match &p.detail {
+                ParticipationDetail::Coaching(c) => Some(c),
+                ParticipationDetail::PilotLan(_) => None,
+            })
+        };
+        Named {
+            programmes: d.programmes.clone(),
+            coaches: d.coaches.clone(),
+            organisations: coaching()
+                .filter_map(|c| d.organisation(c.mentor_id.as_deref()?))
+                .map(|o| (o.meta.id.clone(), o.name.clone()))
+                .collect(),
+            events: d
+                .events
+                .iter()
+                .filter(|e| coaching().any(|c| c.events_attended.contains(&e.meta.id)))
+                .map(|e| (e.meta.id.clone(), e.title.clone()))
+                .collect(),
+        }
     }
 }
 
@@ -77,8 +113,26 @@ fn UnknownSlug(slug: String) -> impl IntoView {
     }
 }
 
-fn or_not_recorded(i18n: leptos_i18n::I18nContext<Locale>, v: Option<String>) -> String {
-    v.unwrap_or_else(|| t_string!(i18n, common.not_recorded).to_owned())
+/// `v`, or "not recorded" in the language of the moment.
+fn or_not_recorded(
+    i18n: leptos_i18n::I18nContext<Locale>,
+    v: Option<String>,
+) -> impl Fn() -> String + Clone + Send + Sync + 'static {
+    move || {
+        v.clone()
+            .unwrap_or_else(|| t_string!(i18n, common.not_recorded).to_owned())
+    }
+}
+
+/// A date as the language of the moment writes it, or "not recorded".
+fn date_or_not_recorded(
+    i18n: leptos_i18n::I18nContext<Locale>,
+    d: Option<chrono::NaiveDate>,
+) -> impl Fn() -> String + Clone + Send + Sync + 'static {
+    move || match d {
+        Some(d) => format::date(i18n, d),
+        None => t_string!(i18n, common.not_recorded).to_owned(),
+    }
 }
 
 #[component]
@@ -88,7 +142,8 @@ fn OrganisationPage(org: Organisation, participations: Vec<Participation>) -> im
     let lan = county(&org.lanskod.value)
         .map(|c| c.name.clone())
         .unwrap_or_default();
-    let kind = kind_label(i18n, org.kind);
+    let org_kind = org.kind;
+    let kind = move || kind_label(i18n, org_kind);
     let member = org.member.clone();
     let description = {
         let (name, lan) = (name.clone(), lan.clone());
@@ -217,9 +272,7 @@ fn ParticipationSection(p: Participation) -> impl IntoView {
                 .filter_map(|id| d.events.iter().find(|e| &e.meta.id == id))
                 .map(|e| e.title.clone())
                 .collect();
-            let date_or = move |x: Option<chrono::NaiveDate>| {
-                or_not_recorded(i18n, x.map(|x| format::date(i18n, x)))
-            };
+            let date_or = move |x| date_or_not_recorded(i18n, x);
             view! {
                 <dl class="facts">
                     <dt>{t!(i18n, kommun.coach)}</dt>
@@ -236,7 +289,7 @@ fn ParticipationSection(p: Participation) -> impl IntoView {
                             // Shown as a link only if it is http(s), whatever a file may have said.
                             let link = n.document_url.as_deref().and_then(|l| optional_link(l).ok().flatten());
                             view! {
-                                {n.date.map(|d| view! { {format::date(i18n, d)} ". " })}
+                                {n.date.map(|d| view! { {move || format::date(i18n, d)} ". " })}
                                 {n.summary.clone()}
                                 {(!n.focus_areas.is_empty()).then(|| {
                                     let areas = n.focus_areas.clone();
@@ -259,7 +312,7 @@ fn ParticipationSection(p: Participation) -> impl IntoView {
                     <dd data-testid="adopted">{match adopted {
                         None => or_not_recorded(i18n, None).into_any(),
                         Some(a) => view! {
-                            {format::adoption(i18n, &a)}
+                            {let shown = a.clone(); move || format::adoption(i18n, &shown)}
                             {a.source.clone().map(|s| view! { " " <Citation id=s words=a.words.clone()/> })}
                         }.into_any(),
                     }}</dd>

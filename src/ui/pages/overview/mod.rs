@@ -5,7 +5,7 @@ pub mod timeline;
 use leptos::prelude::*;
 
 use crate::domain::commitment::CommitmentStatus;
-use crate::domain::model::{Dataset, Fact, ProgrammeKind};
+use crate::domain::model::{Dataset, Fact, Programme, ProgrammeKind};
 use crate::domain::municipalities::county;
 use crate::domain::overview::{commitments_by_status, funnel, money_totals, recent_events};
 use crate::i18n::*;
@@ -47,9 +47,14 @@ pub fn Overview() -> impl IntoView {
     }
 }
 
-fn with_data<T>(f: impl Fn(&Dataset) -> T) -> T {
+/// What a section shows of the data, as a memo: the section follows an undo, an import
+/// or another tab's save, and is not drawn again for a change elsewhere.
+fn from_data<T>(f: impl Fn(&Dataset) -> T + Send + Sync + 'static) -> Memo<T>
+where
+    T: Clone + PartialEq + Send + Sync + 'static,
+{
     let data = use_store().data();
-    f(&data.read())
+    Memo::new(move |_| f(&data.read()))
 }
 
 /// A sourced text from the data, with its source link.
@@ -61,7 +66,7 @@ fn sourced_text(f: &Fact<String>) -> impl IntoView + use<> {
 #[component]
 fn Intro() -> impl IntoView {
     let i18n = use_i18n();
-    let (name, organiser, purpose) = with_data(|d| {
+    let facts = from_data(|d| {
         let p = d.programme(ProgrammeKind::Coaching);
         (
             p.map(|p| p.name.clone()),
@@ -69,14 +74,17 @@ fn Intro() -> impl IntoView {
             p.and_then(|p| p.purpose.clone()),
         )
     });
-    view! {
-        <p class="lead">
-            {name.map(|n| view! { <strong>{n.value.clone()}</strong> " " <SourceRef id=n.source.clone()/> })}
-        </p>
-        {organiser.map(|o| view! {
-            <p>{t!(i18n, overview.organised_by)} " " {sourced_text(&o)}</p>
-        })}
-        {purpose.map(|p| view! { <p>{sourced_text(&p)}</p> })}
+    move || {
+        let (name, organiser, purpose) = facts.get();
+        view! {
+            <p class="lead">
+                {name.map(|n| view! { <strong>{n.value.clone()}</strong> " " <SourceRef id=n.source.clone()/> })}
+            </p>
+            {organiser.map(|o| view! {
+                <p>{t!(i18n, overview.organised_by)} " " {sourced_text(&o)}</p>
+            })}
+            {purpose.map(|p| view! { <p>{sourced_text(&p)}</p> })}
+        }
     }
 }
 
@@ -85,7 +93,7 @@ fn FunnelSection() -> impl IntoView {
     let i18n = use_i18n();
     let data = use_store().data();
     let f = Memo::new(move |_| funnel(&data.read()));
-    let sources = with_data(|d| {
+    let sources = from_data(|d| {
         let p = d.programme(ProgrammeKind::Coaching);
         (
             p.and_then(|p| p.applicants.as_ref())
@@ -96,7 +104,6 @@ fn FunnelSection() -> impl IntoView {
                 .map(|f| (f.value, f.source.clone())),
         )
     });
-    let (applied_src, selected_src, reported) = sources;
     let count = move |n: Option<u32>| {
         n.map_or_else(
             || t_string!(i18n, common.not_recorded).to_owned(),
@@ -110,12 +117,12 @@ fn FunnelSection() -> impl IntoView {
                 <li>
                     <span class="figure" data-testid="applied">{move || count(f.read().applied)}</span>
                     <span class="figure-label">{t!(i18n, overview.applied)}</span>
-                    {applied_src.map(|s| view! { <SourceRef id=s/> })}
+                    {move || sources.get().0.map(|s| view! { <SourceRef id=s/> })}
                 </li>
                 <li>
                     <span class="figure" data-testid="selected">{move || count(f.read().selected)}</span>
                     <span class="figure-label">{t!(i18n, overview.selected)}</span>
-                    {selected_src.map(|s| view! { <SourceRef id=s/> })}
+                    {move || sources.get().1.map(|s| view! { <SourceRef id=s/> })}
                 </li>
                 <li>
                     <span class="figure" data-testid="listed">{move || f.read().listed}</span>
@@ -135,7 +142,7 @@ fn FunnelSection() -> impl IntoView {
                             unnamed = f.unnamed()
                         )
                     }}
-                    {reported.clone().map(|(n, s)| view! {
+                    {move || sources.get().2.map(|(n, s)| view! {
                         " " {move || t_string!(i18n, overview.discrepancy_reported, reported = n)}
                         " " <SourceRef id=s.clone()/>
                     })}
@@ -149,7 +156,7 @@ fn FunnelSection() -> impl IntoView {
 #[component]
 fn PeriodSection() -> impl IntoView {
     let i18n = use_i18n();
-    let (period, call) = with_data(|d| {
+    let facts = from_data(|d| {
         let p = d.programme(ProgrammeKind::Coaching);
         (
             p.and_then(|p| p.period.clone()),
@@ -159,8 +166,8 @@ fn PeriodSection() -> impl IntoView {
     view! {
         <section aria-labelledby="period-heading">
             <h2 id="period-heading">{t!(i18n, overview.period_heading)}</h2>
-            {call.map(|c| view! { <p>{t!(i18n, overview.call)} " " {sourced_text(&c)}</p> })}
-            {period.map(|p| view! {
+            {move || facts.get().1.map(|c| view! { <p>{t!(i18n, overview.call)} " " {sourced_text(&c)}</p> })}
+            {move || facts.get().0.map(|p| view! {
                 <p class="period-text">
                     <span data-testid="period-start">{p.value.start.to_string()}</span>
                     " – "
@@ -176,10 +183,11 @@ fn PeriodSection() -> impl IntoView {
 #[component]
 fn RulesSection() -> impl IntoView {
     let i18n = use_i18n();
-    let p = with_data(|d| d.programme(ProgrammeKind::Coaching).cloned());
-    let Some(p) = p else {
-        return ().into_any();
-    };
+    let programme = from_data(|d| d.programme(ProgrammeKind::Coaching).cloned());
+    move || programme.get().map(|p| rules(i18n, p))
+}
+
+fn rules(i18n: leptos_i18n::I18nContext<Locale>, p: Programme) -> impl IntoView {
     let max_pop = p.max_population.clone();
     let grant = p.grant_per_participant_kr.clone();
     let contribution = p.min_local_contribution_kr.clone();
@@ -225,7 +233,6 @@ fn RulesSection() -> impl IntoView {
             <ul>{p.incentives.iter().map(|f| view! { <li>{sourced_text(f)}</li> }).collect_view()}</ul>
         </section>
     }
-    .into_any()
 }
 
 #[component]
@@ -296,7 +303,7 @@ fn ProgressSection() -> impl IntoView {
 #[component]
 fn OutcomeSection() -> impl IntoView {
     let i18n = use_i18n();
-    let (outcome, financed) = with_data(|d| {
+    let facts = from_data(|d| {
         let p = d.programme(ProgrammeKind::Coaching);
         (
             p.and_then(|p| p.outcome.clone()),
@@ -306,8 +313,8 @@ fn OutcomeSection() -> impl IntoView {
     view! {
         <section aria-labelledby="outcome-heading">
             <h2 id="outcome-heading">{t!(i18n, overview.outcome_heading)}</h2>
-            {outcome.map(|o| view! { <p>{sourced_text(&o)}</p> })}
-            {financed.map(|f| view! { <p>{t!(i18n, overview.financed_by)} " " {sourced_text(&f)}</p> })}
+            {move || facts.get().0.map(|o| view! { <p>{sourced_text(&o)}</p> })}
+            {move || facts.get().1.map(|f| view! { <p>{t!(i18n, overview.financed_by)} " " {sourced_text(&f)}</p> })}
         </section>
     }
 }
@@ -348,12 +355,12 @@ fn ParticipantsSection() -> impl IntoView {
 fn PilotSection() -> impl IntoView {
     let i18n = use_i18n();
     let data = use_store().data();
-    let programme = with_data(|d| d.programme(ProgrammeKind::PilotLan).cloned());
+    let programme = from_data(|d| d.programme(ProgrammeKind::PilotLan).cloned());
     let names = Memo::new(move |_| participant_names(&data.read(), ProgrammeKind::PilotLan));
     view! {
         <section aria-labelledby="pilot-heading">
             <h2 id="pilot-heading">{t!(i18n, overview.pilot_heading)}</h2>
-            {programme.map(|p| view! {
+            {move || programme.get().map(|p| view! {
                 <p><strong>{sourced_text(&p.name)}</strong></p>
                 {p.purpose.as_ref().map(|f| view! { <p>{sourced_text(f)}</p> })}
             })}

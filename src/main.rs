@@ -1,3 +1,6 @@
+//! The wasm entry: mounts the app over the prerendered page (`ui/takeover.rs`). Natively
+//! there is nothing to run; the domain is a library (`cargo test`).
+
 #[cfg(target_arch = "wasm32")]
 fn main() {
     console_error_panic_hook::set_once();

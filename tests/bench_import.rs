@@ -6,9 +6,9 @@
 
 use klimatcoachning::domain::exchange::export::export_json;
 use klimatcoachning::domain::exchange::import::check_file;
-use klimatcoachning::domain::exchange::merge::{merge, merge_preview, replace_preview, Decisions};
-use klimatcoachning::domain::exchange::stamping::stamp_edit;
 use klimatcoachning::domain::generate::generated_dataset;
+use klimatcoachning::domain::merge::preview::{merge, merge_preview, replace_preview, Decisions};
+use klimatcoachning::domain::merge::stamping::stamp_edit;
 use klimatcoachning::domain::model::{Dataset, ParticipationDetail};
 use leptos::prelude::*;
 use wasm_bindgen_test::*;

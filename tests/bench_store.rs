@@ -4,8 +4,8 @@
 #![cfg(target_arch = "wasm32")]
 
 use klimatcoachning::domain::exchange::migrate::{read, Stored};
-use klimatcoachning::domain::exchange::stamping::stamp_edit;
 use klimatcoachning::domain::generate::generated_dataset;
+use klimatcoachning::domain::merge::stamping::stamp_edit;
 use klimatcoachning::store::storage::DATA_KEY;
 use klimatcoachning::store::Store;
 use leptos::prelude::*;

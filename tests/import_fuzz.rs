@@ -5,7 +5,7 @@
 
 use klimatcoachning::domain::exchange::export::export_json;
 use klimatcoachning::domain::exchange::import::check_file;
-use klimatcoachning::domain::exchange::merge::{merge, merge_preview, replace_preview, Decisions};
+use klimatcoachning::domain::merge::preview::{merge, merge_preview, replace_preview, Decisions};
 use klimatcoachning::domain::model::Dataset;
 use klimatcoachning::domain::seed::builtin_dataset;
 use serde_json::Value;

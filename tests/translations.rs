@@ -55,6 +55,18 @@ fn used_keys(dir: &Path, out: &mut BTreeSet<String>) {
                     .collect();
                 out.insert(key);
             }
+            // The list of routes names each header link's key: `…, nav nav.overview;`.
+            let mut rest = src.as_str();
+            while let Some(i) = rest.find(", nav ") {
+                rest = &rest[i + 6..];
+                let key: String = rest
+                    .chars()
+                    .take_while(|c| c.is_ascii_alphanumeric() || *c == '_' || *c == '.')
+                    .collect();
+                if !key.is_empty() {
+                    out.insert(key);
+                }
+            }
         }
     }
 }

@@ -405,7 +405,7 @@ async fn a_section_form_opens_in_place_takes_focus_and_cancel_puts_it_back() {
     let host = mount(
         data,
         Locale::en,
-        move || view! { <MembershipEditor org=hjo/> },
+        move || view! { <MembershipEditor org=Memo::new(move |_| hjo.clone())/> },
     );
     leptos::task::tick().await;
     let open = button_named(&host, "Edit");
@@ -499,4 +499,91 @@ async fn a_sheet_plan_names_its_problems_by_row_and_column_and_applies_only_when
     let (change, rows) = applied.get_untracked().expect("applied");
     assert_eq!(rows, 1);
     assert!(matches!(change, Change::Many { ref changes } if changes.len() == 1));
+}
+
+thread_local! {
+    static MOUNTED: std::cell::Cell<Option<(Store, leptos_i18n::I18nContext<Locale>)>> =
+        const { std::cell::Cell::new(None) };
+}
+
+/// The text of the `/kommuner` row whose name is `name` (cells and their phone labels).
+fn row_text(host: &web_sys::HtmlElement, name: &str) -> String {
+    let rows = host.query_selector_all("tbody tr").expect("rows");
+    (0..rows.length())
+        .filter_map(|i| rows.item(i))
+        .map(|r| r.unchecked_into::<web_sys::HtmlElement>())
+        .find(|r| query(r, "th").text_content().as_deref() == Some(name))
+        .map(|r| {
+            let cells = r.query_selector_all("td").expect("cells");
+            (0..cells.length())
+                .filter_map(|i| cells.item(i))
+                .map(|c| {
+                    let c: web_sys::Element = c.unchecked_into();
+                    format!(
+                        "{}={}",
+                        c.get_attribute("data-label").unwrap_or_default(),
+                        c.text_content().unwrap_or_default()
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join("|")
+        })
+        .unwrap_or_else(|| panic!("no row {name}"))
+}
+
+/// The rows are drawn once; a change, its undo and a language switch after mounting
+/// reach the row's cells and labels (the row keeps its element: no row is made again).
+#[wasm_bindgen_test]
+async fn a_list_row_follows_a_change_an_undo_and_the_language_after_mounting() {
+    use klimatcoachning::domain::mentoring::set_mentor;
+    use klimatcoachning::ui::pages::municipalities::Municipalities;
+    let host = mount(builtin_dataset(), Locale::sv, || {
+        MOUNTED.with(|m| m.set(Some((klimatcoachning::store::use_store(), use_i18n()))));
+        view! { <Municipalities/> }
+    });
+    leptos::task::tick().await;
+    let (store, i18n) = MOUNTED.with(|m| m.get()).expect("mounted");
+    let before = row_text(&host, "Hjo");
+    assert!(before.contains("Mentor=–"), "{before}");
+    let row = host
+        .query_selector("tbody tr:has(a[href='/kommun/hjo'])")
+        .expect("selector");
+
+    let change = store.data().with_untracked(|d| {
+        set_mentor(
+            d,
+            "participation-coaching-1497",
+            Some("org-1281"),
+            klimatcoachning::ui::today::now(),
+        )
+    });
+    store
+        .change(change.expect("Lund may mentor Hjo"))
+        .expect("kept in memory");
+    leptos::task::tick().await;
+    assert!(
+        row_text(&host, "Hjo").contains("Mentor=Lund"),
+        "{}",
+        row_text(&host, "Hjo")
+    );
+
+    store.undo().expect("undone");
+    leptos::task::tick().await;
+    assert_eq!(row_text(&host, "Hjo"), before);
+
+    i18n.set_locale(Locale::en);
+    leptos::task::tick().await;
+    let english = row_text(&host, "Hjo");
+    assert!(
+        english.starts_with("County=Västra Götalands län|"),
+        "{english}"
+    );
+    assert!(
+        english.contains("Programme=Climate coaching") && english.contains("Status=Not started"),
+        "{english}"
+    );
+    let same = host
+        .query_selector("tbody tr:has(a[href='/kommun/hjo'])")
+        .expect("selector");
+    assert!(row == same, "the row is the same element throughout");
 }

@@ -13,6 +13,7 @@ pub mod history;
 pub mod listing;
 pub mod membership;
 pub mod mentoring;
+pub mod merge;
 pub mod model;
 pub mod municipalities;
 pub mod overview;

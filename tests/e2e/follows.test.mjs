@@ -112,3 +112,25 @@ test("after “In English” no Swedish word is left on any route", async () => 
   }
   assert.deepEqual(stale, []);
 });
+
+test("a form open on a page keeps what was typed through another tab's save, and saving keeps both", async () => {
+  const context = await app.browser.newContext({ locale: "en-GB" });
+  const [a, b] = [await context.newPage(), await context.newPage()];
+  await open(a, app.url("/kommun/hjo"));
+  await openEditor(a);
+  await a.getByLabel("Avsiktsförklaring godkänd av kommunstyrelsen").fill("2007-03-15");
+
+  // Another tab gives Hjo a mentor meanwhile.
+  await open(b, app.url("/mentorer"));
+  await b.getByLabel("Mentor för Hjo").selectOption({ index: 1 });
+  await b.getByTestId("pair-participation-coaching-1497").getByRole("button", { name: "Tilldela" }).click();
+  await a.locator("article").getByRole("link", { name: "Lund" }).waitFor();
+
+  assert.equal(await a.getByLabel("Avsiktsförklaring godkänd av kommunstyrelsen").inputValue(), "2007-03-15", "the form is still open, as typed");
+  await a.getByRole("button", { name: "Spara", exact: true }).click();
+  await a.getByTestId("announcer").filter({ hasText: "Ändringen är sparad." }).waitFor();
+  await open(a, app.url("/kommun/hjo"));
+  assert.equal(await a.getByTestId("letter-of-intent").textContent(), "15 mars 2007");
+  assert.equal(await a.locator("article").getByRole("link", { name: "Lund" }).count(), 1, "the other tab's mentor is kept");
+  await context.close();
+});

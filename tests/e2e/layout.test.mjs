@@ -62,6 +62,8 @@ for (const language of ["sv", "en"]) {
       const page = await app.page({ viewport: { width, height: 800 } });
       if (language === "en") {
         await open(page, app.url("/"));
+        const menu = page.getByRole("button", { name: "Meny" });
+        if (await menu.isVisible()) await menu.click();
         await page.getByRole("button", { name: "In English" }).click();
         await page.locator("html[lang=en]").waitFor();
       }
@@ -80,6 +82,47 @@ for (const language of ["sv", "en"]) {
     assert.deepEqual(found, []);
   });
 }
+
+// A phone's first screen: the header one line high on every route (its links behind
+// "Meny"), and on /kommuner a whole municipality before any scrolling.
+test("at 360 × 780 the header is at most 64 px high on every route and /kommuner shows a municipality at once", async () => {
+  const found = [];
+  for (const [language, menuName, english] of [["sv", "Meny", false], ["en", "Menu", true]]) {
+    const page = await app.page({ viewport: { width: 360, height: 780 } });
+    await open(page, app.url("/"));
+    if (english) {
+      await page.getByRole("button", { name: "Meny" }).click();
+      await page.getByRole("button", { name: "In English" }).click();
+      await page.locator("html[lang=en]").waitFor();
+    }
+    for (const path of ROUTES) {
+      await open(page, app.url(path));
+      const height = await page.locator(".site-header").evaluate((e) => e.getBoundingClientRect().height);
+      if (height > 64) found.push(`${language} ${path}: the header is ${height} px high`);
+      if (await page.getByRole("navigation").isVisible()) found.push(`${language} ${path}: the links show before the menu is opened`);
+    }
+    await open(page, app.url("/kommuner"));
+    const first = await page.locator(".participants-table tbody tr").first().evaluate((e) => e.getBoundingClientRect().bottom);
+    if (first > 780) found.push(`${language} /kommuner: the first municipality ends at ${first} px`);
+
+    // The menu: opened, its links and the language switch show; a link followed closes it;
+    // Esc closes it and gives focus back to its button.
+    const menu = page.getByRole("button", { name: menuName });
+    await menu.click();
+    assert.equal(await menu.getAttribute("aria-expanded"), "true");
+    await page.getByRole("navigation").getByRole("link").nth(2).click();
+    await page.getByRole("navigation").waitFor({ state: "hidden" });
+    assert.equal(await menu.getAttribute("aria-expanded"), "false", `${language}: a link followed closes the menu`);
+    await menu.click();
+    await page.getByRole("navigation").getByRole("link").first().focus();
+    await page.keyboard.press("Escape");
+    await page.getByRole("navigation").waitFor({ state: "hidden" });
+    assert.equal(await page.evaluate(() => document.activeElement.getAttribute("aria-controls")), "site-menu", `${language}: Esc gives focus back to the menu button`);
+    assert.deepEqual(page.problems, []);
+    await page.context().close();
+  }
+  assert.deepEqual(found, []);
+});
 
 test("screenshots of every route at 360 and 1280 px, light and dark, kept as files", async () => {
   await mkdir(SHOTS, { recursive: true });

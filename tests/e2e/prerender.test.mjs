@@ -297,3 +297,33 @@ test("offline, each navigation gets its own page from the service worker", async
     await page.context().close();
   }
 });
+
+// The route's chunk held back half a second: the app takes over only once it is here (it
+// is fetched with the first code, for the path under any base), so no frame shows a <main>
+// without its page, at the root or under /klimat/.
+test("a deep link never shows an empty main while the app takes over, at the root and under /klimat/", async () => {
+  for (const app of [root, klimat]) {
+    const page = await app.page({ plain: true, serviceWorkers: "block" });
+    await page.route(/-split_Municipality-[0-9a-f]+\.wasm$/, async (r) => {
+      await new Promise((done) => setTimeout(done, 500));
+      await r.continue();
+    });
+    await page.addInitScript(() => {
+      window.__frames = [];
+      const sample = () => {
+        const shown = [...document.querySelectorAll("main")].some((m) => m.checkVisibility({ visibilityProperty: true }) && m.innerText.trim() !== "");
+        window.__frames.push(shown);
+        if (window.__frames.length < 2000) requestAnimationFrame(sample);
+      };
+      requestAnimationFrame(sample);
+    });
+    await page.goto(app.url("/kommun/hjo"));
+    await page.waitForFunction(appRunning);
+    await page.locator("main h1").waitFor();
+    await page.evaluate(() => new Promise((done) => setTimeout(done, 300)));
+    const frames = await page.evaluate(() => window.__frames);
+    assert.equal(frames.filter((shown) => !shown).length, 0, `${app.url("/kommun/hjo")}: frames without the page: ${frames.map(Number).join("")}`);
+    assert.deepEqual(page.problems, []);
+    await page.context().close();
+  }
+});

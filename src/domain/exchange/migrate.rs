@@ -6,9 +6,10 @@ use std::collections::BTreeMap;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
-use super::join;
-use super::versions::{Context, Stamp, Versions};
 use crate::domain::history::History;
+use crate::domain::merge::join;
+use crate::domain::model::kinds::COLLECTIONS;
+use crate::domain::model::versions::{Context, Stamp, Versions};
 use crate::domain::model::{Dataset, FORMAT, SCHEMA_VERSION};
 use crate::domain::seed::builtin_dataset;
 
@@ -155,15 +156,6 @@ pub fn upgrade(value: &mut Value) -> Result<u32, Unreadable> {
 
 /// `MIGRATIONS[n]` turns version n into version n + 1.
 const MIGRATIONS: [fn(&mut Value); SCHEMA_VERSION as usize] = [v0_to_v1, v1_to_v2, v2_to_v3];
-
-/// The record collections of a dataset, by their names in the file.
-pub(super) const COLLECTIONS: [&str; 5] = [
-    "programmes",
-    "organisations",
-    "participations",
-    "coaches",
-    "events",
-];
 
 /// Version 0 (the pre-release format) had no `format` or `schema_version`, and its
 /// records called their timestamp `updated`.

@@ -1,3 +1,6 @@
+//! The dataset's sources on `/om` and the overview: each with the id facts cite, its
+//! anchor (`source_ref::anchor`) and, kept current, its title, publisher and date.
+
 use leptos::prelude::*;
 
 use crate::domain::model::Source;

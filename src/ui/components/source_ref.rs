@@ -1,3 +1,6 @@
+//! A fact's source: a link to its entry in the source list, and a citation (the source's
+//! words, with how old they are).
+
 use leptos::prelude::*;
 use leptos_router::components::A;
 

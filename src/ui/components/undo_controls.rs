@@ -1,3 +1,6 @@
+//! Undo and redo in the header: text on a wide screen, arrows (named for screen readers)
+//! on a narrow one.
+
 use leptos::prelude::*;
 
 use crate::i18n::*;
@@ -18,7 +21,8 @@ pub fn UndoControls() -> impl IntoView {
                     let _ = store.undo();
                 }
             >
-                {t!(i18n, undo.undo)}
+                <span class="icon" aria-hidden="true">"↶"</span>
+                <span class="label">{t!(i18n, undo.undo)}</span>
             </button>
             <button
                 type="button"
@@ -28,7 +32,8 @@ pub fn UndoControls() -> impl IntoView {
                     let _ = store.redo();
                 }
             >
-                {t!(i18n, undo.redo)}
+                <span class="icon" aria-hidden="true">"↷"</span>
+                <span class="label">{t!(i18n, undo.redo)}</span>
             </button>
         </div>
     }

@@ -10,7 +10,7 @@ use wasm_bindgen::JsCast;
 
 use crate::domain::change::ChangeKind;
 use crate::domain::exchange::import::{check_file, Kind, Problem, MAX_IMPORT_BYTES};
-use crate::domain::exchange::merge::{
+use crate::domain::merge::preview::{
     merge_preview, replace_preview, Decisions, Edit, Preview, RecordRef, Side,
 };
 use crate::domain::model::Dataset;

@@ -5,7 +5,7 @@
 use chrono::NaiveDate;
 use serde_json::Value;
 
-use crate::domain::exchange::merge::RecordRef;
+use crate::domain::merge::preview::RecordRef;
 use crate::domain::model::PartialDate;
 use leptos_i18n::I18nContext;
 

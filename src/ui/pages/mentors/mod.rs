@@ -12,6 +12,7 @@ use leptos::prelude::*;
 use crate::domain::pairs::{counts, mentors, pairs};
 use crate::i18n::*;
 use crate::store::use_store;
+use crate::ui::components::keyed::row_memo;
 use crate::ui::components::list_download::ListDownload;
 use crate::ui::components::page_head::PageHead;
 use crate::ui::pages::mentors::max_load_setting::MaxLoadSetting;
@@ -51,8 +52,8 @@ pub fn Mentors() -> impl IntoView {
         <section aria-labelledby="pairs-heading">
             <h2 id="pairs-heading">{t!(i18n, mentors.pairs_heading)}</h2>
             <ul class="pair-list">
-                <For each=move || all.get() key=|p| p.participation_id.clone() let:p>
-                    <PairingRow participation_id=p.participation_id.clone() pairs=all mentors=members max_load=max_load/>
+                <For each=move || all.get() key=|p| p.participation_id.clone() let(p)>
+                    <PairingRow pair=row_memo(all, p, |p| &p.participation_id) mentors=members max_load=max_load/>
                 </For>
             </ul>
         </section>

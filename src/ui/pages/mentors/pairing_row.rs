@@ -21,21 +21,13 @@ enum Outcome {
 
 #[component]
 pub fn PairingRow(
-    participation_id: String,
-    pairs: Memo<Vec<Pair>>,
+    pair: Memo<Pair>,
     mentors: Memo<Vec<Mentor>>,
     max_load: Signal<usize>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let store = use_store();
-    let id = participation_id.clone();
-    let pair = Memo::new(move |_| {
-        pairs
-            .read()
-            .iter()
-            .find(|p| p.participation_id == id)
-            .cloned()
-    });
+    let participation_id = pair.read_untracked().participation_id.clone();
     let chosen = RwSignal::new(String::new());
     let select_ref = NodeRef::<leptos::html::Select>::new();
     let outcome = RwSignal::new(None::<Outcome>);
@@ -92,33 +84,31 @@ pub fn PairingRow(
             None => None,
         }
     };
-    let name = move || {
-        pair.read()
-            .as_ref()
-            .map(|p| p.participant.name.clone())
-            .unwrap_or_default()
-    };
+    let name = move || pair.read().participant.name.clone();
 
     view! {
         <li class="pair-row" data-testid=format!("pair-{participation_id}")>
             <h3>
-                {move || pair.get().map(|p| view! {
-                    <A href=href(&format!("/kommun/{}", p.participant.slug))>{p.participant.name.clone()}</A>
-                    <span class="muted">" (" {p.participant.lan.clone()} ")"</span>
-                })}
+                {move || {
+                    let p = pair.get();
+                    view! {
+                        <A href=href(&format!("/kommun/{}", p.participant.slug))>{p.participant.name.clone()}</A>
+                        <span class="muted">" (" {p.participant.lan.clone()} ")"</span>
+                    }
+                }}
             </h3>
             <p data-testid="mentor">
                 {t!(i18n, mentors.mentor_label)} ": "
                 {move || match pair.get() {
-                    Some(Pair { mentor: Some(m), nearness, .. }) => view! {
+                    Pair { mentor: Some(m), nearness, .. } => view! {
                         <A href=href(&format!("/kommun/{}", m.slug))>{m.name.clone()}</A>
                         {nearness.map(|n| view! { <span class="muted">" – " {move || nearness_label(i18n, n)}</span> })}
                     }.into_any(),
-                    Some(Pair { mentor_id: Some(m), .. }) => m.into_any(),
+                    Pair { mentor_id: Some(m), .. } => m.into_any(),
                     _ => view! { <strong>{t!(i18n, mentors.no_mentor)}</strong> }.into_any(),
                 }}
             </p>
-            {move || pair.get().and_then(|p| p.conflict).map(|e| view! {
+            {move || pair.get().conflict.map(|e| view! {
                 <p class="warning" data-testid="conflict">
                     <strong>{t!(i18n, mentors.conflict)}</strong> " " {move || pairing_error_label(i18n, &e)}
                 </p>
@@ -143,7 +133,7 @@ pub fn PairingRow(
                     </select>
                 </div>
                 <button type="submit">{t!(i18n, mentors.assign)}</button>
-                {move || pair.read().as_ref().is_some_and(|p| p.mentor_id.is_some()).then(|| view! {
+                {move || pair.read().mentor_id.is_some().then(|| view! {
                     <button type="button" class="danger" on:click=remove.clone()>
                         {t!(i18n, mentors.remove)}
                         <span class="visually-hidden">{move || t_string!(i18n, mentors.for_name, name = name())}</span>

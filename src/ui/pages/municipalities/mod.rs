@@ -132,10 +132,6 @@ pub fn Municipalities() -> impl IntoView {
         <p role="status" data-testid="showing">
             {move || t_string!(i18n, list.showing, shown = shown.read().len(), total = all.read().len())}
         </p>
-        <ListDownload stem="klimatcoachning-kommuner" id="list-download"
-            table=Callback::new(move |()| participant_table(i18n, &select(&all.get_untracked(), &query.get_untracked())))
-            csv_label=Signal::derive(move || t_string!(i18n, list.csv_button))
-            xlsx_label=Signal::derive(move || t_string!(i18n, list.xlsx_button))/>
         // A labelled region the keyboard can scroll, where the table is wider than the screen.
         <div class="table-wrap" role="region" aria-labelledby="list-heading" tabindex="0">
             <table class="participants-table">
@@ -166,6 +162,11 @@ pub fn Municipalities() -> impl IntoView {
         <Show when=move || shown.read().is_empty()>
             <p>{t!(i18n, list.none)}</p>
         </Show>
+        // After the list, so that on a phone the first municipality is on the first screen.
+        <ListDownload stem="klimatcoachning-kommuner" id="list-download"
+            table=Callback::new(move |()| participant_table(i18n, &select(&all.get_untracked(), &query.get_untracked())))
+            csv_label=Signal::derive(move || t_string!(i18n, list.csv_button))
+            xlsx_label=Signal::derive(move || t_string!(i18n, list.xlsx_button))/>
         <AddParticipant/>
     }
 }

@@ -49,23 +49,26 @@ fn date_text(d: Option<chrono::NaiveDate>) -> String {
 }
 
 #[component]
-pub fn CommitmentEditor(participation: Participation) -> impl IntoView {
+pub fn CommitmentEditor(participation: Memo<Participation>) -> impl IntoView {
     let i18n = use_i18n();
-    let editing = Editing::new(format!("{}-edit", participation.meta.id));
+    let editing = Editing::new(format!("{}-edit", participation.read_untracked().meta.id));
     view! {
         <EditInPlace editing=editing
             text=Signal::derive(move || t_string!(i18n, edit.open).to_owned())
             label=Signal::derive(move || t_string!(i18n, edit.open_commitment).to_owned())>
-            <CommitmentForm participation=participation.clone() editing=editing/>
+            <CommitmentForm participation=participation editing=editing/>
         </EditInPlace>
     }
 }
 
+/// Opens with the participation as stored then; a save changes the fields it shows on the
+/// participation as stored at that moment (another tab may have changed the rest).
 #[component]
-fn CommitmentForm(participation: Participation, editing: Editing) -> impl IntoView {
+fn CommitmentForm(participation: Memo<Participation>, editing: Editing) -> impl IntoView {
     let i18n = use_i18n();
     let store = use_store();
-    let ParticipationDetail::Coaching(c) = participation.detail.clone() else {
+    let opened = participation.get_untracked();
+    let ParticipationDetail::Coaching(c) = opened.detail.clone() else {
         return ().into_any();
     };
     let analysis = c.needs_analysis.clone();
@@ -98,7 +101,7 @@ fn CommitmentForm(participation: Participation, editing: Editing) -> impl IntoVi
             .and_then(|n| n.document_url.clone())
             .unwrap_or_default(),
     );
-    let id = participation.meta.id.clone();
+    let id = opened.meta.id.clone();
     let (loi_v, loi_e) = (loi.value, loi.error);
     let (pr_v, pr_e) = (proposed.value, proposed.error);
     let (ad_v, ad_e) = (adopted.value, adopted.error);
@@ -156,7 +159,7 @@ fn CommitmentForm(participation: Participation, editing: Editing) -> impl IntoVi
         if refused {
             return;
         }
-        let mut p = participation.clone();
+        let mut p = participation.get_untracked();
         if let ParticipationDetail::Coaching(c) = &mut p.detail {
             c.letter_of_intent = loi_d;
             c.strategy_proposed = pr_d;

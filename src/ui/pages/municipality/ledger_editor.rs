@@ -11,6 +11,7 @@ use crate::i18n::*;
 use crate::store::use_store;
 use crate::ui::components::edit_in_place::{EditActions, EditInPlace, Editing};
 use crate::ui::components::field::{date_hint, TextField};
+use crate::ui::components::keyed::row_memo;
 use crate::ui::components::labels::ledger_kind_label;
 use crate::ui::format;
 
@@ -42,18 +43,22 @@ fn with_entries(p: &Participation, ledger: Ledger, list: Vec<LedgerEntry>) -> Pa
 /// `limit`: the most the entries may add up to (the grant); `target`: the least they should (the contribution).
 #[component]
 pub fn LedgerEditor(
-    participation: Participation,
+    participation: Memo<Participation>,
     ledger: Ledger,
-    limit: Option<u32>,
-    target: u32,
+    limit: Signal<Option<u32>>,
+    target: Signal<u32>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let store = use_store();
-    let list = entries(&participation, ledger);
-    let total: u64 = list.iter().map(|e| u64::from(e.amount_kr)).sum();
+    let list = Memo::new(move |_| entries(&participation.read(), ledger));
+    let total = move || {
+        list.read()
+            .iter()
+            .map(|e| u64::from(e.amount_kr))
+            .sum::<u64>()
+    };
     let prefix = format!(
         "{}-{}",
-        participation.meta.id,
+        participation.read_untracked().meta.id,
         if ledger == Ledger::Grant {
             "grant"
         } else {
@@ -64,54 +69,26 @@ pub fn LedgerEditor(
         Ledger::Grant => t_string!(i18n, ledger.grant_heading),
         Ledger::Contribution => t_string!(i18n, ledger.contribution_heading),
     };
-    let summary = move || match limit {
+    let summary = move || match limit.get() {
         Some(l) => t_string!(
             i18n,
             overview.of_total,
-            part = format::kronor(i18n, total),
+            part = format::kronor(i18n, total()),
             total = format::kronor(i18n, l.into())
         ),
         None => t_string!(
             i18n,
             overview.of_minimum,
-            part = format::kronor(i18n, total),
-            total = format::kronor(i18n, target.into())
+            part = format::kronor(i18n, total()),
+            total = format::kronor(i18n, target.get().into())
         ),
     };
-    let rows = list
-        .iter()
-        .map(|e| {
-            let remove = {
-                let participation = participation.clone();
-                let rest: Vec<LedgerEntry> = list.iter().filter(|x| x.id != e.id).cloned().collect();
-                move |_| {
-                    let _ = store.put(Record::Participation(with_entries(&participation, ledger, rest.clone())));
-                }
-            };
-            let (amount, date, kind) = (e.amount_kr, e.date, e.kind);
-            let purpose = e.purpose.clone();
-            view! {
-                <tr>
-                    <td>{move || format::date(i18n, date)}</td>
-                    <td>{purpose.clone()}</td>
-                    <td>{move || ledger_kind_label(i18n, kind)}</td>
-                    <td class="amount">{move || format::kronor(i18n, amount.into())}</td>
-                    <td>
-                        <button type="button" on:click=remove
-                            aria-label=move || t_string!(i18n, ledger.remove_label, purpose = purpose.clone())>
-                            {t!(i18n, ledger.remove)}
-                        </button>
-                    </td>
-                </tr>
-            }
-        })
-        .collect_view();
     let editing = Editing::new(format!("{prefix}-add"));
     view! {
         <section class="ledger" aria-label=heading>
             <h3>{heading}</h3>
             <p data-testid=format!("{prefix}-total")>{summary}</p>
-            {(!list.is_empty()).then(|| view! {
+            <Show when=move || !list.read().is_empty()>
                 <table class="ledger-table">
                     <thead><tr>
                         <th scope="col">{t!(i18n, ledger.date)}</th>
@@ -120,33 +97,71 @@ pub fn LedgerEditor(
                         <th scope="col">{t!(i18n, ledger.amount)}</th>
                         <th scope="col"><span class="visually-hidden">{t!(i18n, ledger.remove)}</span></th>
                     </tr></thead>
-                    <tbody>{rows}</tbody>
+                    <tbody>
+                        <For each=move || list.get() key=|e| e.id.clone() let(e)>
+                            <LedgerRow entry=row_memo(list, e, |e| &e.id) participation=participation ledger=ledger/>
+                        </For>
+                    </tbody>
                 </table>
-            })}
+            </Show>
             <EditInPlace editing=editing
                 text=Signal::derive(move || t_string!(i18n, ledger.open_add).to_owned())
                 label=Signal::derive(move || match ledger {
                     Ledger::Grant => t_string!(i18n, ledger.open_add_grant),
                     Ledger::Contribution => t_string!(i18n, ledger.open_add_contribution),
                 }.to_owned())>
-                <LedgerAddForm participation=participation.clone() ledger=ledger limit=limit prefix=prefix.clone() editing=editing/>
+                <LedgerAddForm participation=participation ledger=ledger limit=limit prefix=prefix.clone() editing=editing/>
             </EditInPlace>
         </section>
+    }
+}
+
+/// One entry, and the button that removes it from the ledger as stored at that moment.
+#[component]
+fn LedgerRow(
+    entry: Memo<LedgerEntry>,
+    participation: Memo<Participation>,
+    ledger: Ledger,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let store = use_store();
+    let remove = move |_| {
+        let current = participation.get_untracked();
+        let id = entry.read_untracked().id.clone();
+        let rest = entries(&current, ledger)
+            .into_iter()
+            .filter(|x| x.id != id)
+            .collect();
+        let _ = store.put(Record::Participation(with_entries(&current, ledger, rest)));
+    };
+    let purpose = move || entry.read().purpose.clone();
+    view! {
+        <tr>
+            <td>{move || format::date(i18n, entry.read().date)}</td>
+            <td>{purpose}</td>
+            <td>{move || ledger_kind_label(i18n, entry.read().kind)}</td>
+            <td class="amount">{move || format::kronor(i18n, entry.read().amount_kr.into())}</td>
+            <td>
+                <button type="button" on:click=remove
+                    aria-label=move || t_string!(i18n, ledger.remove_label, purpose = purpose())>
+                    {t!(i18n, ledger.remove)}
+                </button>
+            </td>
+        </tr>
     }
 }
 
 /// The form behind "Lägg till en post"; built anew each time it opens.
 #[component]
 fn LedgerAddForm(
-    participation: Participation,
+    participation: Memo<Participation>,
     ledger: Ledger,
-    limit: Option<u32>,
+    limit: Signal<Option<u32>>,
     prefix: String,
     editing: Editing,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let store = use_store();
-    let list = entries(&participation, ledger);
     let (date, date_e) = (
         RwSignal::new(String::new()),
         RwSignal::new(None::<FieldError>),
@@ -162,15 +177,16 @@ fn LedgerAddForm(
     let kind = RwSignal::new(LedgerKind::Investigation);
 
     let add = {
-        let participation = participation.clone();
-        let list = list.clone();
         move |ev: leptos::ev::SubmitEvent| {
             ev.prevent_default();
+            // Added to the ledger as stored now: another tab may have changed it.
+            let current = participation.get_untracked();
+            let list = entries(&current, ledger);
             let d = required_date(&date.get_untracked());
             date_e.set(d.clone().err());
             let text = purpose.get_untracked().trim().to_owned();
             purpose_e.set(text.is_empty().then_some(FieldError::Required));
-            let a = kronor(&amount.get_untracked()).and_then(|a| match limit {
+            let a = kronor(&amount.get_untracked()).and_then(|a| match limit.get_untracked() {
                 Some(limit) => within_limit(list.iter().map(|e| e.amount_kr), a, limit).map(|_| a),
                 None => Ok(a),
             });
@@ -178,7 +194,7 @@ fn LedgerAddForm(
             let (Ok(d), Ok(a), false) = (d, a, text.is_empty()) else {
                 return;
             };
-            let mut next = list.clone();
+            let mut next = list;
             next.push(LedgerEntry {
                 id: format!(
                     "{}-{}",
@@ -191,11 +207,7 @@ fn LedgerAddForm(
                 amount_kr: a,
             });
             if store
-                .put(Record::Participation(with_entries(
-                    &participation,
-                    ledger,
-                    next,
-                )))
+                .put(Record::Participation(with_entries(&current, ledger, next)))
                 .is_ok()
             {
                 editing.close();

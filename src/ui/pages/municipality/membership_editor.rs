@@ -13,14 +13,14 @@ use crate::ui::components::field::TextField;
 use crate::ui::today::now;
 
 #[component]
-pub fn MembershipEditor(org: Organisation) -> impl IntoView {
+pub fn MembershipEditor(org: Memo<Organisation>) -> impl IntoView {
     let i18n = use_i18n();
-    let editing = Editing::new(format!("{}-membership", org.meta.id));
+    let editing = Editing::new(format!("{}-membership", org.read_untracked().meta.id));
     view! {
         <EditInPlace editing=editing
             text=Signal::derive(move || t_string!(i18n, edit.open).to_owned())
             label=Signal::derive(move || t_string!(i18n, kommun.open_membership).to_owned())>
-            <MembershipForm org=org.clone() editing=editing/>
+            <MembershipForm org=org.get_untracked() editing=editing/>
         </EditInPlace>
     }
 }

@@ -10,13 +10,14 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
 use crate::domain::change::{Change, Collection};
-use crate::domain::commitment::{due_date, status};
+use crate::domain::commitment::{due_date, status, CommitmentStatus};
 use crate::domain::listing::{closest, find_by_slug, organisation_slug};
 use crate::domain::model::*;
 use crate::domain::municipalities::county;
 use crate::domain::validate::optional_link;
 use crate::i18n::*;
 use crate::store::use_store;
+use crate::ui::components::keyed::record_memo;
 use crate::ui::components::labels::{focus_label, kind_label, programme_label, status_label};
 use crate::ui::components::notes::OrganisationNotes;
 use crate::ui::components::page_head::PageHead;
@@ -33,58 +34,24 @@ pub fn Municipality() -> impl IntoView {
     let data = use_store().data();
     let params = use_params_map();
     let slug = Memo::new(move |_| params.read().get("slug").unwrap_or_default());
-    // The organisation, its participations and what they name (programmes, coaches,
-    // mentors, events): the page is drawn again when any of these changes, and only then.
+    // The page's frame: which organisation, and which participations it has. It is drawn
+    // again only when these change; every fact inside reads the data through a memo, and
+    // an open form stays open (with what was typed) whatever another tab saves.
     let found = Memo::new(move |_| {
         let d = data.read();
         find_by_slug(&d, &slug.read()).map(|o| {
-            let parts: Vec<Participation> = d
+            let parts: Vec<String> = d
                 .participations
                 .iter()
                 .filter(|p| p.organisation_id == o.meta.id)
-                .cloned()
+                .map(|p| p.meta.id.clone())
                 .collect();
-            let named = Named::of(&d, &parts);
-            (o.clone(), parts, named)
+            (o.meta.id.clone(), parts)
         })
     });
     move || match found.get() {
-        Some((o, parts, _)) => view! { <OrganisationPage org=o participations=parts/> }.into_any(),
+        Some((id, parts)) => view! { <OrganisationPage id=id participations=parts/> }.into_any(),
         None => view! { <UnknownSlug slug=slug.get()/> }.into_any(),
-    }
-}
-
-/// What a participation section reads beyond the participation itself.
-#[derive(Clone, PartialEq)]
-struct Named {
-    programmes: Vec<Programme>,
-    coaches: Vec<Coach>,
-    organisations: Vec<(String, String)>,
-    events: Vec<(String, String)>,
-}
-
-impl Named {
-    fn of(d: &Dataset, parts: &[Participation]) -> Named {
-        let coaching = || {
-            parts.iter().filter_map(|p| match &p.detail {
-                ParticipationDetail::Coaching(c) => Some(c),
-                ParticipationDetail::PilotLan(_) => None,
-            })
-        };
-        Named {
-            programmes: d.programmes.clone(),
-            coaches: d.coaches.clone(),
-            organisations: coaching()
-                .filter_map(|c| d.organisation(c.mentor_id.as_deref()?))
-                .map(|o| (o.meta.id.clone(), o.name.clone()))
-                .collect(),
-            events: d
-                .events
-                .iter()
-                .filter(|e| coaching().any(|c| c.events_attended.contains(&e.meta.id)))
-                .map(|e| (e.meta.id.clone(), e.title.clone()))
-                .collect(),
-        }
     }
 }
 
@@ -136,30 +103,31 @@ fn date_or_not_recorded(
 }
 
 #[component]
-fn OrganisationPage(org: Organisation, participations: Vec<Participation>) -> impl IntoView {
+fn OrganisationPage(id: String, participations: Vec<String>) -> impl IntoView {
     let i18n = use_i18n();
-    let name = org.name.clone();
-    let lan = county(&org.lanskod.value)
-        .map(|c| c.name.clone())
-        .unwrap_or_default();
-    let org_kind = org.kind;
-    let kind = move || kind_label(i18n, org_kind);
-    let member = org.member.clone();
-    let description = {
-        let (name, lan) = (name.clone(), lan.clone());
-        Signal::derive(move || {
-            t_string!(
-                i18n,
-                kommun.description,
-                name = name.clone(),
-                lan = lan.clone()
-            )
+    let data = use_store().data();
+    let Some(first) = data.with_untracked(|d| d.organisation(&id).cloned()) else {
+        return ().into_any();
+    };
+    let org = {
+        let id = id.clone();
+        record_memo(first.clone(), move || {
+            data.with(|d| d.organisation(&id).cloned())
         })
     };
+    let name = move || org.read().name.clone();
+    let lan = move || {
+        county(&org.read().lanskod.value)
+            .map(|c| c.name.clone())
+            .unwrap_or_default()
+    };
+    let description =
+        Signal::derive(move || t_string!(i18n, kommun.description, name = name(), lan = lan()));
+    let may_be_member = first.kind == OrganisationKind::Kommun;
     view! {
-        <PageHead title=name.clone() description=description/>
+        <PageHead title=Signal::derive(name) description=description/>
         <article class="organisation">
-            <h1>{name.clone()}</h1>
+            <h1>{name}</h1>
             <p class="print-action">
                 <button type="button" on:click=|_| {
                     let _ = window().print();
@@ -167,181 +135,228 @@ fn OrganisationPage(org: Organisation, participations: Vec<Participation>) -> im
             </p>
             <dl class="facts">
                 <dt>{t!(i18n, kommun.kind)}</dt>
-                <dd>{kind}</dd>
-                {org.kommunkod.clone().map(|k| view! {
+                <dd>{move || kind_label(i18n, org.read().kind)}</dd>
+                {move || org.read().kommunkod.clone().map(|k| view! {
                     <dt>{t!(i18n, kommun.kommunkod)}</dt>
                     <dd><span data-testid="kommunkod">{k.value.clone()}</span> " " <SourceRef id=k.source.clone()/></dd>
                 })}
                 <dt>{t!(i18n, kommun.lan)}</dt>
-                <dd>{lan} " " <SourceRef id=org.lanskod.source.clone()/></dd>
-                {(!org.population.is_empty()).then(|| view! {
-                    <dt>{t!(i18n, kommun.population)}</dt>
-                    <dd>
-                        <ul class="plain">
-                            {org.population.iter().map(|p| {
-                                let (count, date, source) = (p.count, p.date, p.source.clone());
-                                view! {
-                                    <li>
-                                        {move || t_string!(i18n, kommun.population_value, count = format::number(i18n, count.into()), date = format::date(i18n, date))}
-                                        " " <SourceRef id=source/>
-                                    </li>
-                                }
-                            }).collect_view()}
-                        </ul>
-                    </dd>
-                })}
+                <dd>{lan} " " {move || view! { <SourceRef id=org.read().lanskod.source.clone()/> }}</dd>
+                {move || {
+                    let population = org.read().population.clone();
+                    (!population.is_empty()).then(|| view! {
+                        <dt>{t!(i18n, kommun.population)}</dt>
+                        <dd>
+                            <ul class="plain">
+                                {population.into_iter().map(|p| {
+                                    let (count, date, source) = (p.count, p.date, p.source);
+                                    view! {
+                                        <li>
+                                            {move || t_string!(i18n, kommun.population_value, count = format::number(i18n, count.into()), date = format::date(i18n, date))}
+                                            " " <SourceRef id=source/>
+                                        </li>
+                                    }
+                                }).collect_view()}
+                            </ul>
+                        </dd>
+                    })
+                }}
                 <dt>{t!(i18n, kommun.member)}</dt>
                 <dd class="editable">
-                    <span data-testid="member">{move || match &member {
+                    <span data-testid="member">{move || match &org.read().member {
                         Some(Membership { since: Some(y) }) => t_string!(i18n, kommun.member_since, year = *y),
                         Some(Membership { since: None }) => t_string!(i18n, kommun.member_yes).to_owned(),
                         None => t_string!(i18n, common.not_recorded).to_owned(),
                     }}</span>
-                    {(org.kind == OrganisationKind::Kommun).then(|| view! { " " <MembershipEditor org=org.clone()/> })}
+                    {may_be_member.then(|| view! { " " <MembershipEditor org=org/> })}
                 </dd>
-                {(!org.contacts.is_empty()).then(|| view! {
-                    <dt>{t!(i18n, kommun.contacts)}</dt>
-                    <dd>{org.contacts.iter().map(|c| view! {
-                        {c.name.clone()} ", " {c.role.clone()} " " <SourceRef id=c.source.clone()/>
-                    }).collect_view()}</dd>
-                })}
+                {move || {
+                    let contacts = org.read().contacts.clone();
+                    (!contacts.is_empty()).then(|| view! {
+                        <dt>{t!(i18n, kommun.contacts)}</dt>
+                        <dd>{contacts.into_iter().map(|c| view! {
+                            {c.name} ", " {c.role} " " <SourceRef id=c.source/>
+                        }).collect_view()}</dd>
+                    })
+                }}
             </dl>
-            {participations.into_iter().map(|p| view! { <ParticipationSection p=p/> }).collect_view()}
+            {participations.into_iter().map(|id| view! { <ParticipationSection id=id/> }).collect_view()}
             <section aria-labelledby="org-notes">
                 <h2 id="org-notes">{t!(i18n, kommun.notes)}</h2>
-                <p class="print-only">{or_not_recorded(i18n, (!org.meta.notes.is_empty()).then(|| org.meta.notes.clone()))}</p>
-                <OrganisationNotes organisation_id=org.meta.id.clone()/>
+                <p class="print-only">{move || {
+                    let notes = org.read().meta.notes.clone();
+                    or_not_recorded(i18n, (!notes.is_empty()).then_some(notes))()
+                }}</p>
+                <OrganisationNotes organisation_id=id/>
             </section>
         </article>
     }
+    .into_any()
 }
 
-#[component]
-fn ParticipationSection(p: Participation) -> impl IntoView {
-    let i18n = use_i18n();
-    let data = use_store().data();
-    let d = data.read_untracked();
-    let programme = d
-        .programmes
-        .iter()
-        .find(|g| g.meta.id == p.programme_id)
-        .cloned();
-    let Some(programme) = programme else {
-        return ().into_any();
-    };
-    let heading_id = format!("part-{}", p.meta.id);
-    let labelled_by = heading_id.clone();
-    let kind = programme.kind;
-    let listed = p.listed_in.clone();
-    let body = match &p.detail {
-        ParticipationDetail::Coaching(c) => {
-            let years = programme.commitment_years.as_ref().map_or(2, |f| f.value);
-            let grant = programme
-                .grant_per_participant_kr
-                .as_ref()
-                .map_or(0, |f| f.value);
-            let minimum = programme
-                .min_local_contribution_kr
-                .as_ref()
-                .map_or(0, |f| f.value);
-            let coach = c
-                .coach_id
-                .as_deref()
-                .and_then(|id| d.coaches.iter().find(|x| x.meta.id == id))
-                .map(|x| x.name.clone());
-            let mentor = c
-                .mentor_id
-                .as_deref()
-                .and_then(|id| d.organisation(id))
-                .map(|o| (o.name.clone(), organisation_slug(o)));
-            let due = c.letter_of_intent.and_then(|l| due_date(l, years));
-            let st = status(c, years, today());
-            let loi = c.letter_of_intent;
-            let (proposed, adopted) = (c.strategy_proposed, c.strategy_adopted.clone());
-            let source_notes = c.source_notes.clone();
-            let used: u64 = c.grant_entries.iter().map(|e| u64::from(e.amount_kr)).sum();
-            let contributed: u64 = c
-                .contribution_entries
-                .iter()
-                .map(|e| u64::from(e.amount_kr))
-                .sum();
-            let analysis = c.needs_analysis.clone();
-            let events: Vec<String> = c
-                .events_attended
-                .iter()
-                .filter_map(|id| d.events.iter().find(|e| &e.meta.id == id))
-                .map(|e| e.title.clone())
-                .collect();
-            let date_or = move |x| date_or_not_recorded(i18n, x);
-            view! {
-                <dl class="facts">
-                    <dt>{t!(i18n, kommun.coach)}</dt>
-                    <dd>{or_not_recorded(i18n, coach)}</dd>
-                    <dt>{t!(i18n, kommun.mentor)}</dt>
-                    <dd>{match mentor {
-                        Some((n, s)) => view! { <A href=href(&format!("/kommun/{s}"))>{n}</A> }.into_any(),
-                        None => or_not_recorded(i18n, None).into_any(),
-                    }}</dd>
-                    <dt>{t!(i18n, kommun.needs_analysis)}</dt>
-                    <dd data-testid="needs-analysis">{match analysis {
-                        None => or_not_recorded(i18n, None).into_any(),
-                        Some(n) => {
-                            // Shown as a link only if it is http(s), whatever a file may have said.
-                            let link = n.document_url.as_deref().and_then(|l| optional_link(l).ok().flatten());
-                            view! {
-                                {n.date.map(|d| view! { {move || format::date(i18n, d)} ". " })}
-                                {n.summary.clone()}
-                                {(!n.focus_areas.is_empty()).then(|| {
-                                    let areas = n.focus_areas.clone();
-                                    view! { " " <span data-testid="focus-areas">"(" {move || areas.iter().map(|f| focus_label(i18n, *f)).collect::<Vec<_>>().join(", ")} ")"</span> }
-                                })}
-                                {link.map(|l| view! { " " <a href=l.clone() rel="external noopener">{l.clone()}</a> })}
-                            }.into_any()
-                        }
-                    }}</dd>
-                    <dt>{t!(i18n, kommun.letter_of_intent)}</dt>
-                    <dd data-testid="letter-of-intent">{date_or(loi)}</dd>
-                    <dt>{t!(i18n, kommun.commitment)}</dt>
-                    <dd>
-                        <span class="status" data-testid="status">{move || status_label(i18n, st)}</span>
-                        {due.map(|d| view! { ". " {move || t_string!(i18n, kommun.due, date = format::date(i18n, d))} })}
-                    </dd>
-                    <dt>{t!(i18n, kommun.proposed)}</dt>
-                    <dd>{date_or(proposed)}</dd>
-                    <dt>{t!(i18n, kommun.adopted)}</dt>
-                    <dd data-testid="adopted">{match adopted {
-                        None => or_not_recorded(i18n, None).into_any(),
-                        Some(a) => view! {
-                            {let shown = a.clone(); move || format::adoption(i18n, &shown)}
-                            {a.source.clone().map(|s| view! { " " <Citation id=s words=a.words.clone()/> })}
-                        }.into_any(),
-                    }}</dd>
-                    {(!source_notes.is_empty()).then(|| view! {
-                        <dt>{t!(i18n, kommun.source_notes)}</dt>
-                        <dd data-testid="source-notes"><ul class="plain">
-                            {source_notes.into_iter().map(|n| view! { <li><Citation id=n.source words=Some(n.value)/></li> }).collect_view()}
-                        </ul></dd>
-                    })}
-                    <dt>{t!(i18n, kommun.grant)}</dt>
-                    <dd data-testid="grant-used">{move || t_string!(i18n, overview.of_total, part = format::kronor(i18n, used), total = format::kronor(i18n, grant.into()))}</dd>
-                    <dt>{t!(i18n, kommun.contribution)}</dt>
-                    <dd>{move || t_string!(i18n, overview.of_minimum, part = format::kronor(i18n, contributed), total = format::kronor(i18n, minimum.into()))}</dd>
-                    <dt>{t!(i18n, kommun.events)}</dt>
-                    <dd>{if events.is_empty() { or_not_recorded(i18n, None).into_any() } else {
-                        view! { <ul class="plain">{events.into_iter().map(|e| view! { <li>{e}</li> }).collect_view()}</ul> }.into_any()
-                    }}</dd>
-                </dl>
+/// What a participation's section shows, as of today: a memo, so the section's facts are
+/// drawn again when they change and not otherwise.
+#[derive(Clone, PartialEq)]
+enum Facts {
+    Coaching {
+        coach: Option<String>,
+        mentor: Option<(String, String)>,
+        analysis: Option<NeedsAnalysis>,
+        loi: Option<chrono::NaiveDate>,
+        status: CommitmentStatus,
+        due: Option<chrono::NaiveDate>,
+        proposed: Option<chrono::NaiveDate>,
+        adopted: Option<Adoption>,
+        source_notes: Vec<Fact<String>>,
+        grant: u32,
+        minimum: u32,
+        used: u64,
+        contributed: u64,
+        events: Vec<String>,
+    },
+    Pilot {
+        focus: Option<Fact<String>>,
+        sessions: Vec<String>,
+    },
+}
+
+impl Facts {
+    fn of(d: &Dataset, p: &Participation, programme: &Programme) -> Facts {
+        match &p.detail {
+            ParticipationDetail::Coaching(c) => {
+                let years = programme.commitment_years.as_ref().map_or(2, |f| f.value);
+                Facts::Coaching {
+                    coach: c
+                        .coach_id
+                        .as_deref()
+                        .and_then(|id| d.coaches.iter().find(|x| x.meta.id == id))
+                        .map(|x| x.name.clone()),
+                    mentor: c
+                        .mentor_id
+                        .as_deref()
+                        .and_then(|id| d.organisation(id))
+                        .map(|o| (o.name.clone(), organisation_slug(o))),
+                    analysis: c.needs_analysis.clone(),
+                    loi: c.letter_of_intent,
+                    status: status(c, years, today()),
+                    due: c.letter_of_intent.and_then(|l| due_date(l, years)),
+                    proposed: c.strategy_proposed,
+                    adopted: c.strategy_adopted.clone(),
+                    source_notes: c.source_notes.clone(),
+                    grant: programme
+                        .grant_per_participant_kr
+                        .as_ref()
+                        .map_or(0, |f| f.value),
+                    minimum: programme
+                        .min_local_contribution_kr
+                        .as_ref()
+                        .map_or(0, |f| f.value),
+                    used: c.grant_entries.iter().map(|e| u64::from(e.amount_kr)).sum(),
+                    contributed: c
+                        .contribution_entries
+                        .iter()
+                        .map(|e| u64::from(e.amount_kr))
+                        .sum(),
+                    events: c
+                        .events_attended
+                        .iter()
+                        .filter_map(|id| d.events.iter().find(|e| &e.meta.id == id))
+                        .map(|e| e.title.clone())
+                        .collect(),
+                }
             }
-            .into_any()
+            ParticipationDetail::PilotLan(pl) => Facts::Pilot {
+                focus: pl.focus.clone(),
+                sessions: pl
+                    .sessions
+                    .iter()
+                    .map(|s| format!("{} – {}", s.date, s.topic))
+                    .collect(),
+            },
         }
-        ParticipationDetail::PilotLan(pl) => {
-            let focus = pl.focus.clone();
-            let sessions: Vec<String> = pl
-                .sessions
-                .iter()
-                .map(|s| format!("{} – {}", s.date, s.topic))
-                .collect();
-            view! {
+    }
+
+    fn show(self, i18n: leptos_i18n::I18nContext<Locale>) -> AnyView {
+        match self {
+            Facts::Coaching {
+                coach,
+                mentor,
+                analysis,
+                loi,
+                status: st,
+                due,
+                proposed,
+                adopted,
+                source_notes,
+                grant,
+                minimum,
+                used,
+                contributed,
+                events,
+            } => {
+                let date_or = move |x| date_or_not_recorded(i18n, x);
+                view! {
+                    <dl class="facts">
+                        <dt>{t!(i18n, kommun.coach)}</dt>
+                        <dd>{or_not_recorded(i18n, coach)}</dd>
+                        <dt>{t!(i18n, kommun.mentor)}</dt>
+                        <dd>{match mentor {
+                            Some((n, s)) => view! { <A href=href(&format!("/kommun/{s}"))>{n}</A> }.into_any(),
+                            None => or_not_recorded(i18n, None).into_any(),
+                        }}</dd>
+                        <dt>{t!(i18n, kommun.needs_analysis)}</dt>
+                        <dd data-testid="needs-analysis">{match analysis {
+                            None => or_not_recorded(i18n, None).into_any(),
+                            Some(n) => {
+                                // Shown as a link only if it is http(s), whatever a file may have said.
+                                let link = n.document_url.as_deref().and_then(|l| optional_link(l).ok().flatten());
+                                view! {
+                                    {n.date.map(|d| view! { {move || format::date(i18n, d)} ". " })}
+                                    {n.summary.clone()}
+                                    {(!n.focus_areas.is_empty()).then(|| {
+                                        let areas = n.focus_areas.clone();
+                                        view! { " " <span data-testid="focus-areas">"(" {move || areas.iter().map(|f| focus_label(i18n, *f)).collect::<Vec<_>>().join(", ")} ")"</span> }
+                                    })}
+                                    {link.map(|l| view! { " " <a href=l.clone() rel="external noopener">{l.clone()}</a> })}
+                                }.into_any()
+                            }
+                        }}</dd>
+                        <dt>{t!(i18n, kommun.letter_of_intent)}</dt>
+                        <dd data-testid="letter-of-intent">{date_or(loi)}</dd>
+                        <dt>{t!(i18n, kommun.commitment)}</dt>
+                        <dd>
+                            <span class="status" data-testid="status">{move || status_label(i18n, st)}</span>
+                            {due.map(|d| view! { ". " {move || t_string!(i18n, kommun.due, date = format::date(i18n, d))} })}
+                        </dd>
+                        <dt>{t!(i18n, kommun.proposed)}</dt>
+                        <dd>{date_or(proposed)}</dd>
+                        <dt>{t!(i18n, kommun.adopted)}</dt>
+                        <dd data-testid="adopted">{match adopted {
+                            None => or_not_recorded(i18n, None).into_any(),
+                            Some(a) => view! {
+                                {let shown = a.clone(); move || format::adoption(i18n, &shown)}
+                                {a.source.clone().map(|s| view! { " " <Citation id=s words=a.words.clone()/> })}
+                            }.into_any(),
+                        }}</dd>
+                        {(!source_notes.is_empty()).then(|| view! {
+                            <dt>{t!(i18n, kommun.source_notes)}</dt>
+                            <dd data-testid="source-notes"><ul class="plain">
+                                {source_notes.into_iter().map(|n| view! { <li><Citation id=n.source words=Some(n.value)/></li> }).collect_view()}
+                            </ul></dd>
+                        })}
+                        <dt>{t!(i18n, kommun.grant)}</dt>
+                        <dd data-testid="grant-used">{move || t_string!(i18n, overview.of_total, part = format::kronor(i18n, used), total = format::kronor(i18n, grant.into()))}</dd>
+                        <dt>{t!(i18n, kommun.contribution)}</dt>
+                        <dd>{move || t_string!(i18n, overview.of_minimum, part = format::kronor(i18n, contributed), total = format::kronor(i18n, minimum.into()))}</dd>
+                        <dt>{t!(i18n, kommun.events)}</dt>
+                        <dd>{if events.is_empty() { or_not_recorded(i18n, None).into_any() } else {
+                            view! { <ul class="plain">{events.into_iter().map(|e| view! { <li>{e}</li> }).collect_view()}</ul> }.into_any()
+                        }}</dd>
+                    </dl>
+                }
+                .into_any()
+            }
+            Facts::Pilot { focus, sessions } => view! {
                 <dl class="facts">
                     <dt>{t!(i18n, kommun.focus)}</dt>
                     <dd>{match focus {
@@ -354,32 +369,71 @@ fn ParticipationSection(p: Participation) -> impl IntoView {
                     }}</dd>
                 </dl>
             }
-            .into_any()
+            .into_any(),
         }
-    };
+    }
+}
+
+/// One programme's part: its facts (a memo), its forms (kept open across other tabs'
+/// saves, saving onto the participation as stored then) and its removal.
+#[component]
+fn ParticipationSection(id: String) -> impl IntoView {
+    let i18n = use_i18n();
     let store = use_store();
-    let remove_id = p.meta.id.clone();
-    let grant_limit = programme.grant_per_participant_kr.as_ref().map(|f| f.value);
-    let minimum = programme
-        .min_local_contribution_kr
-        .as_ref()
-        .map_or(0, |f| f.value);
-    let editor = matches!(p.detail, ParticipationDetail::Coaching(_)).then(|| view! {
-        <CommitmentEditor participation=p.clone()/>
-        <LedgerEditor participation=p.clone() ledger=Ledger::Grant limit=grant_limit target=grant_limit.unwrap_or(0)/>
-        <LedgerEditor participation=p.clone() ledger=Ledger::Contribution limit=None target=minimum/>
+    let data = store.data();
+    let find = {
+        let id = id.clone();
+        move |d: &Dataset| d.participations.iter().find(|p| p.meta.id == id).cloned()
+    };
+    let programme_of = |d: &Dataset, p: &Participation| {
+        d.programmes
+            .iter()
+            .find(|g| g.meta.id == p.programme_id)
+            .cloned()
+    };
+    let Some((first, programme)) = data.with_untracked(|d| {
+        let p = find(d)?;
+        let g = programme_of(d, &p)?;
+        Some((p, g))
+    }) else {
+        return ().into_any();
+    };
+    let p = record_memo(first.clone(), move || data.with(|d| find(d)));
+    let programme = record_memo(programme, move || data.with(|d| programme_of(d, &p.read())));
+    let facts = Memo::new(move |_| Facts::of(&data.read(), &p.read(), &programme.read()));
+    let heading_id = format!("part-{id}");
+    let labelled_by = heading_id.clone();
+    let kind = programme.read_untracked().kind;
+    let grant_limit = Signal::derive(move || {
+        programme
+            .read()
+            .grant_per_participant_kr
+            .as_ref()
+            .map(|f| f.value)
+    });
+    let minimum = Signal::derive(move || {
+        programme
+            .read()
+            .min_local_contribution_kr
+            .as_ref()
+            .map_or(0, |f| f.value)
+    });
+    let editor = matches!(first.detail, ParticipationDetail::Coaching(_)).then(|| view! {
+        <CommitmentEditor participation=p/>
+        <LedgerEditor participation=p ledger=Ledger::Grant limit=grant_limit target=Signal::derive(move || grant_limit.get().unwrap_or(0))/>
+        <LedgerEditor participation=p ledger=Ledger::Contribution limit=Signal::stored(None) target=minimum/>
     });
     view! {
         <section aria-labelledby=labelled_by>
             <h2 id=heading_id>
                 {move || programme_label(i18n, kind)}
-                {listed.map(|s| view! { " " <SourceRef id=s/> })}
+                {move || p.read().listed_in.clone().map(|s| view! { " " <SourceRef id=s/> })}
             </h2>
-            {body}
+            {move || facts.get().show(i18n)}
             {editor}
             <p>
                 <button type="button" class="danger" on:click=move |_| {
-                    let _ = store.change(Change::Remove { collection: Collection::Participation, id: remove_id.clone() });
+                    let _ = store.change(Change::Remove { collection: Collection::Participation, id: id.clone() });
                 }>{move || t_string!(i18n, kommun.remove, programme = programme_label(i18n, kind))}</button>
             </p>
         </section>

@@ -1,3 +1,5 @@
+//! The programme period on a time axis (geometry in `domain/timeline.rs`).
+
 use leptos::prelude::*;
 
 use crate::domain::model::Period;

@@ -12,6 +12,7 @@ use crate::domain::model::{OrganisationKind, ProgrammeKind};
 use crate::domain::pilot::{kind_word, rows, select, sort_word, PilotQuery, PilotSort};
 use crate::i18n::*;
 use crate::store::use_store;
+use crate::ui::components::keyed::row_memo;
 use crate::ui::components::labels::kind_label;
 use crate::ui::components::page_head::PageHead;
 use crate::ui::components::source_ref::SourceRef;
@@ -81,8 +82,8 @@ pub fn Pilot() -> impl IntoView {
             {move || t_string!(i18n, list.showing, shown = shown.read().len(), total = all.read().len())}
         </p>
         <ul class="pilot-list">
-            <For each=move || shown.get() key=|r| r.participation.meta.id.clone() let:r>
-                <PilotRowView participation_id=r.participation.meta.id.clone() rows=all expanded=expanded/>
+            <For each=move || shown.get() key=|r| r.participation.meta.id.clone() let(r)>
+                <PilotRowView row=row_memo(all, r, |r| &r.participation.meta.id) expanded=expanded/>
             </For>
         </ul>
         <Show when=move || shown.read().is_empty()>

@@ -39,19 +39,9 @@ fn status_from(word: &str) -> Option<PilotStatus> {
 }
 
 #[component]
-pub fn PilotRowView(
-    participation_id: String,
-    rows: Memo<Vec<PilotRow>>,
-    expanded: RwSignal<BTreeSet<String>>,
-) -> impl IntoView {
+pub fn PilotRowView(row: Memo<PilotRow>, expanded: RwSignal<BTreeSet<String>>) -> impl IntoView {
     let i18n = use_i18n();
-    let id = participation_id.clone();
-    let row = Memo::new(move |_| {
-        rows.read()
-            .iter()
-            .find(|r| r.participation.meta.id == id)
-            .cloned()
-    });
+    let participation_id = row.read_untracked().participation.meta.id.clone();
     let open = {
         let id = participation_id.clone();
         Memo::new(move |_| expanded.read().contains(&id))
@@ -67,19 +57,15 @@ pub fn PilotRowView(
         }
     };
     let details_id = format!("details-{participation_id}");
-    let name = move || {
-        row.read()
-            .as_ref()
-            .map(|r| r.name.clone())
-            .unwrap_or_default()
-    };
+    let name = move || row.read().name.clone();
     view! {
         <li class="pilot-row" data-testid="pilot-row">
             <div class="pilot-summary">
                 <h2 class="pilot-name">
-                    <A href=move || href(&format!("/kommun/{}", row.read().as_ref().map(|r| r.slug.clone()).unwrap_or_default()))>{name}</A>
+                    <A href=move || href(&format!("/kommun/{}", row.read().slug))>{name}</A>
                 </h2>
-                {move || row.get().map(|r| {
+                {move || {
+                    let r = row.read();
                     let (kind, status, n) = (r.kind, r.status, r.sessions.len());
                     view! {
                         <span class="badge">{move || kind_label(i18n, kind)}</span>
@@ -88,7 +74,7 @@ pub fn PilotRowView(
                         </span>
                         <span class="muted" data-testid="pilot-sessions">{move || t_string!(i18n, pilot.session_count, count = n)}</span>
                     }
-                })}
+                }}
                 // The name leads to the page; this opens the row's details in place.
                 <button type="button" class="row-toggle" aria-controls=details_id.clone()
                     aria-label=move || t_string!(i18n, pilot.details_for, name = name()).to_string()
@@ -109,18 +95,16 @@ pub fn PilotRowView(
 }
 
 #[component]
-fn PilotDetails(row: Memo<Option<PilotRow>>) -> impl IntoView {
+fn PilotDetails(row: Memo<PilotRow>) -> impl IntoView {
     let i18n = use_i18n();
     let store = use_store();
-    let Some(first) = row.get_untracked() else {
-        return ().into_any();
-    };
+    let first = row.get_untracked();
     let pid = first.participation.meta.id.clone();
     // Edits start from the record as it is now, not as it was when the row opened.
-    let current = move || row.get_untracked().map(|r| r.participation);
+    let current = move || Some(row.get_untracked().participation);
     let status = RwSignal::new(status_word(first.status).to_owned());
     // The list follows the stored status (an undo, another tab), not only the user's choice.
-    let stored_status = Memo::new(move |_| row.read().as_ref().map(|r| r.status));
+    let stored_status = Memo::new(move |_| Some(row.read().status));
     Effect::new(move |_| {
         if let Some(s) = stored_status.get() {
             status.set(status_word(s).to_owned());
@@ -160,16 +144,11 @@ fn PilotDetails(row: Memo<Option<PilotRow>>) -> impl IntoView {
         }
     };
     let name = first.name.clone();
-    let sessions = Memo::new(move |_| {
-        row.read()
-            .as_ref()
-            .map(|r| r.sessions.clone())
-            .unwrap_or_default()
-    });
+    let sessions = Memo::new(move |_| row.read().sessions.clone());
     view! {
         <dl class="facts">
             <dt>{t!(i18n, kommun.focus)}</dt>
-            <dd>{move || match row.get().and_then(|r| r.focus) {
+            <dd>{move || match row.get().focus {
                 Some(f) => view! { {f.value.clone()} " " <SourceRef id=f.source.clone()/> }.into_any(),
                 None => t_string!(i18n, common.not_recorded).into_any(),
             }}</dd>

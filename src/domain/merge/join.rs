@@ -24,7 +24,7 @@ use std::collections::BTreeMap;
 
 use serde_json::{Map, Value};
 
-use super::versions::{effective, Context, Stamp, Versions, WHOLE};
+use crate::domain::model::versions::{effective, Context, Stamp, Versions, WHOLE};
 
 /// One record of a collection: its id, its fields (without its versions), its versions,
 /// and whether it was removed or kept after a removal (the later such edit; none: never).

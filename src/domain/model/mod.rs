@@ -1,19 +1,22 @@
 //! The dataset and its records: exchange format version 3 (PRODUCT.md §2; version 2
 //! added the versions of edits, what a dataset has seen, and removed records, for the
-//! merge: `exchange/join.rs`; version 3 an adoption as precise as its source, with the
+//! merge: `merge/join.rs`; version 3 an adoption as precise as its source, with the
 //! source, and notes from sources on a participant).
 //!
 //! Field order here is the key order of the exported JSON, and `Vec`s keep
 //! their records in a fixed order, so the same data always serialises to the
 //! same bytes.
 
+pub mod kinds;
+pub mod versions;
+
 use std::collections::BTreeMap;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
+pub use self::versions::{Context, Stamp, Versions};
 pub use super::change::Record;
-pub use super::exchange::versions::{Context, Stamp, Versions};
 pub use super::partial_date::PartialDate;
 
 /// The value of `format` in every dataset and export file.

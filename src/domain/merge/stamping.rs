@@ -7,9 +7,9 @@ use std::collections::{BTreeMap, BTreeSet};
 use chrono::{DateTime, Utc};
 
 use super::join;
-use super::kinds::Kind;
 use super::replicas::{as_join, fields_of, sort_removed};
-use super::versions::{Stamp, KEPT};
+use crate::domain::model::kinds::Kind;
+use crate::domain::model::versions::{Stamp, KEPT};
 use crate::domain::model::*;
 
 /// Gives the change from `before` to `after`, made in this browser at `now`, its

@@ -10,11 +10,11 @@ use chrono::{DateTime, Utc};
 use serde_json::Value;
 
 use super::join;
-use super::kinds::Kind;
-use super::migrate::COLLECTIONS;
 use super::replicas::{assemble, builtin_ranks, fields_of, split};
 use super::stamping::stamp_edit;
-use super::versions::Stamp;
+use crate::domain::model::kinds::Kind;
+use crate::domain::model::kinds::COLLECTIONS;
+use crate::domain::model::versions::Stamp;
 use crate::domain::model::*;
 
 pub use super::join::Side;

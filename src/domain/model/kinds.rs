@@ -5,10 +5,20 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 
 use crate::domain::change::Record;
+
+/// The record collections of a dataset, by their names in the file.
+pub const COLLECTIONS: [&str; 5] = [
+    "programmes",
+    "organisations",
+    "participations",
+    "coaches",
+    "events",
+];
+
 use crate::domain::model::*;
 
 pub trait Kind: Serialize + DeserializeOwned + HasMeta + Clone + PartialEq {
-    /// The list's name in a file, as in `migrate::COLLECTIONS`.
+    /// The list's name in a file, as in [`COLLECTIONS`].
     const COLLECTION: &'static str;
     fn list(d: &Dataset) -> &Vec<Self>;
     fn list_mut(d: &mut Dataset) -> &mut Vec<Self>;
@@ -47,7 +57,6 @@ kind!(Event, events);
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::exchange::migrate::COLLECTIONS;
 
     #[test]
     fn every_kind_names_its_list_as_files_do() {

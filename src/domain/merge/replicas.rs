@@ -13,8 +13,8 @@ use serde::Serialize;
 use serde_json::Value;
 
 use super::join::{self, Presence, Replica};
-use super::kinds::Kind;
-use super::versions::{KEPT, WHOLE};
+use crate::domain::model::kinds::Kind;
+use crate::domain::model::versions::{KEPT, WHOLE};
 use crate::domain::model::*;
 use crate::domain::seed::builtin_dataset;
 
@@ -60,7 +60,7 @@ fn typed<T: Kind>(mut fields: Value, versions: &Versions) -> Option<T> {
 pub struct Parts {
     /// A dataset whose lists hold the records shown alike on both sides (nothing else).
     pub alike: Dataset,
-    /// Per collection, in `migrate::COLLECTIONS` order: the other records of
+    /// Per collection, in `kinds::COLLECTIONS` order: the other records of
     /// each side, shown and removed, with its context.
     pub ours: Vec<Replica>,
     pub theirs: Vec<Replica>,

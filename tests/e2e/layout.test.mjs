@@ -6,7 +6,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { mkdir } from "node:fs/promises";
-import { start, open } from "./harness.mjs";
+import { start, open, saveNotes } from "./harness.mjs";
 
 const ROUTES = ["/", "/kommuner", "/kommun/hjo", "/kommun/lund", "/kommun/lansstyrelsen-i-skane", "/mentorer", "/pilotlan", "/handelser", "/rapport", "/data", "/om", "/finns-inte"];
 const SHOTS = "test-results/screenshots";
@@ -122,6 +122,28 @@ test("at 360 × 780 the header is at most 64 px high on every route and /kommune
     await page.context().close();
   }
   assert.deepEqual(found, []);
+});
+
+test("at 1280 px the header is one line on every route, in both languages, with unexported changes counted", async () => {
+  const page = await app.page({ viewport: { width: 1280, height: 800 } });
+  await open(page, app.url("/"));
+  await saveNotes(page, page.locator("textarea").first(), "En anteckning");
+  const found = [];
+  for (const english of [false, true]) {
+    if (english) {
+      await page.getByRole("button", { name: "In English" }).click();
+      await page.locator("html[lang=en]").waitFor();
+    }
+    for (const path of ROUTES) {
+      await open(page, app.url(path));
+      await page.getByTestId("unexported-count").waitFor();
+      const height = await page.locator(".site-header").evaluate((e) => e.getBoundingClientRect().height);
+      if (height > 64) found.push(`${english ? "en" : "sv"} ${path}: the header is ${height} px high`);
+    }
+  }
+  assert.deepEqual(found, []);
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
 });
 
 test("screenshots of every route at 360 and 1280 px, light and dark, kept as files", async () => {

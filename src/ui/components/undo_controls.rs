@@ -1,5 +1,5 @@
-//! Undo and redo in the header: text on a wide screen, arrows (named for screen readers)
-//! on a narrow one.
+//! Undo and redo in the header: words on a wide screen (from 90rem), arrows below (named
+//! for screen readers, and in a tooltip).
 
 use leptos::prelude::*;
 
@@ -16,6 +16,7 @@ pub fn UndoControls() -> impl IntoView {
             <button
                 type="button"
                 aria-keyshortcuts="Control+Z Meta+Z"
+                title=move || t_string!(i18n, undo.undo)
                 disabled=move || !store.can_undo()
                 on:click=move |_| {
                     let _ = store.undo();
@@ -27,6 +28,7 @@ pub fn UndoControls() -> impl IntoView {
             <button
                 type="button"
                 aria-keyshortcuts="Control+Shift+Z Meta+Shift+Z"
+                title=move || t_string!(i18n, undo.redo)
                 disabled=move || !store.can_redo()
                 on:click=move |_| {
                     let _ = store.redo();

@@ -127,6 +127,17 @@ test("with JavaScript off, /kommun/hjo reads fully and says what needs the app",
   await page.context().close();
 });
 
+test("with JavaScript off on a phone the header's links show, since the menu cannot open", async () => {
+  const page = await root.page({ javaScriptEnabled: false, viewport: { width: 360, height: 780 } });
+  await page.goto(root.url("/kommun/hjo"));
+  const nav = page.getByRole("navigation", { name: "Huvudmeny" });
+  assert.ok(await nav.getByRole("link", { name: "Kommuner" }).isVisible(), "the links are there to follow");
+  assert.equal(await page.getByRole("button", { name: "Meny" }).count(), 0, "no button that cannot work");
+  await nav.getByRole("link", { name: "Kommuner" }).click();
+  await page.waitForURL(root.url("/kommuner/"));
+  await page.context().close();
+});
+
 /**
  * Records, from the document's first animation frame until the app runs, whether the
  * text a visitor can see in <main> (and in the whole page) holds `words`.

@@ -534,7 +534,9 @@ impl Store {
             return;
         }
         // The other tab may have been granted persistent storage since this one asked.
-        self.check_persisted();
+        if self.persisted.get_untracked() != Some(true) {
+            self.check_persisted();
+        }
         if let Some(reader) = reader::loaded() {
             self.show_stored(reader, raw);
             return;

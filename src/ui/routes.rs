@@ -104,6 +104,13 @@ macro_rules! app_routes {
                 }
             }
 
+            /// Whether the header links to the route (its line names a header word).
+            pub fn in_nav(self) -> bool {
+                match self {
+                    $( Page::$name => app_routes!(@in_nav $($($key).+)?), )*
+                }
+            }
+
             /// The route's name in the header, if the header lists it.
             pub fn nav_label(self, i18n: leptos_i18n::I18nContext<Locale>) -> Option<&'static str> {
                 let _ = i18n;
@@ -129,6 +136,8 @@ macro_rules! app_routes {
             }
         }
     };
+    (@in_nav) => { false };
+    (@in_nav $($key:ident).+) => { true };
     (@nav $i18n:ident) => { None };
     (@nav $i18n:ident $($key:ident).+) => { Some(t_string!($i18n, $($key).+)) };
 }
@@ -148,10 +157,7 @@ app_routes! {
 impl Page {
     /// The routes the header links to, in its order.
     pub fn nav() -> impl Iterator<Item = Page> {
-        Page::ALL
-            .iter()
-            .copied()
-            .filter(|p| !p.pattern().contains(':'))
+        Page::ALL.iter().copied().filter(|p| p.in_nav())
     }
 
     /// The app path of a route without parameters ("/", "/kommuner").

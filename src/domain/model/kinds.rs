@@ -5,6 +5,7 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 
 use crate::domain::change::Record;
+use crate::domain::model::*;
 
 /// The record collections of a dataset, by their names in the file.
 pub const COLLECTIONS: [&str; 5] = [
@@ -14,8 +15,6 @@ pub const COLLECTIONS: [&str; 5] = [
     "coaches",
     "events",
 ];
-
-use crate::domain::model::*;
 
 pub trait Kind: Serialize + DeserializeOwned + HasMeta + Clone + PartialEq {
     /// The list's name in a file, as in [`COLLECTIONS`].

@@ -101,19 +101,14 @@ fn PilotDetails(row: Memo<PilotRow>) -> impl IntoView {
     let first = row.get_untracked();
     let pid = first.participation.meta.id.clone();
     // Edits start from the record as it is now, not as it was when the row opened.
-    let current = move || Some(row.get_untracked().participation);
+    let current = move || row.get_untracked().participation;
     let status = RwSignal::new(status_word(first.status).to_owned());
     // The list follows the stored status (an undo, another tab), not only the user's choice.
-    let stored_status = Memo::new(move |_| Some(row.read().status));
-    Effect::new(move |_| {
-        if let Some(s) = stored_status.get() {
-            status.set(status_word(s).to_owned());
-        }
-    });
+    let stored_status = Memo::new(move |_| row.read().status);
+    Effect::new(move |_| status.set(status_word(stored_status.get()).to_owned()));
     let save_status = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let change =
-            current().and_then(|p| set_status(&p, status_from(&status.get_untracked()), now()));
+        let change = set_status(&current(), status_from(&status.get_untracked()), now());
         if let Some(change) = change {
             let _ = store.change(change);
         }
@@ -131,7 +126,7 @@ fn PilotDetails(row: Memo<PilotRow>) -> impl IntoView {
         let (Ok(d), Ok(t)) = (d, t) else {
             return;
         };
-        if let Some(change) = current().and_then(|p| add_session(&p, d, t, now())) {
+        if let Some(change) = add_session(&current(), d, t, now()) {
             if store.change(change).is_ok() {
                 date.set(String::new());
                 topic.set(String::new());
@@ -139,7 +134,7 @@ fn PilotDetails(row: Memo<PilotRow>) -> impl IntoView {
         }
     };
     let remove = move |sid: String| {
-        if let Some(change) = current().and_then(|p| remove_session(&p, &sid, now())) {
+        if let Some(change) = remove_session(&current(), &sid, now()) {
             let _ = store.change(change);
         }
     };

@@ -22,6 +22,18 @@ async function axeViolations(page) {
   return result.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
 }
 
+/**
+ * Opens every section's form, one after the other: each takes focus in a later task, so the
+ * next is opened (and anything typed) only once it has, or the focus lands in another form.
+ */
+async function openEveryForm(page) {
+  for (const open of await page.locator("button.edit-open").all()) {
+    const form = await open.getAttribute("aria-controls");
+    await open.click();
+    await page.waitForFunction((id) => document.activeElement?.closest(`[id="${id}"]`) != null, form);
+  }
+}
+
 async function useEnglish(page) {
   await page.getByRole("button", { name: "In English" }).click();
   await page.locator("html[lang=en]").waitFor();
@@ -46,10 +58,10 @@ for (const scheme of ["light", "dark"]) {
           await page.locator("#sheet-file").setInputFiles({ name: "par.csv", mimeType: "text/csv", buffer });
           await page.getByTestId("sheet-problems").waitFor();
         }
-        if (path === "/handelser") for (const open of await page.locator("button.edit-open").all()) await open.click();
+        if (path === "/handelser") await openEveryForm(page);
         if (path === "/kommun/hjo") {
           // Every section's form open, the commitment's link refused.
-          for (const open of await page.locator("button.edit-open").all()) await open.click();
+          await openEveryForm(page);
           const commitment = page.locator("form.editor").filter({ has: page.locator("[id$='-na-link']") });
           await commitment.locator("[id$='-na-link']").fill("javascript:alert(1)");
           await commitment.locator("button[type=submit]").click();

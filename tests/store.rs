@@ -27,7 +27,7 @@ fn fresh() {
     local().clear().expect("clear");
 }
 
-fn edit_notes(store: &Store, notes: &str) -> Result<(), News> {
+async fn edit_notes(store: &Store, notes: &str) -> Result<(), News> {
     let mut p = store
         .data()
         .get_untracked()
@@ -35,7 +35,7 @@ fn edit_notes(store: &Store, notes: &str) -> Result<(), News> {
         .cloned()
         .expect("programme");
     p.meta.notes = notes.to_owned();
-    store.put(Record::Programme(p))
+    store.put(Record::Programme(p)).await
 }
 
 /// The coaching programme's notes as the store shows them.
@@ -77,12 +77,12 @@ fn unreadable_backups() -> Vec<String> {
 }
 
 #[wasm_bindgen_test]
-fn empty_storage_starts_from_the_builtin_dataset_and_saves_each_change_at_once() {
+async fn empty_storage_starts_from_the_builtin_dataset_and_saves_each_change_at_once() {
     fresh();
     let store = Store::open();
     assert_eq!(store.data().get_untracked(), builtin_dataset());
     assert_eq!(store.health().get_untracked(), Health::Saving);
-    edit_notes(&store, "första").expect("saved");
+    edit_notes(&store, "första").await.expect("saved");
     assert_eq!(stored_notes(), "första");
     let reopened = Store::open();
     assert_eq!(shown_notes(&reopened), "första");
@@ -93,7 +93,7 @@ fn empty_storage_starts_from_the_builtin_dataset_and_saves_each_change_at_once()
 type IsReason = fn(&Unreadable) -> bool;
 
 #[wasm_bindgen_test]
-fn unreadable_storage_is_kept_aside_never_overwritten_and_the_app_starts_clean() {
+async fn unreadable_storage_is_kept_aside_never_overwritten_and_the_app_starts_clean() {
     let newer = {
         let mut v = serde_json::to_value(builtin_dataset()).expect("value");
         v["schema_version"] = serde_json::Value::from(9);
@@ -134,7 +134,7 @@ fn unreadable_storage_is_kept_aside_never_overwritten_and_the_app_starts_clean()
         assert_eq!(unreadable_backups(), vec![raw.to_owned()]);
         assert_eq!(store.unreadable_text().as_deref(), Some(raw));
         // Working on continues; the backup stays until the user decides.
-        edit_notes(&store, "ny start").expect("saved");
+        edit_notes(&store, "ny start").await.expect("saved");
         assert_eq!(unreadable_backups(), vec![raw.to_owned()]);
         // A reload before deciding: the register loads normally, the question stays open.
         let reopened = Store::open();
@@ -151,7 +151,7 @@ fn unreadable_storage_is_kept_aside_never_overwritten_and_the_app_starts_clean()
         };
         assert_eq!(reopened.unreadable_text().as_deref(), Some(raw));
         assert_eq!(shown_notes(&reopened), "ny start");
-        store.keep_new_start();
+        store.keep_new_start().await;
         assert_eq!(store.health().get_untracked(), Health::Saving);
         assert!(unreadable_backups().is_empty());
     }
@@ -159,10 +159,10 @@ fn unreadable_storage_is_kept_aside_never_overwritten_and_the_app_starts_clean()
 }
 
 #[wasm_bindgen_test]
-fn a_full_storage_refuses_the_change_and_keeps_what_was_stored() {
+async fn a_full_storage_refuses_the_change_and_keeps_what_was_stored() {
     fresh();
     let store = Store::open();
-    edit_notes(&store, "sparat före").expect("saved");
+    edit_notes(&store, "sparat före").await.expect("saved");
     let before = local().get_item(DATA_KEY).ok().flatten();
 
     // Fill localStorage until the browser refuses, halving the chunk each time.
@@ -175,7 +175,7 @@ fn a_full_storage_refuses_the_change_and_keeps_what_was_stored() {
             chunk.truncate(chunk.len() / 2);
         }
     }
-    let result = edit_notes(&store, &"en lång anteckning ".repeat(2000));
+    let result = edit_notes(&store, &"en lång anteckning ".repeat(2000)).await;
     assert_eq!(result, Err(News::RefusedFull));
     assert_eq!(
         local().get_item(DATA_KEY).ok().flatten(),
@@ -200,12 +200,12 @@ fn a_full_storage_refuses_the_change_and_keeps_what_was_stored() {
 }
 
 #[wasm_bindgen_test]
-fn unexported_changes_are_counted_in_storage_and_an_export_clears_them() {
+async fn unexported_changes_are_counted_in_storage_and_an_export_clears_them() {
     fresh();
     let store = Store::open();
-    edit_notes(&store, "ett").expect("saved");
-    edit_notes(&store, "två").expect("saved");
-    store.undo().expect("undone");
+    edit_notes(&store, "ett").await.expect("saved");
+    edit_notes(&store, "två").await.expect("saved");
+    store.undo().await.expect("undone");
     let b = store.backup().get_untracked();
     assert_eq!(b.changes, 3, "an undo changes the data too");
     assert!(b.persist_asked, "asked at the first edit");
@@ -222,7 +222,7 @@ fn unexported_changes_are_counted_in_storage_and_an_export_clears_them() {
 }
 
 #[wasm_bindgen_test]
-fn disabled_storage_runs_in_memory_and_says_so() {
+async fn disabled_storage_runs_in_memory_and_says_so() {
     fresh();
     let win: js_sys::Object = window().unchecked_into();
     let original = js_sys::Object::get_own_property_descriptor(&win, &"localStorage".into());
@@ -236,8 +236,8 @@ fn disabled_storage_runs_in_memory_and_says_so() {
 
     let store = Store::open();
     let health = store.health().get_untracked();
-    let edit = edit_notes(&store, "bara i minnet");
-    let used = store.used_bytes();
+    let edit = edit_notes(&store, "bara i minnet").await;
+    let used = store.usage().await.map(|u| u.used);
 
     // Restore the real localStorage before asserting, so a failure cannot leak into other tests.
     if original.is_undefined() {
@@ -256,14 +256,16 @@ fn disabled_storage_runs_in_memory_and_says_so() {
 }
 
 #[wasm_bindgen_test]
-fn undo_and_redo_go_through_storage_and_a_reset_is_undoable_after_reopening() {
+async fn undo_and_redo_go_through_storage_and_a_reset_is_undoable_after_reopening() {
     fresh();
     let store = Store::open();
-    edit_notes(&store, "mina anteckningar").expect("saved");
-    store.reset_to_builtin().expect("reset");
+    edit_notes(&store, "mina anteckningar")
+        .await
+        .expect("saved");
+    store.reset_to_builtin().await.expect("reset");
     assert_eq!(stored_notes(), "");
     let reopened = Store::open();
-    reopened.undo().expect("undo");
+    reopened.undo().await.expect("undo");
     assert_eq!(stored_notes(), "mina anteckningar");
     assert_eq!(
         reopened.notice().get_untracked().map(|n| n.news),
@@ -271,7 +273,7 @@ fn undo_and_redo_go_through_storage_and_a_reset_is_undoable_after_reopening() {
             klimatcoachning::domain::change::ChangeKind::Reset
         ))
     );
-    reopened.redo().expect("redo");
+    reopened.redo().await.expect("redo");
     assert_eq!(stored_notes(), "");
     fresh();
 }
@@ -285,18 +287,18 @@ fn stored_notes_version() -> (String, u64) {
 }
 
 #[wasm_bindgen_test]
-fn every_save_and_every_undo_is_a_new_edit_of_this_browser() {
+async fn every_save_and_every_undo_is_a_new_edit_of_this_browser() {
     fresh();
     let store = Store::open();
-    edit_notes(&store, "ett").expect("saved");
+    edit_notes(&store, "ett").await.expect("saved");
     let (browser, first) = stored_notes_version();
     assert_eq!(
         store.settings().get_untracked().browser.as_deref(),
         Some(browser.as_str())
     );
-    edit_notes(&store, "två").expect("saved");
+    edit_notes(&store, "två").await.expect("saved");
     assert_eq!(stored_notes_version(), (browser.clone(), first + 1));
-    store.undo().expect("undo");
+    store.undo().await.expect("undo");
     assert_eq!(stored_notes(), "ett");
     assert_eq!(
         stored_notes_version(),
@@ -305,7 +307,7 @@ fn every_save_and_every_undo_is_a_new_edit_of_this_browser() {
     );
     // The id is kept with the settings: a reopened store edits as the same browser.
     let reopened = Store::open();
-    edit_notes(&reopened, "tre").expect("saved");
+    edit_notes(&reopened, "tre").await.expect("saved");
     assert_eq!(stored_notes_version(), (browser, first + 3));
     fresh();
 }

@@ -559,6 +559,7 @@ async fn a_list_row_follows_a_change_an_undo_and_the_language_after_mounting() {
     });
     store
         .change(change.expect("Lund may mentor Hjo"))
+        .await
         .expect("kept in memory");
     leptos::task::tick().await;
     assert!(
@@ -567,7 +568,7 @@ async fn a_list_row_follows_a_change_an_undo_and_the_language_after_mounting() {
         row_text(&host, "Hjo")
     );
 
-    store.undo().expect("undone");
+    store.undo().await.expect("undone");
     leptos::task::tick().await;
     assert_eq!(row_text(&host, "Hjo"), before);
 

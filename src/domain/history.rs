@@ -1,6 +1,10 @@
 //! Undo and redo. Each step holds the change that reverses what was done; the
 //! store applies it through the same path as any other change, then records the
 //! reverse of *that* on the other stack.
+//!
+//! Every step has a number of its own (`seq`, given by the store: its save's number), so
+//! the browser's database keeps one row per step and a save writes only the steps it
+//! added and deletes those it took ([`History::delta`]).
 
 use serde::{Deserialize, Serialize};
 
@@ -15,6 +19,17 @@ pub struct Step {
     pub change: Change,
     /// What the user did that this step reverses (or repeats), for announcements.
     pub did: ChangeKind,
+    /// The step's number, unique in this browser (0 in histories stored before numbers).
+    #[serde(default)]
+    pub seq: u64,
+}
+
+/// Which of the two stacks a step is on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Stack {
+    Undo,
+    Redo,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -25,10 +40,11 @@ pub struct History {
 
 impl History {
     /// After a new change: its inverse becomes the next undo, and the redo stack is void.
-    pub fn record(&mut self, inverse: Change, did: ChangeKind) {
+    pub fn record(&mut self, inverse: Change, did: ChangeKind, seq: u64) {
         self.undo.push(Step {
             change: inverse,
             did,
+            seq,
         });
         let excess = self.undo.len().saturating_sub(HISTORY_LIMIT);
         self.undo.drain(..excess);
@@ -44,21 +60,23 @@ impl History {
     }
 
     /// After the next undo step was applied; `inverse` redoes it.
-    pub fn undone(&mut self, inverse: Change) {
+    pub fn undone(&mut self, inverse: Change, seq: u64) {
         if let Some(step) = self.undo.pop() {
             self.redo.push(Step {
                 change: inverse,
                 did: step.did,
+                seq,
             });
         }
     }
 
     /// After the next redo step was applied; `inverse` undoes it again.
-    pub fn redone(&mut self, inverse: Change) {
+    pub fn redone(&mut self, inverse: Change, seq: u64) {
         if let Some(step) = self.redo.pop() {
             self.undo.push(Step {
                 change: inverse,
                 did: step.did,
+                seq,
             });
         }
     }
@@ -73,6 +91,73 @@ impl History {
             undo: self.undo[n.min(self.undo.len())..].to_vec(),
             redo: self.redo.clone(),
         }
+    }
+}
+
+impl History {
+    /// The steps `self` has that `before` has not (to write), and the numbers of those
+    /// `before` has that `self` has not (to delete). A step never changes once made.
+    pub fn delta(&self, before: &History) -> (Vec<(Stack, Step)>, Vec<u64>) {
+        let seqs = |h: &History| -> std::collections::BTreeSet<u64> {
+            h.undo.iter().chain(&h.redo).map(|s| s.seq).collect()
+        };
+        let (old, new) = (seqs(before), seqs(self));
+        let added = self
+            .undo
+            .iter()
+            .map(|s| (Stack::Undo, s))
+            .chain(self.redo.iter().map(|s| (Stack::Redo, s)))
+            .filter(|(_, s)| !old.contains(&s.seq))
+            .map(|(stack, s)| (stack, s.clone()))
+            .collect();
+        (added, old.difference(&new).copied().collect())
+    }
+
+    /// The history made of stored steps, each on its stack, in the order they were made.
+    pub fn from_steps(mut steps: Vec<(Stack, Step)>) -> History {
+        steps.sort_by_key(|(_, s)| s.seq);
+        let mut h = History::default();
+        for (stack, step) in steps {
+            match stack {
+                Stack::Undo => h.undo.push(step),
+                Stack::Redo => h.redo.push(step),
+            }
+        }
+        h
+    }
+
+    /// Every step, each with its stack.
+    pub fn steps(&self) -> Vec<(Stack, Step)> {
+        self.undo
+            .iter()
+            .map(|s| (Stack::Undo, s.clone()))
+            .chain(self.redo.iter().map(|s| (Stack::Redo, s.clone())))
+            .collect()
+    }
+
+    /// The highest step number, so a history read from elsewhere goes on numbering after it.
+    pub fn last_seq(&self) -> u64 {
+        self.undo
+            .iter()
+            .chain(&self.redo)
+            .map(|s| s.seq)
+            .max()
+            .unwrap_or(0)
+    }
+
+    /// The same steps numbered 1, 2, … in their order (a history stored before numbers).
+    pub fn numbered(&self) -> History {
+        let mut n = 0;
+        let mut number = |s: &Step| {
+            n += 1;
+            Step {
+                seq: n,
+                ..s.clone()
+            }
+        };
+        let undo = self.undo.iter().map(&mut number).collect();
+        let redo = self.redo.iter().map(&mut number).collect();
+        History { undo, redo }
     }
 }
 
@@ -93,19 +178,22 @@ mod tests {
                 at: None,
             },
         );
-        h.record(inverse, ChangeKind::Edit);
+        let seq = h.last_seq() + 1;
+        h.record(inverse, ChangeKind::Edit, seq);
     }
 
     fn undo(d: &mut Dataset, h: &mut History) {
         let step = h.next_undo().cloned().expect("something to undo");
         let inverse = apply(d, step.change);
-        h.undone(inverse);
+        let seq = h.last_seq() + 1;
+        h.undone(inverse, seq);
     }
 
     fn redo(d: &mut Dataset, h: &mut History) {
         let step = h.next_redo().cloned().expect("something to redo");
         let inverse = apply(d, step.change);
-        h.redone(inverse);
+        let seq = h.last_seq() + 1;
+        h.redone(inverse, seq);
     }
 
     #[test]
@@ -164,7 +252,7 @@ mod tests {
                 }),
             },
         );
-        h.record(inverse, ChangeKind::Reset);
+        h.record(inverse, ChangeKind::Reset, 1);
         let mut back: History =
             serde_json::from_str(&serde_json::to_string(&h).expect("json")).expect("parse");
         assert_eq!(back, h);
@@ -172,9 +260,50 @@ mod tests {
         assert_eq!(step.did, ChangeKind::Reset);
         apply(&mut d, step.change);
         assert_eq!(d, builtin_dataset());
-        back.undone(Change::ReplaceAll {
-            dataset: Box::new(d),
-        });
+        back.undone(
+            Change::ReplaceAll {
+                dataset: Box::new(d),
+            },
+            2,
+        );
         assert_eq!(back.len(), (0, 1));
+    }
+
+    #[test]
+    fn a_history_kept_as_steps_writes_only_the_steps_a_change_added_or_took() {
+        let (mut d, mut h) = (builtin_dataset(), History::default());
+        edit(&mut d, &mut h, "a");
+        edit(&mut d, &mut h, "b");
+        let before = h.clone();
+        undo(&mut d, &mut h);
+        let (added, removed) = h.delta(&before);
+        assert_eq!(added.len(), 1);
+        assert_eq!(added[0].0, Stack::Redo);
+        assert_eq!(removed, vec![2]);
+        let before = h.clone();
+        edit(&mut d, &mut h, "c");
+        let (added, removed) = h.delta(&before);
+        assert_eq!((added.len(), removed), (1, vec![3]), "the redo step goes");
+        assert_eq!(History::from_steps(h.steps()), h);
+    }
+
+    #[test]
+    fn a_history_stored_before_numbers_is_numbered_in_its_order() {
+        let (mut d, mut h) = (builtin_dataset(), History::default());
+        for notes in ["a", "b", "c"] {
+            edit(&mut d, &mut h, notes);
+        }
+        undo(&mut d, &mut h);
+        undo(&mut d, &mut h);
+        let text = serde_json::to_string(&h)
+            .expect("json")
+            .replace("\"seq\":", "\"old\":");
+        let old: History = serde_json::from_str(&text).expect("parse");
+        let numbered = old.numbered();
+        assert_eq!(History::from_steps(numbered.steps()), numbered);
+        assert_eq!(
+            numbered.next_redo().map(|s| &s.change),
+            h.next_redo().map(|s| &s.change)
+        );
     }
 }

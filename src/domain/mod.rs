@@ -22,6 +22,7 @@ pub mod partial_date;
 pub mod participants;
 pub mod pilot;
 pub mod report;
+pub mod rows;
 pub mod seed;
 pub mod settings;
 pub mod sheet_import;

@@ -11,8 +11,7 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
-const DB: &str = "klimatcoachning";
-const STORE: &str = "files";
+const STORE: &str = super::indexed::FILES;
 const KEY: &str = "save-file";
 
 /// A file the user picked (a `FileSystemFileHandle`).
@@ -129,20 +128,7 @@ pub async fn forget() -> Result<(), String> {
 }
 
 async fn object_store(mode: &str) -> Result<JsValue, String> {
-    let window = web_sys::window().ok_or("no window")?;
-    let factory = Reflect::get(&window, &"indexedDB".into()).map_err(|e| error_text(&e))?;
-    let open = call_sync(&factory, "open", &[DB.into(), 1.into()])?;
-    // The first open creates the one object store.
-    let upgrade = Closure::once_into_js(move |ev: web_sys::Event| {
-        if let Some(db) = ev
-            .target()
-            .and_then(|t| Reflect::get(&t, &"result".into()).ok())
-        {
-            let _ = call_sync(&db, "createObjectStore", &[STORE.into()]);
-        }
-    });
-    set(&open, "onupgradeneeded", &upgrade);
-    let db = request(&open).await?;
+    let db: JsValue = super::indexed::connection().await?.into();
     let tx = call_sync(&db, "transaction", &[STORE.into(), mode.into()])?;
     call_sync(&tx, "objectStore", &[STORE.into()])
 }

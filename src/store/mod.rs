@@ -1,18 +1,29 @@
 //! The store: the app's one copy of the dataset, and the only way to change it.
 //!
 //! Every change is a [`Change`] value: the store applies it to the newest saved
-//! dataset (another tab may have saved since), writes the result to localStorage
-//! at once, and only then shows it and records its undo. A write the browser
-//! refuses changes nothing. Reading what is stored never throws text away: what
-//! cannot be read is kept under a backup key until the user decides.
+//! dataset, writes what it touched, and only then shows it and records its undo. A write
+//! the browser refuses changes nothing. Reading what is stored never throws text away:
+//! what cannot be read is kept under a backup key until the user decides.
+//!
+//! Where the register lives is the store's business alone: the browser's database
+//! (`indexed.rs`, one row per record) where it can be used, else localStorage
+//! (`storage.rs`, the whole dataset under one key, as before). `prepare.rs` decides at
+//! start and moves a register over; `tabs.rs` keeps the tabs in step. Saves are made one
+//! at a time (an async lock), each on the data the one before left.
 
 pub mod file_link;
 pub mod files;
+pub mod indexed;
+pub mod prepare;
 pub mod reader;
 mod saving_file;
 pub mod storage;
+pub mod tabs;
 
 pub use saving_file::FileLink;
+
+use std::future::Future;
+use std::rc::Rc;
 
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
@@ -21,13 +32,35 @@ use crate::domain::backup::Backup;
 use crate::domain::change::{apply, Change, ChangeKind, Record};
 use crate::domain::exchange::export::export_json;
 use crate::domain::exchange::migrate::{Stored, Unreadable};
-use crate::domain::history::History;
+use crate::domain::history::{History, Stack, Step};
 use crate::domain::merge::preview::{merge, Decisions};
 use crate::domain::merge::stamping::stamp_edit;
 use crate::domain::model::Dataset;
+use crate::domain::rows::{delta, rows};
 use crate::domain::seed::builtin_dataset;
 use crate::domain::settings::Settings;
+use indexed::{Db, Failure};
+use prepare::{Fallback, Opened, Prepared};
 use storage::{WriteError, BACKUP_KEY, DATA_KEY, HISTORY_KEY, SETTINGS_KEY, UNREADABLE_PREFIX};
+use tabs::{Channel, Saved};
+
+/// Where the register is kept.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Keeper {
+    /// The browser's database (IndexedDB).
+    Database,
+    /// localStorage: the browser's database cannot be used here, and why.
+    LocalStorage(Fallback),
+    /// Nowhere: memory only (storage unavailable, or component tests).
+    Nowhere,
+}
+
+/// What the store writes to, besides the signals.
+#[derive(Clone)]
+enum Place {
+    Local,
+    Database { db: Db, channel: Option<Channel> },
+}
 
 /// How the store stands with the browser's storage.
 #[derive(Clone, Debug, PartialEq)]
@@ -71,6 +104,8 @@ pub enum News {
     RefusedUnread,
     /// Another tab saved a change, and this one now shows it.
     UpdatedElsewhere,
+    /// Another tab has upgraded the register's database: this tab must be reloaded to save.
+    RefusedReload,
     /// A setting was changed (and kept, where storage works).
     SettingsSaved,
 }
@@ -97,6 +132,18 @@ pub struct Store {
     handle: StoredValue<Option<file_link::FileHandle>, LocalStorage>,
     /// (a write is under way, another is wanted after it)
     writing: StoredValue<(bool, bool)>,
+    place: StoredValue<Place, LocalStorage>,
+    keeper: RwSignal<Keeper>,
+    /// The count of saves in the database this tab's data is as of.
+    saves: StoredValue<u64>,
+    /// The database holds none of the data shown (a first visit shows the built-in data
+    /// without writing it): the next save writes all of it.
+    unwritten: StoredValue<bool>,
+    /// One save (or catching up with another tab's) at a time.
+    turn: StoredValue<Rc<futures::lock::Mutex<()>>, LocalStorage>,
+    /// (another tab's saves this tab is still to read, another tab's saves it has shown):
+    /// a change asked for meanwhile was made on data that is no longer the newest.
+    elsewhere: StoredValue<(u32, u64)>,
 }
 
 impl Store {
@@ -115,6 +162,12 @@ impl Store {
             link: RwSignal::new(FileLink::Off { failed: None }),
             handle: StoredValue::new_local(None),
             writing: StoredValue::new((false, false)),
+            place: StoredValue::new_local(Place::Local),
+            keeper: RwSignal::new(Keeper::Nowhere),
+            saves: StoredValue::new(0),
+            unwritten: StoredValue::new(false),
+            elsewhere: StoredValue::new((0, 0)),
+            turn: StoredValue::new_local(Rc::new(futures::lock::Mutex::new(()))),
         }
     }
 
@@ -128,9 +181,71 @@ impl Store {
         Store::new(builtin_dataset())
     }
 
-    /// The app's store: what localStorage holds, or the built-in dataset. Storage that
-    /// holds anything is read by the [`reader`]: await [`prepare`] first.
+    /// The app's store: what [`prepare`] found in the browser's database, else what
+    /// localStorage holds, or the built-in dataset. Await [`prepare`] first.
     pub fn open() -> Store {
+        let fallback = match prepare::take() {
+            Some(Prepared::Database(opened)) => return Store::from_database(opened),
+            Some(Prepared::Local(why)) => why,
+            None => Fallback::NotMoved,
+        };
+        let store = Store::from_local_storage();
+        if store.persisting() {
+            store.keeper.set(Keeper::LocalStorage(fallback));
+        }
+        store
+    }
+
+    fn from_database(opened: Opened) -> Store {
+        let Opened {
+            db,
+            stored,
+            problem,
+            history,
+            saves,
+        } = opened;
+        // Text that stays in the database until the user decides, offered for download.
+        let raw = problem
+            .as_ref()
+            .filter(|p| p.backup_key.is_none())
+            .map(|p| p.text.clone());
+        let unwritten = matches!(stored, Stored::Empty);
+        let (data, health) = match (stored, problem) {
+            (Stored::Ready { dataset, .. }, None) => (dataset, Health::Saving),
+            (Stored::Ready { dataset, .. }, Some(p)) => (
+                dataset,
+                Health::Unreadable {
+                    reason: p.reason,
+                    backup_key: p.backup_key,
+                    fresh_start: false,
+                },
+            ),
+            (Stored::Unreadable(reason), _) => (
+                builtin_dataset(),
+                Health::Unreadable {
+                    reason,
+                    backup_key: None,
+                    fresh_start: true,
+                },
+            ),
+            (Stored::Empty, _) => (builtin_dataset(), Health::Saving),
+        };
+        let health = match (health, reader::loaded()) {
+            (Health::Saving, Some(reader)) => undecided_backup(reader),
+            (health, _) => health,
+        };
+        let store = Store::with(data, health, history, raw);
+        store.saves.set_value(saves);
+        store.unwritten.set_value(unwritten);
+        store.keeper.set(Keeper::Database);
+        let channel = Channel::join(move |saved| {
+            leptos::task::spawn_local(store.saved_elsewhere(saved));
+        });
+        store.place.set_value(Place::Database { db, channel });
+        store
+    }
+
+    fn from_local_storage() -> Store {
         if !storage::available() {
             return Store::with(
                 builtin_dataset(),
@@ -203,6 +318,11 @@ impl Store {
 
     pub fn backup(&self) -> ReadSignal<Backup> {
         self.backup.read_only()
+    }
+
+    /// Where the register is kept, and why there.
+    pub fn keeper(&self) -> ReadSignal<Keeper> {
+        self.keeper.read_only()
     }
 
     pub fn persisted(&self) -> ReadSignal<Option<bool>> {
@@ -342,105 +462,230 @@ impl Store {
     }
 
     /// Saves `record` as edited by the user now.
-    pub fn put(&self, record: Record) -> Result<(), News> {
+    pub async fn put(self, record: Record) -> Result<(), News> {
         self.change(Change::Put {
             record: record.touched(now()),
             at: None,
         })
+        .await
     }
 
-    pub fn reset_to_builtin(&self) -> Result<(), News> {
+    pub async fn reset_to_builtin(self) -> Result<(), News> {
         self.change(Change::ReplaceAll {
             dataset: Box::new(builtin_dataset()),
         })
+        .await
     }
 
     /// Applies an imported (replaced or merged) dataset as one undoable step; the
     /// undo step is the backup of what was there, kept across reloads.
-    pub fn import(&self, dataset: Dataset) -> Result<(), News> {
+    pub async fn import(self, dataset: Dataset) -> Result<(), News> {
         self.change(Change::Import {
             dataset: Box::new(dataset),
         })
+        .await
     }
 
     /// Merges a file into what is stored, with a person's answers to its preview
     /// (their choices and the records they keep are edits made here), as one undoable step.
-    pub fn merge_file(&self, incoming: &Dataset, decisions: &Decisions) -> Result<(), News> {
-        let Some(current) = self.newest_saved() else {
-            self.announce(News::RefusedUnread);
-            return Err(News::RefusedUnread);
+    pub async fn merge_file(self, incoming: Dataset, decisions: Decisions) -> Result<(), News> {
+        // Merged with what is stored when it is this save's turn, not before.
+        let pick = move |_: &History| {
+            let Some(current) = self.newest_saved() else {
+                return Err(self.announce_refusal(News::RefusedUnread));
+            };
+            let merged = merge(&current, &incoming, &decisions, &self.browser(), now());
+            let change = Change::Import {
+                dataset: Box::new(merged),
+            };
+            Ok(Some((change, ChangeKind::Import)))
         };
-        let merged = merge(&current, incoming, decisions, &self.browser(), now());
-        self.import(merged)
+        let update =
+            |history: &mut History, inverse, seq| history.record(inverse, ChangeKind::Import, seq);
+        self.commit(pick, update, true).await?;
+        self.announce(News::Saved(ChangeKind::Import));
+        Ok(())
     }
 
-    pub fn change(&self, change: Change) -> Result<(), News> {
+    pub async fn change(self, change: Change) -> Result<(), News> {
         let kind = change.kind();
         let destructive = change.is_destructive();
-        self.commit(
-            change,
-            |history, inverse| history.record(inverse, kind),
-            destructive,
-        )?;
-        self.announce(News::Saved(kind));
+        let made = self
+            .commit(
+                move |_| Ok(Some((change, kind))),
+                move |history, inverse, seq| history.record(inverse, kind, seq),
+                destructive,
+            )
+            .await?;
+        if made.is_some() {
+            self.announce(News::Saved(kind));
+        }
         Ok(())
     }
 
-    pub fn undo(&self) -> Result<(), News> {
-        let Some(step) = self.history.with_value(|h| h.next_undo().cloned()) else {
-            return Ok(());
-        };
-        self.commit(
-            step.change,
-            |history, inverse| history.undone(inverse),
-            true,
-        )?;
-        self.announce(News::Undone(step.did));
+    pub async fn undo(self) -> Result<(), News> {
+        let next = |h: &History| Ok(h.next_undo().map(|s| (s.change.clone(), s.did)));
+        let made = self
+            .commit(
+                next,
+                |history, inverse, seq| history.undone(inverse, seq),
+                true,
+            )
+            .await?;
+        if let Some(did) = made {
+            self.announce(News::Undone(did));
+        }
         Ok(())
     }
 
-    pub fn redo(&self) -> Result<(), News> {
-        let Some(step) = self.history.with_value(|h| h.next_redo().cloned()) else {
-            return Ok(());
-        };
-        self.commit(
-            step.change,
-            |history, inverse| history.redone(inverse),
-            true,
-        )?;
-        self.announce(News::Redone(step.did));
+    pub async fn redo(self) -> Result<(), News> {
+        let next = |h: &History| Ok(h.next_redo().map(|s| (s.change.clone(), s.did)));
+        let made = self
+            .commit(
+                next,
+                |history, inverse, seq| history.redone(inverse, seq),
+                true,
+            )
+            .await?;
+        if let Some(did) = made {
+            self.announce(News::Redone(did));
+        }
         Ok(())
     }
 
-    /// Applies `change` on top of the newest saved dataset and saves the result and
-    /// the updated history; shows it only once saved. `must_keep_undo`: refuse the
-    /// change if its undo step cannot be stored (destructive changes, undo and redo).
-    fn commit(
-        &self,
-        change: Change,
-        update_history: impl FnOnce(&mut History, Change),
-        must_keep_undo: bool,
-    ) -> Result<(), News> {
-        let Some(mut next) = self.newest_saved() else {
-            self.announce(News::RefusedUnread);
-            return Err(News::RefusedUnread);
-        };
-        let before = next.clone();
+    /// The dataset `change` makes of `base`, stamped as this browser's edit (an import
+    /// keeps what was seen here), and the change that undoes it.
+    fn next_of(&self, base: &Dataset, change: Change) -> (Dataset, Change) {
+        let mut next = base.clone();
         let import = matches!(change, Change::Import { .. });
         let inverse = apply(&mut next, change);
         if import {
             // A file replaces or merges what is here; what was seen here stays seen, so
             // this browser never counts an edit twice.
-            next.context = before.context.join(&next.context);
+            next.context = base.context.join(&next.context);
         } else {
             let me = self.browser();
             if let Some(name) = self.settings.with_untracked(|s| s.browser_name.clone()) {
                 next.browsers.insert(me.clone(), name);
             }
-            stamp_edit(&before, &mut next, &me, now());
+            stamp_edit(base, &mut next, &me, now());
         }
+        (next, inverse)
+    }
+
+    /// Applies `change` on top of the newest saved dataset and saves the result and
+    /// the updated history; shows it only once saved. `must_keep_undo`: refuse the
+    /// change if its undo step cannot be stored (destructive changes, undo and redo).
+    ///
+    /// `pick` chooses the change once it is this save's turn (an undo takes the step on top
+    /// of the history as the saves before it left it), with what it did; None: nothing to do.
+    async fn commit(
+        self,
+        pick: impl FnOnce(&History) -> Result<Option<(Change, ChangeKind)>, News>,
+        update_history: impl FnOnce(&mut History, Change, u64),
+        must_keep_undo: bool,
+    ) -> Result<Option<ChangeKind>, News> {
+        // Asked for on data another tab has changed since (still being read, or read
+        // while this waited for its turn): refused, not written over theirs.
+        let (unread, shown) = self.elsewhere.get_value();
+        if unread > 0 {
+            return Err(self.announce_refusal(News::RefusedUnread));
+        }
+        let turn = self.turn.get_value();
+        let _held = turn.lock().await;
+        if self.elsewhere.get_value().1 != shown {
+            return Err(self.announce_refusal(News::RefusedUnread));
+        }
+        let Some((change, did)) = self.history.with_value(pick)? else {
+            return Ok(None);
+        };
+        if let Place::Database { db, channel } = self.place.get_value() {
+            if self.persisting() {
+                self.commit_to_database(&db, channel, change, update_history)
+                    .await?;
+                return Ok(Some(did));
+            }
+        }
+        self.commit_to_local_storage(change, update_history, must_keep_undo)?;
+        Ok(Some(did))
+    }
+
+    async fn commit_to_database(
+        self,
+        db: &Db,
+        channel: Option<Channel>,
+        change: Change,
+        update_history: impl FnOnce(&mut History, Change, u64),
+    ) -> Result<(), News> {
+        if prepare::closed() {
+            return Err(self.announce_refusal(News::RefusedReload));
+        }
+        let saves = self.saves.get_value();
+        let whole = self.unwritten.get_value();
+        let (next, inverse, rows) = self.data.with_untracked(|base| {
+            let (next, inverse) = self.next_of(base, change);
+            let rows = if whole {
+                rows(&next).into_iter().map(|(k, t)| (k, Some(t))).collect()
+            } else {
+                delta(base, &next)
+            };
+            (next, inverse, rows)
+        });
+        let (history, added, removed) = self.history.with_value(|before| {
+            let mut history = before.clone();
+            update_history(&mut history, inverse, saves + 1);
+            let (added, removed) = history.delta(before);
+            (history, added, removed)
+        });
+        let steps: Vec<(u64, String)> = added.iter().map(step_row).collect();
+        match db.write(Some(saves), whole, &rows, &steps, &removed).await {
+            Ok(to) => {
+                if self.unwritten.get_value() {
+                    storage::set(storage::OWN_KEY, "1").ok();
+                }
+                self.saves.set_value(to);
+                self.unwritten.set_value(false);
+                if let Some(channel) = channel {
+                    channel.tell(&Saved {
+                        from: saves,
+                        to,
+                        rows: rows.into_iter().map(|(k, _)| k).collect(),
+                        added: added.iter().map(|(_, s)| s.seq).collect(),
+                        removed,
+                        all: whole,
+                    });
+                }
+                self.shown(next, history);
+                Ok(())
+            }
+            Err(Failure::Behind) => {
+                // Another tab saved first: show theirs; this change was not made.
+                self.read_everything(db).await;
+                Err(self.announce_refusal(News::RefusedUnread))
+            }
+            Err(Failure::Full) => Err(self.refused(WriteError::Full)),
+            Err(Failure::Other(name)) if prepare::closed() => {
+                let _ = name;
+                Err(self.announce_refusal(News::RefusedReload))
+            }
+            Err(Failure::Other(name)) => Err(self.refused(WriteError::Other(name))),
+        }
+    }
+
+    fn commit_to_local_storage(
+        &self,
+        change: Change,
+        update_history: impl FnOnce(&mut History, Change, u64),
+        must_keep_undo: bool,
+    ) -> Result<(), News> {
+        let Some(base) = self.newest_saved() else {
+            self.announce(News::RefusedUnread);
+            return Err(News::RefusedUnread);
+        };
+        let (next, inverse) = self.next_of(&base, change);
         let mut history = self.history.get_value();
-        update_history(&mut history, inverse);
+        let seq = history.last_seq() + 1;
+        update_history(&mut history, inverse, seq);
 
         if self.persisting() {
             let previous_raw = self.last_raw.get_value();
@@ -462,11 +707,95 @@ impl Store {
                 }
             }
         }
+        self.shown(next, history);
+        Ok(())
+    }
+
+    /// A saved change: shown, its undo recorded, counted.
+    fn shown(&self, next: Dataset, history: History) {
         self.depth.set(history.len());
         self.history.set_value(history);
         self.data.set(next);
         self.note_change();
-        Ok(())
+    }
+
+    /// Another tab saved: read what it wrote (or everything, when this tab missed a save
+    /// or it replaced everything), after any save of this tab's under way.
+    async fn saved_elsewhere(self, saved: Saved) {
+        let Place::Database { db, .. } = self.place.get_value() else {
+            return;
+        };
+        self.elsewhere.update_value(|(unread, _)| *unread += 1);
+        let turn = self.turn.get_value();
+        let held = turn.lock().await;
+        self.catch_up(&db, saved).await;
+        self.elsewhere
+            .update_value(|(unread, shown)| (*unread, *shown) = (*unread - 1, *shown + 1));
+        drop(held);
+    }
+
+    async fn catch_up(self, db: &Db, saved: Saved) {
+        if saved.to <= self.saves.get_value() {
+            return;
+        }
+        if self.persisted.get_untracked() != Some(true) {
+            self.check_persisted();
+        }
+        let reader = reader::load().await;
+        let caught_up = !saved.all
+            && saved.from == self.saves.get_value()
+            && self.patch(db, reader, &saved).await;
+        if !caught_up {
+            self.read_everything(db).await;
+        }
+        self.unwritten.set_value(false);
+        self.announce(News::UpdatedElsewhere);
+    }
+
+    /// Reads the rows and steps one save of another tab wrote into this tab's data;
+    /// false if that cannot be done (then everything is read again).
+    async fn patch(&self, db: &Db, reader: reader::Reader, saved: &Saved) -> bool {
+        let Ok((rows, texts, saves)) = db.read_some(&saved.rows, &saved.added).await else {
+            return false;
+        };
+        if saves != saved.to {
+            return false;
+        }
+        let Some(mut data) = self.data.try_get_untracked() else {
+            return false;
+        };
+        if !(reader.patch)(&mut data, &rows) {
+            return false;
+        }
+        let mut steps = self.history.with_value(History::steps);
+        steps.retain(|(_, s)| !saved.removed.contains(&s.seq));
+        steps.extend(texts.iter().filter_map(|t| (reader.step)(t)));
+        let history = History::from_steps(steps);
+        self.saves.set_value(saves);
+        self.depth.set(history.len());
+        self.history.set_value(history);
+        self.data.set(data);
+        true
+    }
+
+    /// Reads the whole register from the database again.
+    async fn read_everything(&self, db: &Db) {
+        let Ok(snapshot) = db.read_all().await else {
+            return;
+        };
+        let reader = reader::load().await;
+        if let Stored::Ready { dataset, .. } = (reader.rows)(&snapshot.rows).stored {
+            let steps = snapshot
+                .steps
+                .iter()
+                .filter_map(|t| (reader.step)(t))
+                .collect();
+            let history = History::from_steps(steps);
+            self.saves.set_value(snapshot.saves);
+            self.depth.set(history.len());
+            self.history.set_value(history);
+            self.data.set(dataset);
+        }
     }
 
     fn persisting(&self) -> bool {
@@ -482,7 +811,8 @@ impl Store {
     /// refused rather than written over theirs, and their data is shown when it has.
     fn newest_saved(&self) -> Option<Dataset> {
         let mine = self.data.get_untracked();
-        if !self.persisting() {
+        // The database's saves are checked as they are written (`Failure::Behind`).
+        if !self.persisting() || self.keeper.get_untracked() == Keeper::Database {
             return Some(mine);
         }
         let stored = storage::get(DATA_KEY);
@@ -513,10 +843,13 @@ impl Store {
     }
 
     fn refused(&self, e: WriteError) -> News {
-        let news = match e {
+        self.announce_refusal(match e {
             WriteError::Full => News::RefusedFull,
             WriteError::Other(_) => News::RefusedOther,
-        };
+        })
+    }
+
+    fn announce_refusal(&self, news: News) -> News {
         self.announce(news);
         news
     }
@@ -528,9 +861,13 @@ impl Store {
         self.notice.set(Some(Notice { news, seq }));
     }
 
-    /// Another tab wrote `raw` under [`DATA_KEY`]: show it, unless it is ours or unreadable.
+    /// Another tab wrote `raw` under [`DATA_KEY`]: show it, unless it is ours or unreadable
+    /// (or this tab keeps the register in the database, where tabs tell each other).
     pub fn stored_elsewhere(&self, raw: Option<String>) {
-        if raw == self.last_raw.get_value() || !self.persisting() {
+        if raw == self.last_raw.get_value()
+            || !self.persisting()
+            || self.keeper.get_untracked() == Keeper::Database
+        {
             return;
         }
         // The other tab may have been granted persistent storage since this one asked.
@@ -575,37 +912,94 @@ impl Store {
     }
 
     /// The user chose the new start: the unreadable text is deleted and saving resumes.
-    pub fn keep_new_start(&self) {
-        if let Health::Unreadable { backup_key, .. } = self.health.get_untracked() {
-            match backup_key {
-                Some(key) => storage::remove(&key),
-                // Never copied aside: it still sits under the data key.
-                None => {
-                    storage::remove(DATA_KEY);
-                    self.last_raw.set_value(None);
-                }
+    pub async fn keep_new_start(self) {
+        let Health::Unreadable { backup_key, .. } = self.health.get_untracked() else {
+            return;
+        };
+        match (backup_key, self.place.get_value()) {
+            (Some(key), _) => storage::remove(&key),
+            // Never copied aside: it still fills the database; what is shown replaces it.
+            (None, Place::Database { db, .. }) => {
+                let turn = self.turn.get_value();
+                let _held = turn.lock().await;
+                let all: Vec<_> = self
+                    .data
+                    .with_untracked(rows)
+                    .into_iter()
+                    .map(|(k, t)| (k, Some(t)))
+                    .collect();
+                let Ok(saves) = db.write(None, true, &all, &[], &[]).await else {
+                    self.announce(News::RefusedOther);
+                    return;
+                };
+                self.saves.set_value(saves);
+                self.history.set_value(History::default());
+                self.depth.set((0, 0));
+                self.last_raw.set_value(None);
             }
-            self.health
-                .set(reader::loaded().map_or(Health::Saving, undecided_backup));
+            // Never copied aside: it still sits under the data key.
+            (None, Place::Local) => {
+                storage::remove(DATA_KEY);
+                self.last_raw.set_value(None);
+            }
         }
+        self.health
+            .set(reader::loaded().map_or(Health::Saving, undecided_backup));
     }
 
-    /// Bytes used in this origin's storage, or None when there is no storage.
-    pub fn used_bytes(&self) -> Option<u64> {
-        storage::available().then(storage::used_bytes)
+    /// What the register takes up where it is kept, or None when it is kept nowhere.
+    pub async fn usage(self) -> Option<Usage> {
+        match self.keeper.get_untracked() {
+            Keeper::Nowhere => None,
+            Keeper::LocalStorage(_) => Some(Usage {
+                used: storage::used_bytes(),
+                available: Some(storage::BUDGET_BYTES),
+            }),
+            Keeper::Database => Some(storage::estimate().await.unwrap_or(Usage {
+                used: 0,
+                available: None,
+            })),
+        }
     }
 }
 
-/// Waits for the [`reader`]'s code if storage holds anything it must read; then
-/// [`Store::open`] reads it. A first visit has nothing stored and waits for nothing.
-pub async fn prepare() {
-    if holds_text() {
-        reader::load().await;
-    }
+/// Bytes used, and the most the browser will give (None where it does not say).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Usage {
+    pub used: u64,
+    pub available: Option<u64>,
+}
+
+pub use prepare::prepare;
+
+/// Runs a store action in the background (it waits for any save under way); `saved` runs
+/// once it is saved, not when it is refused (the store announces that).
+pub fn then(
+    action: impl Future<Output = Result<(), News>> + 'static,
+    saved: impl FnOnce() + 'static,
+) {
+    leptos::task::spawn_local(async move {
+        if action.await.is_ok() {
+            saved();
+        }
+    });
+}
+
+/// Runs a store action in the background; the store announces how it went.
+pub fn soon(action: impl Future<Output = Result<(), News>> + 'static) {
+    then(action, || ());
+}
+
+/// An undo step's row: its stack and the step.
+fn step_row((stack, step): &(Stack, Step)) -> (u64, String) {
+    (
+        step.seq,
+        serde_json::to_string(&(stack, step)).unwrap_or_default(),
+    )
 }
 
 /// Whether storage holds a dataset, an undo history or unreadable text kept aside.
-fn holds_text() -> bool {
+pub(super) fn holds_text() -> bool {
     storage::keys()
         .iter()
         .any(|k| k == DATA_KEY || k == HISTORY_KEY || k.starts_with(UNREADABLE_PREFIX))
@@ -619,7 +1013,16 @@ fn undecided_backup(reader: reader::Reader) -> Health {
     else {
         return Health::Saving;
     };
-    let reason = match (reader.dataset)(storage::get(&key).as_deref()) {
+    let text = storage::get(&key);
+    // Records set aside from the database: their text by key.
+    let aside = text
+        .as_deref()
+        .and_then(|t| serde_json::from_str::<std::collections::BTreeMap<String, String>>(t).ok())
+        .filter(|rows| !rows.is_empty());
+    let reason = match (reader.dataset)(text.as_deref()) {
+        _ if aside.is_some() => Unreadable::Records {
+            names: aside.map(|r| r.into_keys().collect()).unwrap_or_default(),
+        },
         Stored::Unreadable(reason) => reason,
         // Kept text that reads fine now (an app update learnt its version): still the user's to decide.
         Stored::Empty | Stored::Ready { .. } => Unreadable::NotADataset,
@@ -647,7 +1050,7 @@ fn write_history(history: &History) -> Result<(), WriteError> {
     }
 }
 
-fn now() -> DateTime<Utc> {
+pub(super) fn now() -> DateTime<Utc> {
     DateTime::from_timestamp_millis(js_sys::Date::now() as i64).unwrap_or_default()
 }
 

@@ -9,8 +9,10 @@
 
 use std::sync::OnceLock;
 
-use crate::domain::exchange::migrate::{read, read_history, Stored};
-use crate::domain::history::History;
+use crate::domain::exchange::migrate::{parse, read, read_history, Stored};
+use crate::domain::history::{History, Stack, Step};
+use crate::domain::model::Dataset;
+use crate::domain::rows::{patch, read_rows, RowChange, RowsRead};
 
 /// The reading functions, reached through pointers so that their code stays in the chunk.
 #[derive(Clone, Copy)]
@@ -19,6 +21,12 @@ pub struct Reader {
     pub dataset: fn(Option<&str>) -> Stored,
     /// The stored undo history, or None when it does not read.
     pub history: fn(&str) -> Option<History>,
+    /// The register's rows in the browser's database (`domain::rows::read_rows`).
+    pub rows: fn(&[(String, String)]) -> RowsRead,
+    /// Another tab's rows into this tab's dataset; false if they did not read.
+    pub patch: fn(&mut Dataset, &[RowChange]) -> bool,
+    /// One undo step's row.
+    pub step: fn(&str) -> Option<(Stack, Step)>,
 }
 
 static LOADED: OnceLock<Reader> = OnceLock::new();
@@ -28,6 +36,9 @@ fn reader_chunk() -> Reader {
     Reader {
         dataset: read,
         history: read_history,
+        rows: read_rows,
+        patch: |d, rows| patch(d, rows).is_ok(),
+        step: |text| parse(text).ok(),
     }
 }
 

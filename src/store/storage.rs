@@ -10,6 +10,9 @@ use super::file_link::{call, error_name};
 
 /// Where the dataset lives.
 pub const DATA_KEY: &str = "klimatcoachning.data";
+/// Set while the browser's database holds a register of this visitor's: read by the page's
+/// first script (`index.html`), which then hides the page written with the built-in data.
+pub const OWN_KEY: &str = "klimatcoachning.own";
 /// Undo and redo steps, so destructive changes stay undoable after a reload.
 pub const HISTORY_KEY: &str = "klimatcoachning.history";
 /// The user's settings (not part of the dataset, never exported).
@@ -102,6 +105,24 @@ pub async fn looks_private() -> bool {
         // A browser without the method (an Err with no name) is not taken for private.
         Err(e) => matches!(error_name(&e).as_str(), "SecurityError" | "UnknownError"),
     }
+}
+
+/// What this origin uses of the browser's storage, and its quota (`navigator.storage.estimate`).
+pub async fn estimate() -> Option<super::Usage> {
+    let manager = web_sys::window()?.navigator().storage();
+    let estimate = wasm_bindgen_futures::JsFuture::from(manager.estimate().ok()?)
+        .await
+        .ok()?;
+    let field = |name: &str| {
+        js_sys::Reflect::get(&estimate, &JsValue::from_str(name))
+            .ok()
+            .and_then(|v| v.as_f64())
+            .map(|v| v as u64)
+    };
+    Some(super::Usage {
+        used: field("usage")?,
+        available: field("quota"),
+    })
 }
 
 async fn answer(promise: js_sys::Promise) -> Option<bool> {

@@ -64,7 +64,11 @@ fn Shell() -> impl IntoView {
     let _ = window_event_listener(leptos::ev::keydown, move |ev| {
         if let Some(redo) = is_undo_shortcut(&ev) {
             ev.prevent_default();
-            let _ = if redo { store.redo() } else { store.undo() };
+            if redo {
+                crate::store::soon(store.redo());
+            } else {
+                crate::store::soon(store.undo());
+            }
         }
     });
 

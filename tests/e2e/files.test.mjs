@@ -7,14 +7,14 @@ import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import Ajv2020 from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
-import { start, open, openEditor } from "./harness.mjs";
+import { start, open, openEditor, storedRows, storedDataset, until } from "./harness.mjs";
 
-const DATA_KEY = "klimatcoachning.data";
 let app;
 before(async () => (app = await start()));
 after(async () => app.stop());
 
-const stored = (page) => page.evaluate((key) => localStorage.getItem(key), DATA_KEY);
+/** Every stored row, as one text. */
+const stored = async (page) => JSON.stringify(await storedRows(page));
 
 async function exportFile(page) {
   const [download] = await Promise.all([

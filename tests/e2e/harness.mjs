@@ -1,5 +1,6 @@
 // Shared set-up for the end-to-end journeys: a static server over a release
 // build, and Debian's Chromium driven by playwright-core (no browser download).
+import assert from "node:assert/strict";
 import { chromium } from "playwright-core";
 import { serve } from "../../scripts/serve.mjs";
 import { CHROMIUM, QUIET } from "../../scripts/chromium.mjs";
@@ -110,4 +111,52 @@ export const COMMITMENT = "Ändra klimatcoach, åtagande och behovsanalys";
 export async function openEditor(page, name = COMMITMENT) {
   await page.getByRole("button", { name, exact: true }).click();
   await page.waitForFunction(() => document.activeElement?.closest(".edit-in-place") != null);
+}
+
+/** Waits until `read()` returns `expected` (the app saves in the background, then shows). */
+export async function until(read, expected, message) {
+  let actual;
+  for (let tries = 0; tries < 100; tries++) {
+    actual = await read();
+    if (actual === expected) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  assert.equal(actual, expected, message);
+}
+
+/**
+ * Every row of the register as the browser's database holds it: { key: parsed JSON }
+ * (store/indexed.rs: `head`, `order/<list>`, `<list>/<id>`).
+ */
+export function storedRows(page) {
+  return page.evaluate(
+    () =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open("klimatcoachning");
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          if (!db.objectStoreNames.contains("records")) return db.close(), resolve({});
+          const store = db.transaction("records").objectStore("records");
+          const keys = store.getAllKeys();
+          const values = store.getAll();
+          values.onsuccess = () => {
+            db.close();
+            resolve(Object.fromEntries(keys.result.map((k, i) => [k, JSON.parse(values.result[i])])));
+          };
+          values.onerror = () => reject(values.error);
+        };
+      }),
+  );
+}
+
+/** The register as stored, as one dataset: each list in its stored order. */
+export async function storedDataset(page) {
+  const rows = await storedRows(page);
+  if (!rows.head) return null;
+  const dataset = { ...rows.head };
+  for (const list of ["sources", "programmes", "organisations", "participations", "coaches", "events", "removed"]) {
+    dataset[list] = (rows[`order/${list}`] ?? []).map((id) => rows[`${list}/${id}`]).filter(Boolean);
+  }
+  return dataset;
 }

@@ -3,7 +3,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { start, open, openEditor } from "./harness.mjs";
+import { start, open, openEditor, storedRows, storedDataset, until } from "./harness.mjs";
 
 let app;
 before(async () => (app = await start()));
@@ -99,8 +99,9 @@ test("data stored by format version 2 keeps its edits and gains the sourced outc
   await page.getByTestId("adopted").waitFor();
   assert.match(await page.getByTestId("adopted").innerText(), /^2008\s.*S7/s, "never edited: the built-in outcome");
   assert.equal(await page.getByTestId("letter-of-intent").textContent(), "1 februari 2007");
-  const stored = await page.evaluate(() => JSON.parse(localStorage.getItem("klimatcoachning.data")));
-  assert.equal(stored.schema_version, 3, "written back in the current version");
+  const stored = await storedDataset(page);
+  assert.equal(stored.schema_version, 3, "moved to the browser's database in the current version");
+  assert.equal(await page.evaluate(() => localStorage.getItem("klimatcoachning.data")), null, "and only then removed from localStorage");
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });

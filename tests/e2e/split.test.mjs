@@ -5,7 +5,7 @@ import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { readdir, stat } from "node:fs/promises";
 import { join } from "node:path";
-import { appRunning, open, saveNotes, start } from "./harness.mjs";
+import { appRunning, open, saveNotes, start, storedDataset } from "./harness.mjs";
 
 let app;
 before(async () => {
@@ -129,7 +129,7 @@ test("with nothing stored no reader is fetched; another tab's save brings it, an
   await mine.fill("Från flik A");
   await mine.locator("xpath=ancestor::form").getByRole("button", { name: "Spara anteckningar" }).click();
   await a.getByRole("alert").filter({ hasText: "en annan flik har just sparat" }).waitFor();
-  const stored = () => b.evaluate(() => JSON.parse(localStorage.getItem("klimatcoachning.data")));
+  const stored = () => storedDataset(b);
   assert.equal((await stored()).programmes[0].notes, "Från flik B", "theirs is kept");
   assert.notEqual((await stored()).programmes[1].notes, "Från flik A", "mine was not written");
 

@@ -3,7 +3,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
-import { start, open, saveNotes } from "./harness.mjs";
+import { start, open, saveNotes, storedDataset, until } from "./harness.mjs";
 
 const DATA_KEY = "klimatcoachning.data";
 let app;
@@ -38,26 +38,49 @@ test("a change saved in one tab appears in the other, and neither overwrites the
   await context.close();
 });
 
-test("a save applies on top of what another tab stored meanwhile", async () => {
+test("a change made on data another tab has since changed is refused, not written over theirs", async () => {
   const context = await app.browser.newContext();
   const page = await context.newPage();
   await open(page, app.url("/"));
   await saveNotes(page, pilotNotes(page), "första");
-  // With data stored the app starts with its reader (store/reader.rs); a first visit's tab
-  // fetches it at another tab's storage event (split.test.mjs).
-  await page.reload();
-  // Another tab's save whose storage event has not arrived: written behind this page's back
-  // (a page's own writes fire no storage event in it).
-  await page.evaluate((key) => {
-    const d = JSON.parse(localStorage.getItem(key));
-    d.coaches[0].contact = "sparat i en annan flik";
-    localStorage.setItem(key, JSON.stringify(d));
-  }, DATA_KEY);
-  await saveNotes(page, coachingNotes(page), "min ändring");
-  const stored = await page.evaluate((key) => JSON.parse(localStorage.getItem(key)), DATA_KEY);
-  assert.equal(stored.coaches[0].contact, "sparat i en annan flik");
-  assert.equal(stored.programmes[0].notes, "min ändring");
-  assert.equal(stored.programmes[1].notes, "första");
+  // Another tab's save whose message has not arrived: written to the database behind this
+  // page's back, the count of saves moved on as every save moves it.
+  await page.evaluate(
+    () =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open("klimatcoachning");
+        open.onsuccess = () => {
+          const db = open.result;
+          const tx = db.transaction(["records", "state"], "readwrite");
+          const records = tx.objectStore("records");
+          const state = tx.objectStore("state");
+          records.getAllKeys().onsuccess = (ev) => {
+            const key = ev.target.result.find((k) => k.startsWith("coaches/"));
+            records.get(key).onsuccess = (got) => {
+              const coach = JSON.parse(got.target.result);
+              coach.contact = "sparat i en annan flik";
+              records.put(JSON.stringify(coach), key);
+            };
+          };
+          state.get("saves").onsuccess = (ev) => state.put(ev.target.result + 1, "saves");
+          tx.oncomplete = () => (db.close(), resolve());
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+  );
+  const mine = coachingNotes(page);
+  await mine.fill("min ändring");
+  await mine.locator("xpath=ancestor::form").getByRole("button", { name: "Spara anteckningar" }).click();
+  await page.getByRole("alert").filter({ hasText: "en annan flik har just sparat" }).waitFor();
+  const stored = await storedDataset(page);
+  assert.equal(stored.coaches[0].contact, "sparat i en annan flik", "theirs is kept");
+  assert.equal(stored.programmes[0].notes, "", "mine was not written");
+  // The page now shows theirs, and the same change made again is saved on top of it.
+  await saveNotes(page, mine, "min ändring");
+  const after = await storedDataset(page);
+  assert.equal(after.coaches[0].contact, "sparat i en annan flik");
+  assert.equal(after.programmes[0].notes, "min ändring");
+  assert.equal(after.programmes[1].notes, "första");
   await context.close();
 });
 
@@ -78,9 +101,9 @@ test("undo and redo by keyboard and button, announced; a reset is undoable after
   assert.equal(await coachingNotes(page).inputValue(), "två");
   await undo.click();
   await undo.click();
-  assert.equal(await coachingNotes(page).inputValue(), "");
+  await until(() => coachingNotes(page).inputValue(), "");
   await redo.click();
-  assert.equal(await coachingNotes(page).inputValue(), "ett");
+  await until(() => coachingNotes(page).inputValue(), "ett");
 
   await page.getByRole("navigation", { name: "Huvudmeny" }).getByRole("link", { name: "Data" }).click();
   await page.getByRole("button", { name: "Återställ till den inbyggda datan" }).click();
@@ -95,21 +118,43 @@ test("undo and redo by keyboard and button, announced; a reset is undoable after
   await page.context().close();
 });
 
-test("the data page shows the storage used against the 5 MB budget", async () => {
+test("the data page says where the register is kept, and the space used and given", async () => {
   const page = await app.page();
   await open(page, app.url("/data"));
-  const empty = await page.getByTestId("storage-used").textContent();
-  assert.match(empty, /^0 byte används, 0,0 % av budgeten på 5 MB\.$/);
-  await page.getByRole("link", { name: "Översikt" }).first().click();
-  await saveNotes(page, coachingNotes(page), "något");
-  await page.getByRole("navigation", { name: "Huvudmeny" }).getByRole("link", { name: "Data" }).click();
-  const used = await page.getByTestId("storage-used").textContent();
-  const bytes = Number(used.match(/^([\d\u00a0]+) byte/)[1].replace(/\u00a0/g, ""));
-  const expected = await page.evaluate(() =>
+  assert.match(await page.getByTestId("storage-kept").textContent(), /sparas i den här webbläsarens databas \(IndexedDB\)/);
+  assert.match(await page.getByTestId("storage-used").textContent(), /^[\d\s,]+\sMB används av de [\d\s,]+\sMB som webbläsaren ger den här webbplatsen\.$/);
+  const [used, given] = await page.evaluate(async () => {
+    const { usage, quota } = await navigator.storage.estimate();
+    return [usage, quota];
+  });
+  const shown = (await page.getByTestId("storage-used").textContent()).match(/de ([\d\s]+),(\d)\sMB/);
+  assert.equal(Number(shown[1].replace(/\s/g, "")) + Number(shown[2]) / 10, Math.round((given * 10) / 1048576) / 10, `quota ${given}, usage ${used}`);
+  await page.context().close();
+
+  // Where the browser refuses its database, the register is kept in localStorage, against its 5 MB.
+  const context = await app.browser.newContext();
+  await context.addInitScript(() => {
+    IDBFactory.prototype.open = () => {
+      throw new DOMException("The operation is insecure.", "SecurityError");
+    };
+  });
+  const refused = await context.newPage();
+  await open(refused, app.url("/data"));
+  assert.match(await refused.getByTestId("storage-kept").textContent(), /lokala lagring \(localStorage\), eftersom webbläsaren inte tillåter databasen IndexedDB här \(SecurityError\)/);
+  assert.match(await refused.getByTestId("storage-used").textContent(), /^0 byte används, 0,0 % av budgeten på 5 MB\.$/);
+  await refused.getByRole("link", { name: "Översikt" }).first().click();
+  await saveNotes(refused, coachingNotes(refused), "något");
+  await refused.reload();
+  await refused.locator("main h1").waitFor();
+  assert.equal(await coachingNotes(refused).inputValue(), "något", "kept across a reload");
+  assert.ok((await refused.evaluate(() => localStorage.getItem("klimatcoachning.data"))).includes("något"));
+  await refused.getByRole("navigation", { name: "Huvudmeny" }).getByRole("link", { name: "Data" }).click();
+  const bytes = Number((await refused.getByTestId("storage-used").textContent()).match(/^([\d\u00a0]+) byte/)[1].replace(/\u00a0/g, ""));
+  const expected = await refused.evaluate(() =>
     Object.keys(localStorage).reduce((n, k) => n + 2 * (k.length + localStorage.getItem(k).length), 0),
   );
   assert.equal(bytes, expected);
-  await page.context().close();
+  await context.close();
 });
 
 test("unreadable stored data is kept, offered for download, and only removed on the user's word", async () => {
@@ -141,6 +186,10 @@ test("unreadable stored data is kept, offered for download, and only removed on 
 test("with storage disabled by the browser the app works and says nothing will be kept", async () => {
   const context = await app.browser.newContext();
   await context.addInitScript(() => {
+    // Blocked storage blocks both: IndexedDB and localStorage.
+    IDBFactory.prototype.open = () => {
+      throw new DOMException("The operation is insecure.", "SecurityError");
+    };
     Object.defineProperty(window, "localStorage", {
       configurable: true,
       get() {

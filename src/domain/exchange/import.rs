@@ -109,7 +109,9 @@ pub fn check_file(bytes: &[u8]) -> Result<(Dataset, u32), Vec<Problem>> {
                 expected: Kind::Number,
                 found: Kind::Other,
             },
-            Unreadable::InvalidJson { .. } | Unreadable::NotADataset => Problem::NotOurFormat,
+            Unreadable::InvalidJson { .. }
+            | Unreadable::NotADataset
+            | Unreadable::Records { .. } => Problem::NotOurFormat,
         }]
     })?;
     let mut problems = shape_problems(&value);

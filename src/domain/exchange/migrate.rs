@@ -44,6 +44,10 @@ pub enum Unreadable {
     NewerVersion {
         version: u64,
     },
+    /// Records (by `<list>/<id>`) that did not read and were set aside; the rest opened.
+    Records {
+        names: Vec<String>,
+    },
 }
 
 pub fn read(raw: Option<&str>) -> Stored {
@@ -644,7 +648,7 @@ mod tests {
             record: Record::Participation(p),
             at: None,
         };
-        history.record(put, ChangeKind::Edit);
+        history.record(put, ChangeKind::Edit, 1);
         let now = serde_json::to_string(&history).expect("json");
         assert_eq!(read_history(&now), Some(history.clone()));
         let v2 = now.replace(

@@ -34,7 +34,7 @@ fn NotesEditor(
         // Bound first: a read guard held into the `if let` body would deadlock the save.
         let record = lookup(&data.read_untracked());
         if let Some(record) = record {
-            let _ = store.put(record.with_notes(draft.get_untracked()));
+            crate::store::soon(store.put(record.with_notes(draft.get_untracked())));
         }
     };
     let unchanged = move || saved.get().unwrap_or_default() == draft.get();

@@ -25,6 +25,7 @@ fn news_text(i18n: leptos_i18n::I18nContext<Locale>, news: News) -> &'static str
         News::RefusedFull => t_string!(i18n, store.refused_full),
         News::RefusedOther => t_string!(i18n, store.refused_other),
         News::RefusedUnread => t_string!(i18n, store.refused_unread),
+        News::RefusedReload => t_string!(i18n, store.refused_reload),
         News::UpdatedElsewhere => t_string!(i18n, store.updated_elsewhere),
         News::SettingsSaved => t_string!(i18n, store.settings_saved),
     }
@@ -45,7 +46,7 @@ pub fn StoreAnnouncer() -> impl IntoView {
         notice.get().filter(|n| {
             matches!(
                 n.news,
-                News::RefusedFull | News::RefusedOther | News::RefusedUnread
+                News::RefusedFull | News::RefusedOther | News::RefusedUnread | News::RefusedReload
             )
         })
     };
@@ -87,6 +88,12 @@ pub fn StoreBanner() -> impl IntoView {
                 Unreadable::NewerVersion { version } => {
                     t_string!(i18n, banner.newer_version, version = version)
                 }
+                Unreadable::Records { names } => t_string!(
+                    i18n,
+                    banner.records_aside,
+                    count = names.len(),
+                    names = names.join(", ")
+                ),
             };
             let kept = if backup_key.is_some() {
                 t_string!(i18n, banner.kept)
@@ -106,7 +113,7 @@ pub fn StoreBanner() -> impl IntoView {
                     </p>
                     <p class="actions">
                         <button type="button" on:click=download_raw>{t!(i18n, banner.download)}</button>
-                        <button type="button" on:click=move |_| store.keep_new_start()>{t!(i18n, banner.keep_new)}</button>
+                        <button type="button" on:click=move |_| leptos::task::spawn_local(store.keep_new_start())>{t!(i18n, banner.keep_new)}</button>
                     </p>
                 </section>
             }

@@ -19,7 +19,7 @@ pub fn UndoControls() -> impl IntoView {
                 title=move || t_string!(i18n, undo.undo)
                 disabled=move || !store.can_undo()
                 on:click=move |_| {
-                    let _ = store.undo();
+                    crate::store::soon(store.undo());
                 }
             >
                 <span class="icon" aria-hidden="true">"↶"</span>
@@ -31,7 +31,7 @@ pub fn UndoControls() -> impl IntoView {
                 title=move || t_string!(i18n, undo.redo)
                 disabled=move || !store.can_redo()
                 on:click=move |_| {
-                    let _ = store.redo();
+                    crate::store::soon(store.redo());
                 }
             >
                 <span class="icon" aria-hidden="true">"↷"</span>

@@ -237,23 +237,22 @@ pub fn ImportPanel() -> impl IntoView {
         let Step::Ready(ready) = step.get_untracked() else {
             return;
         };
-        let applied = match how {
-            // Theirs: the file replaces everything.
-            Side::Theirs => store.import(ready.incoming.clone()),
-            Side::Ours => store.merge_file(
-                &ready.incoming,
-                &Decisions {
-                    choices: choices.get_untracked(),
-                    keep: keep.get_untracked(),
-                },
-            ),
+        let decisions = Decisions {
+            choices: choices.get_untracked(),
+            keep: keep.get_untracked(),
         };
-        if applied.is_ok() {
-            step.set(Step::Idle);
-        }
+        let incoming = ready.incoming.clone();
+        let applied = async move {
+            match how {
+                // Theirs: the file replaces everything.
+                Side::Theirs => store.import(incoming).await,
+                Side::Ours => store.merge_file(incoming, decisions).await,
+            }
+        };
+        crate::store::then(applied, move || step.set(Step::Idle));
     };
     let undo_import = move |_| {
-        let _ = store.undo();
+        crate::store::soon(store.undo());
     };
 
     view! {

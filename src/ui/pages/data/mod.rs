@@ -14,8 +14,8 @@ mod sheet_words;
 use leptos::prelude::*;
 
 use crate::i18n::*;
-use crate::store::storage::BUDGET_BYTES;
-use crate::store::use_store;
+use crate::store::prepare::Fallback;
+use crate::store::{use_store, Keeper, Usage};
 use crate::ui::components::page_head::PageHead;
 use crate::ui::format;
 use crate::ui::pages::data::backup_panel::BackupPanel;
@@ -31,15 +31,18 @@ pub fn DataPage() -> impl IntoView {
     let data = store.data();
     // Re-measured whenever what is stored changes: the dataset, the settings, the backup state.
     let (settings, backup) = (store.settings(), store.backup());
-    let used = Memo::new(move |_| {
+    let used = LocalResource::new(move || {
         data.track();
         settings.track();
         backup.track();
-        store.used_bytes()
+        store.usage()
     });
-    let usage = move || match used.get() {
-        Some(bytes) => {
-            let tenths = (bytes * 1000).div_ceil(BUDGET_BYTES);
+    let usage = move || match used.get().flatten() {
+        Some(Usage {
+            used,
+            available: Some(available),
+        }) if store.keeper().get() != Keeper::Database => {
+            let tenths = (used * 1000).div_ceil(available);
             let share = format!(
                 "{}{}{}",
                 tenths / 10,
@@ -49,11 +52,44 @@ pub fn DataPage() -> impl IntoView {
             t_string!(
                 i18n,
                 data.used,
-                bytes = format::number(i18n, bytes),
+                bytes = format::number(i18n, used),
                 share = share
             )
         }
+        Some(Usage {
+            used,
+            available: Some(available),
+        }) => t_string!(
+            i18n,
+            data.used_database,
+            used = format::megabytes(i18n, used),
+            available = format::megabytes(i18n, available)
+        ),
+        Some(Usage {
+            used,
+            available: None,
+        }) => t_string!(
+            i18n,
+            data.used_database_unknown,
+            used = format::megabytes(i18n, used)
+        ),
         None => t_string!(i18n, data.no_storage).to_owned(),
+    };
+    let kept = move || match store.keeper().get() {
+        Keeper::Database => t_string!(i18n, data.kept_database).to_owned(),
+        Keeper::LocalStorage(Fallback::NoDatabase) => {
+            t_string!(i18n, data.kept_local_no_database).to_owned()
+        }
+        Keeper::LocalStorage(Fallback::Refused(error)) => {
+            t_string!(i18n, data.kept_local_refused, error = error)
+        }
+        Keeper::LocalStorage(Fallback::NotMoved) => {
+            t_string!(i18n, data.kept_local_not_moved).to_owned()
+        }
+        Keeper::LocalStorage(Fallback::OldTab) => {
+            t_string!(i18n, data.kept_local_old_tab).to_owned()
+        }
+        Keeper::Nowhere => String::new(),
     };
     view! {
         <PageHead
@@ -69,13 +105,13 @@ pub fn DataPage() -> impl IntoView {
         <section aria-labelledby="storage-heading">
             <h2 id="storage-heading">{t!(i18n, data.storage_heading)}</h2>
             <p data-testid="storage-used">{usage}</p>
-            <p class="hint">{t!(i18n, data.storage_hint)}</p>
+            <p class="hint" data-testid="storage-kept">{kept}</p>
         </section>
         <section aria-labelledby="reset-heading">
             <h2 id="reset-heading">{t!(i18n, data.reset_heading)}</h2>
             <p>{t!(i18n, data.reset_text)}</p>
             <button type="button" on:click=move |_| {
-                let _ = store.reset_to_builtin();
+                crate::store::soon(store.reset_to_builtin());
             }>{t!(i18n, data.reset_button)}</button>
         </section>
     }

@@ -144,16 +144,16 @@ pub fn SheetImport() -> impl IntoView {
             let Step::Ready { name, .. } = step.get_untracked() else {
                 return;
             };
-            if store.change(change).is_ok() {
+            crate::store::then(store.change(change), move || {
                 step.set(Step::Applied { name, rows });
-            }
+            });
         },
     );
     let cancel = Callback::new(move |()| step.set(Step::Idle));
     let undo = move |_| {
-        if store.undo().is_ok() {
+        crate::store::then(store.undo(), move || {
             step.set(Step::Idle);
-        }
+        });
     };
     let planned = Memo::new(move |_| match step.get() {
         Step::Ready { sheet, .. } => {

@@ -69,9 +69,9 @@ pub fn EventEditor(
         match change {
             Ok(change) => {
                 problem.set(None);
-                if store.change(change).is_ok() {
+                crate::store::then(store.change(change), move || {
                     editing.close();
-                }
+                });
             }
             Err(EventError::TitleRequired) => {
                 title_error.set(Some(FieldError::Required));

@@ -168,7 +168,7 @@ fn EventRow(row: Memo<Listed>) -> impl IntoView {
                 </EditInPlace>
                 <button type="button" class="danger" on:click={
                     let id = id.clone();
-                    move |_| { let _ = store.change(Change::Remove { collection: Collection::Event, id: id.clone() }); }
+                    move |_| { crate::store::soon(store.change(Change::Remove { collection: Collection::Event, id: id.clone() })); }
                 }>{t!(i18n, events.remove)}<span class="visually-hidden">{move || format!(": {}", title())}</span></button>
             </div>
         </li>

@@ -25,7 +25,7 @@ pub fn MembersEditor(mentors: Memo<Vec<Mentor>>, max_load: Signal<usize>) -> imp
             .data()
             .with_untracked(|d| set_membership(d, &id, None, now()));
         if let Ok(change) = change {
-            let _ = store.change(change);
+            crate::store::soon(store.change(change));
         }
     };
     view! {
@@ -115,10 +115,10 @@ fn MarkMember() -> impl IntoView {
             .with_untracked(|d| mark_member(d, &code, since, now()))
         {
             Ok(change) => {
-                if store.change(change).is_ok() {
+                crate::store::then(store.change(change), move || {
                     text.set(String::new());
                     year.set(String::new());
-                }
+                });
             }
             Err(_) => text_error.set(Some(FieldError::KommunkodUnknown)),
         }

@@ -65,7 +65,7 @@ pub fn MentorSuggestions(max_load: Signal<usize>) -> impl IntoView {
     let take = move |list: Vec<Suggestion>| {
         let change = data.with_untracked(|d| accept(d, &list, now()));
         if let Ok(change) = change {
-            let _ = store.change(change);
+            crate::store::soon(store.change(change));
         }
     };
     let known = Memo::new(move |_| members(&data.read()).len());

@@ -52,11 +52,11 @@ pub fn PairingRow(
         });
         match result {
             Ok((change, load, mentor)) => {
-                if store.change(change).is_ok() {
+                let over = load > max_load.get_untracked();
+                crate::store::then(store.change(change), move || {
                     chosen.set(String::new());
-                    let over = load > max_load.get_untracked();
                     outcome.set(over.then_some(Outcome::OverLoad { mentor, load }));
-                }
+                });
             }
             Err(e) => outcome.set(Some(Outcome::Refused(e))),
         }
@@ -67,13 +67,13 @@ pub fn PairingRow(
             .data()
             .with_untracked(|d| set_mentor(d, &pid, None, now()));
         if let Ok(change) = change {
-            if store.change(change).is_ok() {
+            crate::store::then(store.change(change), move || {
                 outcome.set(None);
                 // The pressed button is gone; keep the keyboard in this row.
-                if let Some(select) = select_ref.get_untracked() {
+                if let Some(select) = select_ref.try_get_untracked().flatten() {
                     let _ = select.focus();
                 }
-            }
+            });
         }
     };
     let described = {

@@ -41,9 +41,9 @@ pub fn AddParticipant() -> impl IntoView {
         match change {
             Ok(change) => {
                 error.set(None);
-                if store.change(change).is_ok() {
+                crate::store::then(store.change(change), move || {
                     text.set(String::new());
-                }
+                });
             }
             Err(e) => error.set(Some(Problem::Add(e))),
         }

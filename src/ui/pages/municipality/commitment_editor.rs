@@ -189,9 +189,9 @@ fn CommitmentForm(participation: Memo<Participation>, editing: Editing) -> impl 
                         document_url: li,
                     });
         }
-        if store.put(Record::Participation(p)).is_ok() {
+        crate::store::then(store.put(Record::Participation(p)), move || {
             editing.close();
-        }
+        });
     };
     view! {
         <form class="editor" on:submit=save novalidate>

@@ -132,7 +132,7 @@ fn LedgerRow(
             .into_iter()
             .filter(|x| x.id != id)
             .collect();
-        let _ = store.put(Record::Participation(with_entries(&current, ledger, rest)));
+        crate::store::soon(store.put(Record::Participation(with_entries(&current, ledger, rest))));
     };
     let purpose = move || entry.read().purpose.clone();
     view! {
@@ -206,12 +206,8 @@ fn LedgerAddForm(
                 kind: kind.get_untracked(),
                 amount_kr: a,
             });
-            if store
-                .put(Record::Participation(with_entries(&current, ledger, next)))
-                .is_ok()
-            {
-                editing.close();
-            }
+            let record = Record::Participation(with_entries(&current, ledger, next));
+            crate::store::then(store.put(record), move || editing.close());
         }
     };
     let label = |key: fn(leptos_i18n::I18nContext<Locale>) -> &'static str| {

@@ -57,9 +57,9 @@ fn MembershipForm(org: Organisation, editing: Editing) -> impl IntoView {
             .data()
             .with_untracked(|d| set_membership(d, &id, membership, now()))
         {
-            if store.change(change).is_ok() {
+            crate::store::then(store.change(change), move || {
                 editing.close();
-            }
+            });
         }
     };
     let check_id = format!("{}-member", org.meta.id);

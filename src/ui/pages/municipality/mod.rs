@@ -433,7 +433,7 @@ fn ParticipationSection(id: String) -> impl IntoView {
             {editor}
             <p>
                 <button type="button" class="danger" on:click=move |_| {
-                    let _ = store.change(Change::Remove { collection: Collection::Participation, id: id.clone() });
+                    crate::store::soon(store.change(Change::Remove { collection: Collection::Participation, id: id.clone() }));
                 }>{move || t_string!(i18n, kommun.remove, programme = programme_label(i18n, kind))}</button>
             </p>
         </section>

@@ -110,7 +110,7 @@ fn PilotDetails(row: Memo<PilotRow>) -> impl IntoView {
         ev.prevent_default();
         let change = set_status(&current(), status_from(&status.get_untracked()), now());
         if let Some(change) = change {
-            let _ = store.change(change);
+            crate::store::soon(store.change(change));
         }
     };
     let date = RwSignal::new(String::new());
@@ -127,15 +127,15 @@ fn PilotDetails(row: Memo<PilotRow>) -> impl IntoView {
             return;
         };
         if let Some(change) = add_session(&current(), d, t, now()) {
-            if store.change(change).is_ok() {
+            crate::store::then(store.change(change), move || {
                 date.set(String::new());
                 topic.set(String::new());
-            }
+            });
         }
     };
     let remove = move |sid: String| {
         if let Some(change) = remove_session(&current(), &sid, now()) {
-            let _ = store.change(change);
+            crate::store::soon(store.change(change));
         }
     };
     let name = first.name.clone();

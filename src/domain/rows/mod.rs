@@ -1,0 +1,397 @@
+//! The dataset as rows, the way the browser's database keeps it (`store/indexed.rs`):
+//! one row per record, keyed by its list and id, so that a save writes only the records a
+//! change touched.
+//!
+//! Keys: `head` (format, schema version, what the data has seen, browser names),
+//! `order/<list>` (the ids of a list in their order: a list keeps the order records were
+//! put in, and undo puts a record back where it was), and `<list>/<id>` for each record,
+//! `removed/<list>/<id>` for each removed one. Rows are JSON text.
+//!
+//! Reading assembles the rows into the text of one dataset and reads that as any stored
+//! text is read (`exchange::migrate::read`, which migrates older versions); a row that
+//! does not read is set aside, named, and the rest opens.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::domain::exchange::migrate::{parse, read, ShapeError, Stored};
+use crate::domain::model::kinds::Kind;
+use crate::domain::model::*;
+
+/// The row holding the dataset's own fields.
+pub const HEAD: &str = "head";
+const ORDER: &str = "order/";
+/// The lists of a dataset with their row prefixes, in the order of the dataset's fields.
+const LISTS: [&str; 7] = [
+    "sources",
+    "programmes",
+    "organisations",
+    "participations",
+    "coaches",
+    "events",
+    "removed",
+];
+
+/// A row to write (`Some(text)`) or delete (`None`), by key.
+pub type RowChange = (String, Option<String>);
+
+#[derive(Serialize, Deserialize)]
+struct Head {
+    format: String,
+    schema_version: u32,
+    #[serde(default, skip_serializing_if = "Context::is_empty")]
+    context: Context,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    browsers: BTreeMap<String, String>,
+}
+
+fn head_of(d: &Dataset) -> Head {
+    Head {
+        format: d.format.clone(),
+        schema_version: d.schema_version,
+        context: d.context.clone(),
+        browsers: d.browsers.clone(),
+    }
+}
+
+/// Something kept in a list of the dataset, known by an id unique in that list.
+trait Row: Serialize + PartialEq {
+    fn row_id(&self) -> String;
+}
+
+impl Row for Source {
+    fn row_id(&self) -> String {
+        self.id.clone()
+    }
+}
+
+impl Row for Removed {
+    fn row_id(&self) -> String {
+        format!("{}/{}", list_of(&self.record), self.record.meta().id)
+    }
+}
+
+macro_rules! record_row {
+    ($($t:ty),*) => {$(
+        impl Row for $t {
+            fn row_id(&self) -> String {
+                self.meta().id.clone()
+            }
+        }
+    )*};
+}
+record_row!(Programme, Organisation, Participation, Coach, Event);
+
+fn list_of(r: &Record) -> &'static str {
+    match r {
+        Record::Programme(_) => Programme::COLLECTION,
+        Record::Organisation(_) => Organisation::COLLECTION,
+        Record::Participation(_) => Participation::COLLECTION,
+        Record::Coach(_) => Coach::COLLECTION,
+        Record::Event(_) => Event::COLLECTION,
+    }
+}
+
+fn text<T: Serialize>(value: &T) -> String {
+    // The dataset's types serialise without fail: only maps with non-text keys could not.
+    serde_json::to_string(value).unwrap_or_default()
+}
+
+/// Every row of `d`.
+pub fn rows(d: &Dataset) -> Vec<(String, String)> {
+    let mut out = vec![(HEAD.to_owned(), text(&head_of(d)))];
+    let mut list = |name: &str, items: Vec<(String, String)>| {
+        let ids: Vec<&str> = items.iter().map(|(id, _)| id.as_str()).collect();
+        out.push((format!("{ORDER}{name}"), text(&ids)));
+        out.extend(
+            items
+                .iter()
+                .map(|(id, text)| (format!("{name}/{id}"), text.clone())),
+        );
+    };
+    fn all<T: Row>(items: &[T]) -> Vec<(String, String)> {
+        items.iter().map(|r| (r.row_id(), text(r))).collect()
+    }
+    list(LISTS[0], all(&d.sources));
+    list(LISTS[1], all(&d.programmes));
+    list(LISTS[2], all(&d.organisations));
+    list(LISTS[3], all(&d.participations));
+    list(LISTS[4], all(&d.coaches));
+    list(LISTS[5], all(&d.events));
+    list(LISTS[6], all(&d.removed));
+    out
+}
+
+/// The rows to write and delete to turn the rows of `before` into those of `after`: only
+/// what differs. Most changes keep every list's ids in place, and compare record by record.
+pub fn delta(before: &Dataset, after: &Dataset) -> Vec<RowChange> {
+    let mut out = Vec::new();
+    let (h0, h1) = (head_of(before), head_of(after));
+    if (&h0.format, h0.schema_version, &h0.context, &h0.browsers)
+        != (&h1.format, h1.schema_version, &h1.context, &h1.browsers)
+    {
+        out.push((HEAD.to_owned(), Some(text(&h1))));
+    }
+    list_delta(LISTS[0], &before.sources, &after.sources, &mut out);
+    list_delta(LISTS[1], &before.programmes, &after.programmes, &mut out);
+    list_delta(
+        LISTS[2],
+        &before.organisations,
+        &after.organisations,
+        &mut out,
+    );
+    list_delta(
+        LISTS[3],
+        &before.participations,
+        &after.participations,
+        &mut out,
+    );
+    list_delta(LISTS[4], &before.coaches, &after.coaches, &mut out);
+    list_delta(LISTS[5], &before.events, &after.events, &mut out);
+    list_delta(LISTS[6], &before.removed, &after.removed, &mut out);
+    out
+}
+
+fn list_delta<T: Row>(name: &str, before: &[T], after: &[T], out: &mut Vec<RowChange>) {
+    let key = |r: &T| format!("{name}/{}", r.row_id());
+    let aligned = before.len() == after.len()
+        && before
+            .iter()
+            .zip(after)
+            .all(|(b, a)| b.row_id() == a.row_id());
+    if aligned {
+        for (b, a) in before.iter().zip(after) {
+            if b != a {
+                out.push((key(a), Some(text(a))));
+            }
+        }
+        return;
+    }
+    let old: BTreeMap<String, &T> = before.iter().map(|r| (r.row_id(), r)).collect();
+    let mut kept = std::collections::BTreeSet::new();
+    for a in after {
+        let id = a.row_id();
+        if old.get(&id) != Some(&a) {
+            out.push((key(a), Some(text(a))));
+        }
+        kept.insert(id);
+    }
+    for (id, _) in old.iter().filter(|(id, _)| !kept.contains(*id)) {
+        out.push((format!("{name}/{id}"), None));
+    }
+    let ids: Vec<String> = after.iter().map(Row::row_id).collect();
+    out.push((format!("{ORDER}{name}"), Some(text(&ids))));
+}
+
+/// The rows read back: the dataset (or why it cannot be read), and the keys of rows set
+/// aside because they do not read, each with what is wrong.
+#[derive(Debug)]
+pub struct RowsRead {
+    pub stored: Stored,
+    pub aside: Vec<(String, String)>,
+}
+
+/// Reads the rows (in any order) into a dataset, migrating an older version; rows that do
+/// not read are left out and named in `aside`.
+pub fn read_rows(rows: &[(String, String)]) -> RowsRead {
+    if rows.is_empty() {
+        return RowsRead {
+            stored: Stored::Empty,
+            aside: Vec::new(),
+        };
+    }
+    let first = read(Some(&assemble(rows, &[])));
+    if !matches!(first, Stored::Unreadable(_)) {
+        return RowsRead {
+            stored: first,
+            aside: Vec::new(),
+        };
+    }
+    // Find the rows that do not read on their own, and read the rest.
+    let aside: Vec<(String, String)> = rows
+        .iter()
+        .filter_map(|(key, text)| row_fault(key, text).map(|fault| (key.clone(), fault)))
+        .collect();
+    if aside.is_empty() || aside.iter().any(|(key, _)| key == HEAD) {
+        return RowsRead {
+            stored: first,
+            aside: Vec::new(),
+        };
+    }
+    let skip: Vec<&str> = aside.iter().map(|(k, _)| k.as_str()).collect();
+    RowsRead {
+        stored: read(Some(&assemble(rows, &skip))),
+        aside,
+    }
+}
+
+/// What is wrong with one row as this version reads it, if anything.
+fn row_fault(key: &str, text: &str) -> Option<String> {
+    fn check<T: serde::de::DeserializeOwned>(text: &str) -> Option<String> {
+        parse::<T>(text).err().map(|e| describe(&e))
+    }
+    if key == HEAD {
+        return check::<Head>(text);
+    }
+    if key.starts_with(ORDER) {
+        return check::<Vec<String>>(text);
+    }
+    let (list, _) = key.split_once('/')?;
+    match list {
+        "sources" => check::<Source>(text),
+        "programmes" => check::<Programme>(text),
+        "organisations" => check::<Organisation>(text),
+        "participations" => check::<Participation>(text),
+        "coaches" => check::<Coach>(text),
+        "events" => check::<Event>(text),
+        "removed" => check::<Removed>(text),
+        _ => None,
+    }
+}
+
+fn describe(e: &ShapeError) -> String {
+    if e.path.is_empty() || e.path == "." {
+        e.detail.clone()
+    } else {
+        format!("{}: {}", e.path, e.detail)
+    }
+}
+
+/// The text of one dataset made of `rows`, leaving out the keys in `skip`; records are in
+/// the order of their list's order row, any it does not name after them.
+fn assemble(rows: &[(String, String)], skip: &[&str]) -> String {
+    let by_key: BTreeMap<&str, &str> = rows
+        .iter()
+        .filter(|(k, _)| !skip.contains(&k.as_str()))
+        .map(|(k, t)| (k.as_str(), t.as_str()))
+        .collect();
+    let default_head;
+    let head = match by_key.get(HEAD) {
+        Some(h) => h.trim_end(),
+        None => {
+            default_head = text(&Head {
+                format: FORMAT.to_owned(),
+                schema_version: SCHEMA_VERSION,
+                context: Context::default(),
+                browsers: BTreeMap::new(),
+            });
+            default_head.as_str()
+        }
+    };
+    let mut out = String::with_capacity(rows.iter().map(|(_, t)| t.len() + 1).sum::<usize>() + 200);
+    out.push_str(head.strip_suffix('}').unwrap_or(head));
+    for name in LISTS {
+        let prefix = format!("{name}/");
+        let order: Vec<String> = by_key
+            .get(format!("{ORDER}{name}").as_str())
+            .and_then(|t| serde_json::from_str(t).ok())
+            .unwrap_or_default();
+        let mut items: Vec<&str> = Vec::new();
+        let mut placed = std::collections::BTreeSet::new();
+        for id in &order {
+            let key = format!("{prefix}{id}");
+            if let Some(text) = by_key.get(key.as_str()) {
+                if placed.insert(key) {
+                    items.push(text);
+                }
+            }
+        }
+        for (key, text) in by_key.range(prefix.as_str()..) {
+            if !key.starts_with(&prefix) {
+                break;
+            }
+            if !placed.contains(*key) {
+                items.push(text);
+            }
+        }
+        out.push_str(&format!(",\"{name}\":["));
+        out.push_str(&items.join(","));
+        out.push(']');
+    }
+    out.push('}');
+    out
+}
+
+/// Brings `d` up to date with rows another tab changed. An error leaves `d` part-way:
+/// the caller reads every row again.
+pub fn patch(d: &mut Dataset, changed: &[RowChange]) -> Result<(), ShapeError> {
+    let mut orders: BTreeMap<&str, Vec<String>> = BTreeMap::new();
+    for (key, row) in changed {
+        if key == HEAD {
+            let head: Head = parse(row.as_deref().unwrap_or("{}"))?;
+            if head.format != FORMAT || head.schema_version != SCHEMA_VERSION {
+                return Err(ShapeError {
+                    path: HEAD.into(),
+                    detail: "another version".into(),
+                });
+            }
+            d.context = head.context;
+            d.browsers = head.browsers;
+            continue;
+        }
+        if let Some(name) = key.strip_prefix(ORDER) {
+            let Some(list) = LISTS.iter().find(|l| **l == name) else {
+                continue;
+            };
+            orders.insert(list, parse(row.as_deref().unwrap_or("[]"))?);
+            continue;
+        }
+        let Some((list, id)) = key.split_once('/') else {
+            continue;
+        };
+        let row = row.as_deref();
+        match list {
+            "sources" => put_row(&mut d.sources, id, row)?,
+            "programmes" => put_row(&mut d.programmes, id, row)?,
+            "organisations" => put_row(&mut d.organisations, id, row)?,
+            "participations" => put_row(&mut d.participations, id, row)?,
+            "coaches" => put_row(&mut d.coaches, id, row)?,
+            "events" => put_row(&mut d.events, id, row)?,
+            "removed" => put_row(&mut d.removed, id, row)?,
+            _ => {}
+        }
+    }
+    for (list, order) in orders {
+        match list {
+            "sources" => reorder(&mut d.sources, &order),
+            "programmes" => reorder(&mut d.programmes, &order),
+            "organisations" => reorder(&mut d.organisations, &order),
+            "participations" => reorder(&mut d.participations, &order),
+            "coaches" => reorder(&mut d.coaches, &order),
+            "events" => reorder(&mut d.events, &order),
+            "removed" => reorder(&mut d.removed, &order),
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
+fn put_row<T: Row + serde::de::DeserializeOwned>(
+    list: &mut Vec<T>,
+    id: &str,
+    row: Option<&str>,
+) -> Result<(), ShapeError> {
+    let at = list.iter().position(|r| r.row_id() == id);
+    match (row, at) {
+        (Some(text), Some(i)) => list[i] = parse(text)?,
+        (Some(text), None) => list.push(parse(text)?),
+        (None, Some(i)) => {
+            list.remove(i);
+        }
+        (None, None) => {}
+    }
+    Ok(())
+}
+
+fn reorder<T: Row>(list: &mut [T], order: &[String]) {
+    let rank: BTreeMap<&str, usize> = order
+        .iter()
+        .enumerate()
+        .map(|(i, id)| (id.as_str(), i))
+        .collect();
+    list.sort_by_cached_key(|r| rank.get(r.row_id().as_str()).copied().unwrap_or(usize::MAX));
+}
+
+#[cfg(test)]
+mod tests;

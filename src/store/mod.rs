@@ -231,7 +231,17 @@ impl Store {
             (Stored::Empty, _) => (builtin_dataset(), Health::Saving),
         };
         let health = match (health, reader::loaded()) {
-            (Health::Saving, Some(reader)) => undecided_backup(reader),
+            (Health::Saving, Some(reader)) => match undecided_backup(reader) {
+                // Set aside by this start's move: the app shows the built-in data.
+                Health::Unreadable {
+                    reason, backup_key, ..
+                } if prepare::set_aside_now() => Health::Unreadable {
+                    reason,
+                    backup_key,
+                    fresh_start: true,
+                },
+                health => health,
+            },
             (health, _) => health,
         };
         let store = Store::with(data, health, history, raw);
@@ -646,13 +656,20 @@ impl Store {
                 self.saves.set_value(to);
                 self.unwritten.set_value(false);
                 if let Some(channel) = channel {
+                    // Past a few hundred rows (an import), reading everything is quicker
+                    // for the other tabs than reading each row.
+                    let all = whole || rows.len() > 500;
                     channel.tell(&Saved {
                         from: saves,
                         to,
-                        rows: rows.into_iter().map(|(k, _)| k).collect(),
+                        rows: if all {
+                            Vec::new()
+                        } else {
+                            rows.into_iter().map(|(k, _)| k).collect()
+                        },
                         added: added.iter().map(|(_, s)| s.seq).collect(),
                         removed,
-                        all: whole,
+                        all,
                     });
                 }
                 self.shown(next, history);

@@ -72,6 +72,13 @@ thread_local! {
 /// Set when another tab upgrades the database: this tab's connection is closed.
 static CLOSED: AtomicBool = AtomicBool::new(false);
 
+/// Set when this start's move found localStorage's text unreadable and kept it aside.
+static SET_ASIDE: AtomicBool = AtomicBool::new(false);
+
+pub(super) fn set_aside_now() -> bool {
+    SET_ASIDE.load(Ordering::Relaxed)
+}
+
 pub(super) fn closed() -> bool {
     CLOSED.load(Ordering::Relaxed)
 }
@@ -216,6 +223,7 @@ async fn move_over(db: &Db) {
             if storage::set(&key, &raw).is_ok() {
                 storage::remove(DATA_KEY);
                 storage::remove(HISTORY_KEY);
+                SET_ASIDE.store(true, Ordering::Relaxed);
             }
             return;
         }

@@ -4,7 +4,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
-import { start, open } from "./harness.mjs";
+import { start, open, announced } from "./harness.mjs";
 
 let app;
 before(async () => (app = await start()));
@@ -89,7 +89,7 @@ test("the reminder comes at its threshold of changes, can be put aside, and expo
   assert.equal(await page.locator("#remind-changes-error").textContent(), "Skriv ett tal från 1 till 1000.");
   await page.getByLabel("Påminn efter så här många ändringar").fill("2");
   await page.getByRole("button", { name: "Spara påminnelsen" }).click();
-  await page.getByTestId("announcer").filter({ hasText: "Inställningen sparades." }).waitFor();
+  await announced(page, "Inställningen sparades.");
   assert.equal(await page.locator("#remind-changes-error").count(), 0);
 
   await open(page, app.url("/"));

@@ -4,7 +4,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { start, open, saveNotes, storedRows, storedDataset, until } from "./harness.mjs";
+import { start, open, saveNotes, storedRows, storedDataset, until, announced } from "./harness.mjs";
 
 let app;
 before(async () => (app = await start()));
@@ -105,14 +105,14 @@ test("the undo history moves too: a reset made before the move is undone after i
   await saveNotes(old, coachingNotes(old), "före återställningen");
   await open(old, app.url("/data"));
   await old.getByRole("button", { name: "Återställ till den inbyggda datan" }).click();
-  await old.getByTestId("announcer").filter({ hasText: "återställt" }).waitFor();
+  await announced(old, "återställt");
   await old.close();
 
   const page = await context.newPage();
   await open(page, app.url("/data"));
   assert.equal(await page.evaluate(() => localStorage.getItem("klimatcoachning.history")), null);
   await page.getByRole("button", { name: "Ångra" }).click();
-  await page.getByTestId("announcer").filter({ hasText: "Återställningen är ångrad" }).waitFor();
+  await announced(page, "Återställningen är ångrad");
   await page.getByRole("link", { name: "Översikt" }).first().click();
   assert.equal(await coachingNotes(page).inputValue(), "före återställningen");
   await context.close();

@@ -2,7 +2,7 @@
 // is refused with its message and nothing is saved.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { start, open, openEditor, COMMITMENT, storedDataset, until } from "./harness.mjs";
+import { start, open, openEditor, COMMITMENT, storedDataset, until, announced } from "./harness.mjs";
 
 let app;
 before(async () => (app = await start()));
@@ -98,7 +98,7 @@ test("a section reads first: Ändra opens its form, Esc and Avbryt close it unsa
   await openEditor(page);
   await loi.fill("2007-03-15");
   await page.getByRole("button", { name: "Spara", exact: true }).click();
-  await page.getByTestId("announcer").filter({ hasText: "Ändringen är sparad." }).waitFor();
+  await announced(page, "Ändringen är sparad.");
   await loi.waitFor({ state: "detached" });
   assert.equal(await page.getByTestId("letter-of-intent").textContent(), "15 mars 2007");
   await page.waitForFunction((id) => document.activeElement?.id === id, await edit.getAttribute("id"));
@@ -125,7 +125,7 @@ test("search, open, edit, reload: the value is kept, the status follows, and und
   await page.getByLabel("klimatstrategi", { exact: true }).check();
   await page.getByLabel("Klimatcoach", { exact: true }).selectOption({ label: "Andreas Lamppa" });
   await page.getByRole("button", { name: "Spara", exact: true }).click();
-  await page.getByTestId("announcer").filter({ hasText: "Ändringen är sparad." }).waitFor();
+  await announced(page, "Ändringen är sparad.");
   await page.reload();
   await page.locator("main h1").waitFor();
   assert.equal(await page.getByTestId("letter-of-intent").textContent(), "15 mars 2007");
@@ -135,7 +135,7 @@ test("search, open, edit, reload: the value is kept, the status follows, and und
   assert.equal(await page.getByTestId("focus-areas").textContent(), "(klimatstrategi)");
   assert.match(await page.locator("article").innerText(), /Klimatcoach\s+Andreas Lamppa/);
   await page.getByRole("button", { name: "Ångra" }).click();
-  await page.getByTestId("announcer").filter({ hasText: "Ändringen är ångrad." }).waitFor();
+  await announced(page, "Ändringen är ångrad.");
   assert.equal(await page.getByTestId("letter-of-intent").textContent(), "ej registrerat");
   assert.deepEqual(page.problems, []);
   await page.context().close();
@@ -154,7 +154,7 @@ test("the grant ledger keeps its total within the grant; entries can be removed 
   };
   const total = () => page.getByTestId("participation-coaching-1273-grant-total").textContent();
   await add("2007-05-02", "Energikartläggning", "30 000");
-  await page.getByTestId("announcer").filter({ hasText: "Ändringen är sparad." }).waitFor();
+  await announced(page, "Ändringen är sparad.");
   assert.equal(await total(), "30\u00a0000\u00a0kr av 50\u00a0000\u00a0kr");
 
   await add("2007-06-01", "Solceller", "25000");
@@ -171,7 +171,7 @@ test("the grant ledger keeps its total within the grant; entries can be removed 
   await until(total, "0\u00a0kr av 50\u00a0000\u00a0kr");
   await page.locator("h1").click();
   await page.keyboard.press("Control+z");
-  await page.getByTestId("announcer").filter({ hasText: "Ändringen är ångrad." }).waitFor();
+  await announced(page, "Ändringen är ångrad.");
   assert.equal(await total(), "30\u00a0000\u00a0kr av 50\u00a0000\u00a0kr");
   assert.deepEqual(page.problems, []);
   await page.context().close();
@@ -183,7 +183,7 @@ test("notes on a participant are saved and kept", async () => {
   const notes = page.getByLabel("Anteckningar om deltagaren");
   await notes.fill("Regional energi- och klimatstrategi.");
   await notes.locator("xpath=ancestor::form").getByRole("button", { name: "Spara anteckningar" }).click();
-  await page.getByTestId("announcer").filter({ hasText: "Ändringen är sparad." }).waitFor();
+  await announced(page, "Ändringen är sparad.");
   await page.reload();
   await page.locator("main h1").waitFor();
   assert.equal(await page.getByLabel("Anteckningar om deltagaren").inputValue(), "Regional energi- och klimatstrategi.");

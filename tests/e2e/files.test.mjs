@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import Ajv2020 from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
-import { start, open, openEditor, storedRows, storedDataset, until } from "./harness.mjs";
+import { start, open, openEditor, storedRows, storedDataset, until, announced } from "./harness.mjs";
 
 let app;
 before(async () => (app = await start()));
@@ -208,7 +208,7 @@ test("edits of one field neither had seen are exactly one question, with when an
   await open(b, app.url("/data"));
   await b.getByLabel("Den här webbläsarens namn").fill("  Kansliet ");
   await b.getByRole("button", { name: "Spara namnet" }).click();
-  await b.getByTestId("announcer").filter({ hasText: "Inställningen sparades." }).waitFor();
+  await announced(b, "Inställningen sparades.");
   const shown = await preview(a, await exported(b));
   assert.equal(await shown.getByTestId("merge-summary").textContent(), "Tillkommer: 0. Ändras: 2. Tas bort: 0. Konflikter: 1.");
   const conflict = shown.getByTestId("conflict");

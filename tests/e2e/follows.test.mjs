@@ -4,7 +4,7 @@
 // keeps its old text and fails here.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { start, open, openEditor } from "./harness.mjs";
+import { start, open, openEditor, announced } from "./harness.mjs";
 
 const ROUTES = ["/", "/kommuner", "/kommun/hjo", "/kommun/lund", "/kommun/lansstyrelsen-i-skane", "/mentorer", "/pilotlan", "/handelser", "/rapport", "/data", "/om"];
 
@@ -55,7 +55,7 @@ async function change(page) {
   await openEditor(page);
   await page.getByLabel("Avsiktsförklaring godkänd av kommunstyrelsen").fill("2007-03-15");
   await page.getByRole("button", { name: "Spara", exact: true }).click();
-  await page.getByTestId("announcer").filter({ hasText: "Ändringen är sparad." }).waitFor();
+  await announced(page, "Ändringen är sparad.");
 
   await open(page, app.url("/handelser"));
   const first = page.getByTestId("event").first();
@@ -133,7 +133,7 @@ test("a form open on a page keeps what was typed through another tab's save, and
 
   assert.equal(await a.getByLabel("Avsiktsförklaring godkänd av kommunstyrelsen").inputValue(), "2007-03-15", "the form is still open, as typed");
   await a.getByRole("button", { name: "Spara", exact: true }).click();
-  await a.getByTestId("announcer").filter({ hasText: "Ändringen är sparad." }).waitFor();
+  await announced(a, "Ändringen är sparad.");
   await open(a, app.url("/kommun/hjo"));
   assert.equal(await a.getByTestId("letter-of-intent").textContent(), "15 mars 2007");
   assert.equal(await a.locator("article").getByRole("link", { name: "Lund" }).count(), 1, "the other tab's mentor is kept");

@@ -36,7 +36,11 @@ export async function start({ dir = "dist", prefix = "/" } = {}) {
   const origin = `http://127.0.0.1:${server.address().port}`;
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: QUIET });
   const newContext = browser.newContext.bind(browser);
-  browser.newContext = async (options) => watchCsp(await newContext(options));
+  browser.newContext = async (options) => {
+    const context = await watchCsp(await newContext(options));
+    await context.addInitScript(MARK_INPUT);
+    return context;
+  };
   return {
     url: (path = "") => origin + prefix.replace(/\/$/, "") + path,
     origin,
@@ -64,6 +68,29 @@ export async function start({ dir = "dist", prefix = "/" } = {}) {
       assertNoCspViolations();
     },
   };
+}
+
+/** Notes, at each press of a key or pointer, which announcement the page was at ([`announced`]). */
+const MARK_INPUT = () => {
+  for (const type of ["pointerdown", "keydown"]) {
+    addEventListener(type, () => (window.__seqAtInput = document.querySelector("[data-testid=announcer]")?.dataset.seq ?? ""), true);
+  }
+};
+
+/**
+ * Waits for the app to announce `text` (a string it contains, or a RegExp) after the last key
+ * or pointer press: a save is made in the background, and the same words as the save before
+ * must not count.
+ */
+export async function announced(page, text) {
+  const pattern = text instanceof RegExp ? { source: text.source, flags: text.flags } : { source: text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"), flags: "" };
+  await page.waitForFunction(
+    ({ source, flags }) => {
+      const a = document.querySelector("[data-testid=announcer]");
+      return a !== null && (a.dataset.seq ?? "") !== (window.__seqAtInput ?? "") && new RegExp(source, flags).test(a.textContent);
+    },
+    pattern,
+  );
 }
 
 /** Whether the running app has taken over the prerendered page (src/ui/takeover.rs). */
@@ -101,7 +128,7 @@ export async function open(page, url) {
 export async function saveNotes(page, field, text) {
   await field.fill(text);
   await field.locator("xpath=ancestor::form").getByRole("button", { name: "Spara anteckningar" }).click();
-  await page.getByTestId("announcer").filter({ hasText: "Ändringen är sparad." }).waitFor();
+  await announced(page, "Ändringen är sparad.");
 }
 
 /** The button that opens a municipality page's coach, commitment and needs analysis form. */

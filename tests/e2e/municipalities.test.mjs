@@ -1,7 +1,7 @@
 // Finding a participant: search, filters and sort in the URL, and its page.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { start, open } from "./harness.mjs";
+import { start, open, announced } from "./harness.mjs";
 
 let app;
 before(async () => (app = await start()));
@@ -131,11 +131,11 @@ test("a municipality from the register is added by name as you type, and removed
   await page.waitForURL(app.url("/kommun/ale"));
   assert.equal(await page.getByTestId("kommunkod").textContent(), "1440");
   await page.getByRole("button", { name: "Ta bort ur Klimatcoachning" }).click();
-  await page.getByTestId("announcer").filter({ hasText: "Borttaget" }).waitFor();
+  await announced(page, "Borttaget");
   await page.reload();
   await page.locator("main h1").waitFor();
   await page.getByRole("button", { name: "Ångra" }).click();
-  await page.getByTestId("announcer").filter({ hasText: "Borttagningen är ångrad." }).waitFor();
+  await announced(page, "Borttagningen är ångrad.");
   await page.getByRole("navigation", { name: "Huvudmeny" }).getByRole("link", { name: "Kommuner" }).click();
   assert.equal(await page.getByTestId("showing").textContent(), "Visar 28 av 28.");
   assert.deepEqual(page.problems, []);

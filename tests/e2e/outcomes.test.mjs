@@ -3,7 +3,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { start, open, openEditor, storedRows, storedDataset, until } from "./harness.mjs";
+import { start, open, openEditor, storedRows, storedDataset, until, announced } from "./harness.mjs";
 
 let app;
 before(async () => (app = await start()));
@@ -48,7 +48,7 @@ test("an adoption known to the year is late only when all of the year is after t
   assert.equal(await adopted.getAttribute("type"), "text");
   await page.getByLabel("Avsiktsförklaring godkänd av kommunstyrelsen").fill("2007-03-15");
   await page.getByRole("button", { name: "Spara", exact: true }).click();
-  await page.getByTestId("announcer").filter({ hasText: "Ändringen är sparad." }).waitFor();
+  await announced(page, "Ändringen är sparad.");
   assert.equal(await page.getByTestId("status").textContent(), "Antaget, men efter sista dagen");
   assert.match(await page.getByTestId("adopted").innerText(), /S9/, "unchanged, it keeps its source");
 
@@ -62,7 +62,7 @@ test("an adoption known to the year is late only when all of the year is after t
   // 2009 holds the due date (15 March 2009): it may have been on time, so it is met.
   await adopted.fill("2009");
   await page.getByRole("button", { name: "Spara", exact: true }).click();
-  await page.getByTestId("announcer").filter({ hasText: "Ändringen är sparad." }).waitFor();
+  await announced(page, "Ändringen är sparad.");
   assert.equal(await page.getByTestId("status").textContent(), "Antaget");
   assert.equal(await page.getByTestId("adopted").innerText(), "2009", "a person's entry: no source");
 
@@ -71,7 +71,7 @@ test("an adoption known to the year is late only when all of the year is after t
   await page.getByLabel("Antagen, men datumet är inte känt").check();
   assert.equal(await adopted.count(), 0);
   await page.getByRole("button", { name: "Spara", exact: true }).click();
-  await page.getByTestId("announcer").filter({ hasText: "Ändringen är sparad." }).waitFor();
+  await announced(page, "Ändringen är sparad.");
   assert.equal(await page.getByTestId("adopted").innerText(), "Antagen, datum inte känt");
   await page.reload();
   await page.getByTestId("adopted").waitFor();

@@ -3,7 +3,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync, readFileSync } from "node:fs";
-import { start, open, openEditor } from "./harness.mjs";
+import { start, open, openEditor, announced } from "./harness.mjs";
 
 let app;
 before(async () => (app = await start()));
@@ -92,7 +92,7 @@ test("after an edit the report follows: a letter of intent gives a due date two 
   await openEditor(page);
   await page.getByLabel("Avsiktsförklaring godkänd av kommunstyrelsen").fill("2007-03-15");
   await page.getByRole("button", { name: "Spara", exact: true }).click();
-  await page.getByTestId("announcer").filter({ hasText: "Ändringen är sparad." }).waitFor();
+  await announced(page, "Ändringen är sparad.");
   await page.getByRole("link", { name: "Rapport" }).click();
   await page.getByTestId("participant-table").waitFor();
   const row = page.getByTestId("participant-table").getByRole("row", { name: /^Dals-Ed/ });

@@ -4,7 +4,7 @@
 // IndexedDB across a reload and asks permission for exactly as it would a file on disk.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { start, open } from "./harness.mjs";
+import { start, open, announced } from "./harness.mjs";
 
 let app;
 before(async () => (app = await start()));
@@ -83,7 +83,7 @@ async function editNotes(page, text) {
   await open(page, app.url("/"));
   await notes(page).fill(text);
   await notes(page).locator("xpath=ancestor::form").getByRole("button", { name: "Spara anteckningar" }).click();
-  await page.getByTestId("announcer").filter({ hasText: "Ändringen är sparad." }).waitFor();
+  await announced(page, "Ändringen är sparad.");
 }
 
 test("pick a file once: every change is written to it, it says where and when, and it reconnects after a reload", async () => {

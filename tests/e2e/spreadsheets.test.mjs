@@ -8,7 +8,7 @@ import assert from "node:assert/strict";
 import { existsSync, readFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import XLSX from "xlsx";
-import { open, start } from "./harness.mjs";
+import { open, start, announced } from "./harness.mjs";
 
 let app;
 before(async () => (app = await start()));
@@ -127,7 +127,7 @@ test("a workbook of mentor pairings: proposed columns, problems by row and colum
   await plan.getByLabel("Hoppa över raderna med problem (2) och för in resten").check();
   await apply.click();
   await page.getByTestId("sheet-done").getByText("mentorer.xlsx är infört: 2 rader ändrade.").waitFor();
-  await page.getByTestId("announcer").filter({ hasText: "Ändringen är sparad." }).waitFor();
+  await announced(page, "Ändringen är sparad.");
 
   await page.getByRole("navigation", { name: "Huvudmeny" }).getByRole("link", { name: "Mentorer" }).click();
   await page.locator("main h1", { hasText: "Mentorer" }).waitFor();
@@ -136,7 +136,7 @@ test("a workbook of mentor pairings: proposed columns, problems by row and colum
   assert.match(await mentorOf("1273").textContent(), /Lund/);
   // One undo takes the whole sheet back.
   await page.getByRole("button", { name: "Ångra", exact: true }).click();
-  await page.getByTestId("announcer").filter({ hasText: "Ändringen är ångrad." }).waitFor();
+  await announced(page, "Ändringen är ångrad.");
   assert.doesNotMatch(await mentorOf("1497").textContent(), /Lund/);
   assert.doesNotMatch(await mentorOf("1273").textContent(), /Lund/);
   assert.deepEqual(page.problems, []);
@@ -178,7 +178,7 @@ test("a CSV of events as Swedish Excel saves it (semicolons, Windows-1252): mapp
   await page.goBack();
   await page.locator("main h1").first().waitFor();
   await page.getByRole("button", { name: "Ångra", exact: true }).click();
-  await page.getByTestId("announcer").filter({ hasText: "Ändringen är ångrad." }).waitFor();
+  await announced(page, "Ändringen är ångrad.");
   await page.getByRole("navigation", { name: "Huvudmeny" }).getByRole("link", { name: "Händelser" }).click();
   await page.locator("main h1").first().waitFor();
   assert.equal(await page.getByText("Workshop om energi").count(), 0);

@@ -3,7 +3,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
-import { start, open, saveNotes, storedDataset, until } from "./harness.mjs";
+import { start, open, saveNotes, storedDataset, until, announced } from "./harness.mjs";
 
 const DATA_KEY = "klimatcoachning.data";
 let app;
@@ -94,10 +94,10 @@ test("undo and redo by keyboard and button, announced; a reset is undoable after
   await saveNotes(page, coachingNotes(page), "två");
   await page.locator("h1").click();
   await page.keyboard.press("Control+z");
-  await page.getByTestId("announcer").filter({ hasText: "Ändringen är ångrad." }).waitFor();
+  await announced(page, "Ändringen är ångrad.");
   assert.equal(await coachingNotes(page).inputValue(), "ett");
   await page.keyboard.press("Control+Shift+z");
-  await page.getByTestId("announcer").filter({ hasText: "Ändringen är gjord igen." }).waitFor();
+  await announced(page, "Ändringen är gjord igen.");
   assert.equal(await coachingNotes(page).inputValue(), "två");
   await undo.click();
   await undo.click();
@@ -107,11 +107,11 @@ test("undo and redo by keyboard and button, announced; a reset is undoable after
 
   await page.getByRole("navigation", { name: "Huvudmeny" }).getByRole("link", { name: "Data" }).click();
   await page.getByRole("button", { name: "Återställ till den inbyggda datan" }).click();
-  await page.getByTestId("announcer").filter({ hasText: "återställt" }).waitFor();
+  await announced(page, "återställt");
   await page.reload();
   await page.locator("main h1").waitFor();
   await page.getByRole("button", { name: "Ångra" }).click();
-  await page.getByTestId("announcer").filter({ hasText: "Återställningen är ångrad" }).waitFor();
+  await announced(page, "Återställningen är ångrad");
   await page.getByRole("link", { name: "Översikt" }).first().click();
   assert.equal(await coachingNotes(page).inputValue(), "ett");
   assert.deepEqual(page.problems, []);
@@ -166,6 +166,7 @@ test("unreadable stored data is kept, offered for download, and only removed on 
   const banner = page.getByTestId("store-banner");
   await banner.waitFor();
   assert.match(await banner.innerText(), /inte giltig JSON/);
+  assert.match(await banner.innerText(), /Appen visar nu den inbyggda datan/, "said as it is: this start set it aside");
   assert.equal(await page.getByTestId("listed").textContent(), "22", "the built-in data is shown");
   const kept = await page.evaluate(() =>
     Object.keys(localStorage).filter((k) => k.startsWith("klimatcoachning.unreadable.")).map((k) => localStorage.getItem(k)),

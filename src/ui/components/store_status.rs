@@ -51,7 +51,9 @@ pub fn StoreAnnouncer() -> impl IntoView {
         })
     };
     view! {
-        <div class="visually-hidden" role="status" aria-live="polite" data-testid="announcer">
+        // `data-seq` tells one announcement from the next with the same words (as two saves).
+        <div class="visually-hidden" role="status" aria-live="polite" data-testid="announcer"
+            data-seq=move || notice.get().map(|n| n.seq)>
             {text}
         </div>
         {move || refused().map(|n| view! {

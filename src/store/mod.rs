@@ -681,8 +681,7 @@ impl Store {
                 Err(self.announce_refusal(News::RefusedUnread))
             }
             Err(Failure::Full) => Err(self.refused(WriteError::Full)),
-            Err(Failure::Other(name)) if prepare::closed() => {
-                let _ = name;
+            Err(Failure::Other(_)) if prepare::closed() => {
                 Err(self.announce_refusal(News::RefusedReload))
             }
             Err(Failure::Other(name)) => Err(self.refused(WriteError::Other(name))),

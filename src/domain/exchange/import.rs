@@ -7,6 +7,7 @@ use serde_json::Value;
 
 use super::integrity::{check, ProblemKind};
 use super::migrate::{upgrade, Unreadable};
+use crate::domain::model::kinds::LISTS;
 use crate::domain::model::*;
 use crate::domain::validate::optional_link;
 
@@ -161,14 +162,8 @@ fn references_among_readable(value: &Value) -> Vec<Problem> {
     // Where each kept record sat in the file: (collection, index in the partial list) → index in the file.
     let mut kept: Vec<(String, Vec<usize>)> = Vec::new();
     let mut unreadable_ids = Vec::new();
-    for name in [
-        "sources",
-        "programmes",
-        "organisations",
-        "participations",
-        "coaches",
-        "events",
-    ] {
+    // Every list but the removed records.
+    for &name in &LISTS[..6] {
         let items = value
             .get(name)
             .and_then(Value::as_array)

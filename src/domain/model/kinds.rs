@@ -16,6 +16,18 @@ pub const COLLECTIONS: [&str; 5] = [
     "events",
 ];
 
+/// Every list of a dataset by its name in the file, in the dataset's field order: the
+/// sources, the record kinds ([`COLLECTIONS`]), the removed records.
+pub const LISTS: [&str; 7] = [
+    "sources",
+    COLLECTIONS[0],
+    COLLECTIONS[1],
+    COLLECTIONS[2],
+    COLLECTIONS[3],
+    COLLECTIONS[4],
+    "removed",
+];
+
 pub trait Kind: Serialize + DeserializeOwned + HasMeta + Clone + PartialEq {
     /// The list's name in a file, as in [`COLLECTIONS`].
     const COLLECTION: &'static str;

@@ -16,22 +16,12 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use crate::domain::exchange::migrate::{parse, read, ShapeError, Stored};
-use crate::domain::model::kinds::Kind;
+use crate::domain::model::kinds::{Kind, LISTS};
 use crate::domain::model::*;
 
 /// The row holding the dataset's own fields.
 pub const HEAD: &str = "head";
 const ORDER: &str = "order/";
-/// The lists of a dataset with their row prefixes, in the order of the dataset's fields.
-const LISTS: [&str; 7] = [
-    "sources",
-    "programmes",
-    "organisations",
-    "participations",
-    "coaches",
-    "events",
-    "removed",
-];
 
 /// A row to write (`Some(text)`) or delete (`None`), by key.
 pub type RowChange = (String, Option<String>);

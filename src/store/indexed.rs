@@ -124,7 +124,40 @@ async fn connect(on_version_change: impl Fn() + 'static) -> Result<IdbDatabase, 
     Ok(raw)
 }
 
+/// What the page's first script read from the database while the app's code loaded
+/// (`index.html`, `kcEarlyRead`): the same as [`Db::read_all`], taken a moment earlier.
+pub async fn early_snapshot() -> Option<Snapshot> {
+    let window = web_sys::window()?;
+    let promise = js_sys::Reflect::get(&window, &JsValue::from_str("kcEarlyRead"))
+        .ok()?
+        .dyn_into::<js_sys::Promise>()
+        .ok()?;
+    let got = wasm_bindgen_futures::JsFuture::from(promise).await.ok()?;
+    let got = got.dyn_into::<js_sys::Array>().ok()?;
+    let (keys, values, steps) = (
+        got.get(0).dyn_into::<js_sys::Array>().ok()?,
+        got.get(1).dyn_into::<js_sys::Array>().ok()?,
+        got.get(2).dyn_into::<js_sys::Array>().ok()?,
+    );
+    let rows = keys
+        .iter()
+        .zip(values.iter())
+        .filter_map(|(k, v)| Some((k.as_string()?, v.as_string()?)))
+        .collect();
+    Some(Snapshot {
+        rows,
+        steps: steps.iter().filter_map(|s| s.as_string()).collect(),
+        saves: got.get(3).as_f64().unwrap_or(0.0) as u64,
+    })
+}
+
 impl Db {
+    /// The count of saves as stored now.
+    pub async fn saves(&self) -> Result<u64, Failure> {
+        let (tx, _) = self.transaction(&[STATE], TransactionMode::ReadOnly)?;
+        saves_in(&tx).await
+    }
+
     fn transaction(
         &self,
         stores: &[&str],

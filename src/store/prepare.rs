@@ -20,7 +20,7 @@ use crate::domain::merge::preview::{merge, Decisions};
 use crate::domain::model::Dataset;
 use crate::domain::rows::{delta, rows};
 
-use super::indexed::{self, Db, Refusal};
+use super::indexed::{self, Db, Refusal, Snapshot};
 use super::reader::{self, Reader};
 use super::storage::{self, DATA_KEY, HISTORY_KEY, OWN_KEY, UNREADABLE_PREFIX};
 use super::tabs::with_lock;
@@ -117,7 +117,7 @@ async fn from_database(db: Db) -> Prepared {
         reader::load().await;
         return Prepared::Local(Fallback::NotMoved);
     }
-    let Ok(snapshot) = db.read_all().await else {
+    let Ok(snapshot) = read_all(&db).await else {
         if super::holds_text() {
             reader::load().await;
         }
@@ -200,6 +200,26 @@ async fn from_database(db: Db) -> Prepared {
         history,
         saves,
     })
+}
+
+/// Everything stored: as the page's first script read it while the code loaded, unless a
+/// save was made since (the count of saves moved on); else read now. Where the marker says
+/// there is a register, the code that reads it is fetched meanwhile (a first visit fetches
+/// neither).
+async fn read_all(db: &Db) -> Result<Snapshot, indexed::Failure> {
+    let read = async {
+        if let Some(early) = indexed::early_snapshot().await {
+            if db.saves().await == Ok(early.saves) {
+                return Ok(early);
+            }
+        }
+        db.read_all().await
+    };
+    if storage::get(OWN_KEY).is_some() {
+        futures::future::join(read, reader::load()).await.0
+    } else {
+        read.await
+    }
 }
 
 /// The undo steps' rows as a history; a step that does not read is left out.

@@ -47,7 +47,7 @@ pub enum Refusal {
     /// It refused to open it (settings that block storage, some private modes): its error.
     Refused(String),
     /// A tab of an older version holds it open, so it cannot be upgraded yet.
-    Blocked(String),
+    Blocked,
 }
 
 /// An open connection.
@@ -72,7 +72,8 @@ pub async fn open(on_version_change: impl Fn() + 'static) -> Result<Db, Refusal>
 pub async fn connection() -> Result<IdbDatabase, String> {
     connect(|| ()).await.map_err(|r| match r {
         Refusal::Missing => "no IndexedDB".to_owned(),
-        Refusal::Refused(name) | Refusal::Blocked(name) => name,
+        Refusal::Refused(name) => name,
+        Refusal::Blocked => "blocked by another tab".to_owned(),
     })
 }
 
@@ -105,9 +106,7 @@ async fn connect(on_version_change: impl Fn() + 'static) -> Result<IdbDatabase, 
         futures::future::Either::Left((db, _)) => {
             db.map_err(|e| Refusal::Refused(name_of_error(&e)))?
         }
-        futures::future::Either::Right((Ok(()), _)) => {
-            return Err(Refusal::Blocked("VersionError".into()))
-        }
+        futures::future::Either::Right((Ok(()), _)) => return Err(Refusal::Blocked),
         futures::future::Either::Right((Err(_), request)) => request
             .await
             .map_err(|e| Refusal::Refused(name_of_error(&e)))?,

@@ -534,31 +534,32 @@ impl Store {
     }
 
     pub async fn undo(self) -> Result<(), News> {
-        let next = |h: &History| Ok(h.next_undo().map(|s| (s.change.clone(), s.did)));
-        let made = self
-            .commit(
-                next,
-                |history, inverse, seq| history.undone(inverse, seq),
-                true,
-            )
-            .await?;
-        if let Some(did) = made {
-            self.announce(News::Undone(did));
-        }
-        Ok(())
+        self.walk(false).await
     }
 
     pub async fn redo(self) -> Result<(), News> {
-        let next = |h: &History| Ok(h.next_redo().map(|s| (s.change.clone(), s.did)));
-        let made = self
-            .commit(
-                next,
-                |history, inverse, seq| history.redone(inverse, seq),
-                true,
-            )
-            .await?;
-        if let Some(did) = made {
-            self.announce(News::Redone(did));
+        self.walk(true).await
+    }
+
+    /// Applies the step on top of the undo (or redo) stack, as it stands at this save's turn.
+    async fn walk(self, redo: bool) -> Result<(), News> {
+        let next = move |h: &History| {
+            let step = if redo { h.next_redo() } else { h.next_undo() };
+            Ok(step.map(|s| (s.change.clone(), s.did)))
+        };
+        let update = move |history: &mut History, inverse, seq| {
+            if redo {
+                history.redone(inverse, seq)
+            } else {
+                history.undone(inverse, seq)
+            }
+        };
+        if let Some(did) = self.commit(next, update, true).await? {
+            self.announce(if redo {
+                News::Redone(did)
+            } else {
+                News::Undone(did)
+            });
         }
         Ok(())
     }

@@ -100,7 +100,7 @@ pub async fn prepare() {
             Prepared::Local(match refusal {
                 Refusal::Missing => Fallback::NoDatabase,
                 Refusal::Refused(name) => Fallback::Refused(name),
-                Refusal::Blocked(_) => Fallback::OldTab,
+                Refusal::Blocked => Fallback::OldTab,
             })
         }
     };

@@ -46,7 +46,7 @@ test("mark a member, assign it by keyboard, reload: the pairing is kept and undo
   await open(page, app.url("/mentorer"));
   await pairRow(page, "1497").getByRole("button", { name: "Ta bort mentor för Hjo" }).click();
   await pairRow(page, "1497").getByText("Ingen mentor").waitFor();
-  assert.equal(await page.evaluate(() => document.activeElement.id), "mentor-for-participation-coaching-1497", "focus stays in the row");
+  await until(() => page.evaluate(() => document.activeElement.id), "mentor-for-participation-coaching-1497", "focus stays in the row");
   await page.getByRole("button", { name: "Ångra" }).click();
   await pairRow(page, "1497").getByTestId("mentor").getByRole("link", { name: "Ale" }).waitFor();
   await page.getByRole("button", { name: "Ångra" }).click();

@@ -285,6 +285,25 @@ mod tests {
         let (added, removed) = h.delta(&before);
         assert_eq!((added.len(), removed), (1, vec![3]), "the redo step goes");
         assert_eq!(History::from_steps(h.steps()), h);
+        // Each step as the database keeps it reads back as itself; other text does not.
+        let rows: Vec<String> = h
+            .steps()
+            .iter()
+            .map(|s| serde_json::to_string(s).expect("json"))
+            .collect();
+        let back: Vec<(Stack, Step)> = rows
+            .iter()
+            .filter_map(|t| crate::domain::exchange::migrate::read_step(t))
+            .collect();
+        assert_eq!(back, h.steps());
+        assert_eq!(
+            crate::domain::exchange::migrate::read_step(&rows[0][..20]),
+            None
+        );
+        assert_eq!(
+            crate::domain::exchange::migrate::read_step("[\"sideways\",{}]"),
+            None
+        );
     }
 
     #[test]

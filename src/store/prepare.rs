@@ -91,19 +91,25 @@ pub(super) fn take() -> Option<Prepared> {
 /// Opens the register's storage and reads it, waiting for the [`reader`]'s code only if
 /// there is something to read. A first visit waits for the database to open, nothing else.
 pub async fn prepare() {
-    let prepared = match indexed::open(|| CLOSED.store(true, Ordering::Relaxed)).await {
-        Ok(db) => from_database(db).await,
-        Err(refusal) => {
-            if super::holds_text() {
-                reader::load().await;
-            }
-            Prepared::Local(match refusal {
+    // The reader's code is fetched while the database opens and is read, not after: at
+    // 290 × 20 the open waits ~60 ms behind the page's early read (the #32 note).
+    let stored = storage::get(OWN_KEY).is_some() || super::holds_text();
+    let fetch_reader = async {
+        if stored {
+            reader::load().await;
+        }
+    };
+    let open = async {
+        match indexed::open(|| CLOSED.store(true, Ordering::Relaxed)).await {
+            Ok(db) => from_database(db).await,
+            Err(refusal) => Prepared::Local(match refusal {
                 Refusal::Missing => Fallback::NoDatabase,
                 Refusal::Refused(name) => Fallback::Refused(name),
                 Refusal::Blocked => Fallback::OldTab,
-            })
+            }),
         }
     };
+    let (prepared, ()) = futures::future::join(open, fetch_reader).await;
     PREPARED.with(|p| *p.borrow_mut() = Some(prepared));
 }
 
@@ -118,15 +124,12 @@ async fn from_database(db: Db) -> Prepared {
         return Prepared::Local(Fallback::NotMoved);
     }
     let Ok(snapshot) = read_all(&db).await else {
-        if super::holds_text() {
-            reader::load().await;
-        }
         return Prepared::Local(Fallback::NotMoved);
     };
+    if !snapshot.from_copy && !snapshot.rows.is_empty() {
+        db.copy_later();
+    }
     if snapshot.rows.is_empty() && snapshot.steps.is_empty() {
-        if super::holds_text() {
-            reader::load().await;
-        }
         return Prepared::Database(Opened {
             db,
             stored: Stored::Empty,
@@ -203,23 +206,14 @@ async fn from_database(db: Db) -> Prepared {
 }
 
 /// Everything stored: as the page's first script read it while the code loaded, unless a
-/// save was made since (the count of saves moved on); else read now. Where the marker says
-/// there is a register, the code that reads it is fetched meanwhile (a first visit fetches
-/// neither).
+/// save was made since (the count of saves moved on); else read now.
 async fn read_all(db: &Db) -> Result<Snapshot, indexed::Failure> {
-    let read = async {
-        if let Some(early) = indexed::early_snapshot().await {
-            if db.saves().await == Ok(early.saves) {
-                return Ok(early);
-            }
+    if let Some(early) = indexed::early_snapshot().await {
+        if db.saves().await == Ok(early.saves) {
+            return Ok(early);
         }
-        db.read_all().await
-    };
-    if storage::get(OWN_KEY).is_some() {
-        futures::future::join(read, reader::load()).await.0
-    } else {
-        read.await
     }
+    db.read_all().await
 }
 
 /// The undo steps' rows as a history; a step that does not read is left out.
@@ -274,7 +268,7 @@ async fn move_over(db: &Db) {
         else {
             return;
         };
-        let merged = merge(&current, &incoming, &Decisions::default(), "", super::now());
+        let merged = join_move(current.clone(), incoming).await;
         let written = db
             .write(None, false, &delta(&current, &merged), &[], &[])
             .await;
@@ -286,6 +280,23 @@ async fn move_over(db: &Db) {
     storage::set(OWN_KEY, "1").ok();
     storage::remove(DATA_KEY);
     storage::remove(HISTORY_KEY);
+}
+
+/// The join of what the database and localStorage both hold, as a merge of two files
+/// with no decisions. Its code (the merge: ~100 KB of wasm) stays out of the main module,
+/// which every start compiles, in a chunk fetched only for this rare move.
+#[cfg_attr(feature = "split", leptos::lazy)]
+fn move_merge(parts: (Dataset, Dataset, chrono::DateTime<chrono::Utc>)) -> Dataset {
+    let (current, incoming, now) = parts;
+    merge(&current, &incoming, &Decisions::default(), "", now)
+}
+
+async fn join_move(current: Dataset, incoming: Dataset) -> Dataset {
+    let parts = (current, incoming, super::now());
+    #[cfg(feature = "split")]
+    return move_merge(parts).await;
+    #[cfg(not(feature = "split"))]
+    move_merge(parts)
 }
 
 async fn reads_back_as(db: &Db, reader: Reader, expected: &Dataset) -> bool {

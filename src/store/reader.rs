@@ -9,7 +9,7 @@
 
 use std::sync::OnceLock;
 
-use crate::domain::exchange::migrate::{parse, read, read_history, Stored};
+use crate::domain::exchange::migrate::{read, read_history, read_step, Stored};
 use crate::domain::history::{History, Stack, Step};
 use crate::domain::model::Dataset;
 use crate::domain::rows::{patch, read_rows, RowChange, RowsRead};
@@ -38,7 +38,7 @@ fn reader_chunk() -> Reader {
         history: read_history,
         rows: read_rows,
         patch: |d, rows| patch(d, rows).is_ok(),
-        step: |text| parse(text).ok(),
+        step: read_step,
     }
 }
 

@@ -168,6 +168,45 @@ for (const [when, cut] of Object.entries(CUTS)) {
   });
 }
 
+/** The start's copy (store/indexed.rs): whether it is as new as the rows, and whether it holds `text`. */
+const copyOf = (page, text) =>
+  page.evaluate(
+    (text) =>
+      new Promise((resolve) => {
+        const open = indexedDB.open("klimatcoachning");
+        open.onsuccess = () => {
+          const tx = open.result.transaction("state");
+          const state = tx.objectStore("state");
+          const saves = state.get("saves");
+          const copy = state.get("copy");
+          tx.oncomplete = () => {
+            open.result.close();
+            const c = copy.result;
+            resolve(c ? `${c.saves === saves.result ? "as new as the rows" : "older"}, ${String(c.values).includes(text) ? "with" : "without"} the text` : "none");
+          };
+        };
+      }),
+    text,
+  );
+
+test("a start reads the register's copy only while no save came since it was taken", async () => {
+  const page = await app.page();
+  await open(page, app.url("/kommun/hjo"));
+  await saveNotes(page, hjoNotes(page), "första anteckningen");
+  await until(() => copyOf(page, "första anteckningen"), "as new as the rows, with the text", "taken a moment after the last save");
+  await saveNotes(page, hjoNotes(page), "andra anteckningen");
+  assert.equal(await copyOf(page, "andra anteckningen"), "older, without the text", "a save leaves the copy behind at once");
+  await page.reload();
+  await page.locator("main h1").waitFor();
+  assert.equal(await hjoNotes(page).inputValue(), "andra anteckningen", "the rows are read, not the older copy");
+  await until(() => copyOf(page, "andra anteckningen"), "as new as the rows, with the text", "taken again after a start that could not use it");
+  await page.reload();
+  await page.locator("main h1").waitFor();
+  assert.equal(await hjoNotes(page).inputValue(), "andra anteckningen");
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
 test("a record that does not read is set aside and named; the rest opens, and it can be downloaded", async () => {
   const page = await app.page();
   await open(page, app.url("/kommun/hjo"));
@@ -178,8 +217,12 @@ test("a record that does not read is set aside and named; the rest opens, and it
         const open = indexedDB.open("klimatcoachning");
         open.onsuccess = () => {
           const db = open.result;
-          const tx = db.transaction("records", "readwrite");
+          // Written as any save is: the count of saves moves on (else the start's copy,
+          // taken before, would be read instead of the rows).
+          const tx = db.transaction(["records", "state"], "readwrite");
           tx.objectStore("records").put('{"id": "org-1445", "name": tru', "organisations/org-1445");
+          const state = tx.objectStore("state");
+          state.get("saves").onsuccess = (ev) => state.put(ev.target.result + 1, "saves");
           tx.oncomplete = () => (db.close(), resolve());
         };
       }),

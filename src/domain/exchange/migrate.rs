@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
-use crate::domain::history::History;
+use crate::domain::history::{History, Stack, Step};
 use crate::domain::merge::join;
 use crate::domain::model::kinds::COLLECTIONS;
 use crate::domain::model::versions::{Context, Stamp, Versions};
@@ -94,6 +94,27 @@ pub fn read_history(text: &str) -> Option<History> {
         wrap_adoptions(&mut value);
         parse::<History>(&value.to_string()).ok()
     })
+}
+
+/// One undo step as the browser's database keeps it (`["undo",{…}]`, as serde writes the
+/// pair), read as a history of that step alone: the same reading, and migration, as a whole
+/// history, without a second deserialiser of every record in the reader's wasm chunk.
+pub fn read_step(text: &str) -> Option<(Stack, Step)> {
+    let text = text.trim();
+    let (stack, history) = if let Some(rest) = text.strip_prefix("[\"undo\",") {
+        (
+            Stack::Undo,
+            format!("{{\"undo\":[{}],\"redo\":[]}}", rest.strip_suffix(']')?),
+        )
+    } else {
+        let rest = text.strip_prefix("[\"redo\",")?;
+        (
+            Stack::Redo,
+            format!("{{\"undo\":[],\"redo\":[{}]}}", rest.strip_suffix(']')?),
+        )
+    };
+    let step = read_history(&history)?.steps().pop()?.1;
+    Some((stack, step))
 }
 
 /// Where text does not fit a type, and what is wrong there.

@@ -11,7 +11,8 @@
 //! text is read (`exchange::migrate::read`, which migrates older versions); a row that
 //! does not read is set aside, named, and the rest opens.
 
-use std::collections::BTreeMap;
+use std::borrow::Cow;
+use std::collections::{BTreeMap, HashMap};
 
 use serde::{Deserialize, Serialize};
 
@@ -158,8 +159,10 @@ fn list_delta<T: Row>(name: &str, before: &[T], after: &[T], out: &mut Vec<RowCh
         }
         return;
     }
-    let old: BTreeMap<String, &T> = before.iter().map(|r| (r.row_id(), r)).collect();
-    let mut kept = std::collections::BTreeSet::new();
+    // Hash maps, not tree maps: a tree map built from a list sorts it, and each of the seven
+    // lists' sort is code of its own in the module every start compiles (~30 KB).
+    let old: HashMap<String, &T> = before.iter().map(|r| (r.row_id(), r)).collect();
+    let mut kept = std::collections::HashSet::new();
     for a in after {
         let id = a.row_id();
         if old.get(&id) != Some(&a) {
@@ -167,8 +170,8 @@ fn list_delta<T: Row>(name: &str, before: &[T], after: &[T], out: &mut Vec<RowCh
         }
         kept.insert(id);
     }
-    for (id, _) in old.iter().filter(|(id, _)| !kept.contains(*id)) {
-        out.push((format!("{name}/{id}"), None));
+    for r in before.iter().filter(|r| !kept.contains(&r.row_id())) {
+        out.push((key(r), None));
     }
     let ids: Vec<String> = after.iter().map(Row::row_id).collect();
     out.push((format!("{ORDER}{name}"), Some(text(&ids))));
@@ -216,27 +219,16 @@ pub fn read_rows(rows: &[(String, String)]) -> RowsRead {
     }
 }
 
-/// What is wrong with one row as this version reads it, if anything.
+/// What is wrong with one row as this version reads it, if anything: read as a dataset of
+/// that row alone. One way of reading for every kind of row keeps the reader's wasm chunk,
+/// which every start with data waits for, from holding a deserialiser per record type.
 fn row_fault(key: &str, text: &str) -> Option<String> {
-    fn check<T: serde::de::DeserializeOwned>(text: &str) -> Option<String> {
-        parse::<T>(text).err().map(|e| describe(&e))
-    }
-    if key == HEAD {
-        return check::<Head>(text);
-    }
     if key.starts_with(ORDER) {
-        return check::<Vec<String>>(text);
+        return parse::<Vec<String>>(text).err().map(|e| describe(&e));
     }
-    let (list, _) = key.split_once('/')?;
-    match list {
-        "sources" => check::<Source>(text),
-        "programmes" => check::<Programme>(text),
-        "organisations" => check::<Organisation>(text),
-        "participations" => check::<Participation>(text),
-        "coaches" => check::<Coach>(text),
-        "events" => check::<Event>(text),
-        "removed" => check::<Removed>(text),
-        _ => None,
+    match parse::<Dataset>(&assemble(&[(key.to_owned(), text.to_owned())], &[])) {
+        Ok(_) => None,
+        Err(e) => Some(describe(&e)),
     }
 }
 
@@ -249,16 +241,29 @@ fn describe(e: &ShapeError) -> String {
 }
 
 /// The text of one dataset made of `rows`, leaving out the keys in `skip`; records are in
-/// the order of their list's order row, any it does not name after them.
+/// the order of their list's order row, any it does not name after them in key order.
+///
+/// It runs at every start over all the rows (6 400 at 290 × 20), so it groups them in one
+/// pass and looks ids up in hash maps, without a key string made per record.
 fn assemble(rows: &[(String, String)], skip: &[&str]) -> String {
-    let by_key: BTreeMap<&str, &str> = rows
-        .iter()
-        .filter(|(k, _)| !skip.contains(&k.as_str()))
-        .map(|(k, t)| (k.as_str(), t.as_str()))
-        .collect();
+    let mut head = None;
+    let mut orders: HashMap<&str, &str> = HashMap::new();
+    let mut lists: HashMap<&str, Vec<(&str, &str)>> = HashMap::new();
+    for (key, text) in rows {
+        if skip.contains(&key.as_str()) {
+            continue;
+        }
+        if key == HEAD {
+            head = Some(text.trim_end());
+        } else if let Some(list) = key.strip_prefix(ORDER) {
+            orders.insert(list, text);
+        } else if let Some((list, id)) = key.split_once('/') {
+            lists.entry(list).or_default().push((id, text));
+        }
+    }
     let default_head;
-    let head = match by_key.get(HEAD) {
-        Some(h) => h.trim_end(),
+    let head = match head {
+        Some(h) => h,
         None => {
             default_head = text(&Head {
                 format: FORMAT.to_owned(),
@@ -272,36 +277,46 @@ fn assemble(rows: &[(String, String)], skip: &[&str]) -> String {
     let mut out = String::with_capacity(rows.iter().map(|(_, t)| t.len() + 1).sum::<usize>() + 200);
     out.push_str(head.strip_suffix('}').unwrap_or(head));
     for name in LISTS {
-        let prefix = format!("{name}/");
-        let order: Vec<String> = by_key
-            .get(format!("{ORDER}{name}").as_str())
-            .and_then(|t| serde_json::from_str(t).ok())
+        out.push_str(",\"");
+        out.push_str(name);
+        out.push_str("\":[");
+        let items = lists.remove(name).unwrap_or_default();
+        let at: HashMap<&str, usize> = items
+            .iter()
+            .enumerate()
+            .map(|(i, (id, _))| (*id, i))
+            .collect();
+        let order: Vec<Cow<str>> = orders
+            .get(name)
+            .and_then(|t| serde_json::from_str::<Ids>(t).ok())
+            .map(|ids| ids.0)
             .unwrap_or_default();
-        let mut items: Vec<&str> = Vec::new();
-        let mut placed = std::collections::BTreeSet::new();
+        let mut placed = vec![false; items.len()];
+        let mut picked = Vec::with_capacity(items.len());
         for id in &order {
-            let key = format!("{prefix}{id}");
-            if let Some(text) = by_key.get(key.as_str()) {
-                if placed.insert(key) {
-                    items.push(text);
+            if let Some(&i) = at.get(id.as_ref()) {
+                if !std::mem::replace(&mut placed[i], true) {
+                    picked.push(i);
                 }
             }
         }
-        for (key, text) in by_key.range(prefix.as_str()..) {
-            if !key.starts_with(&prefix) {
-                break;
+        let mut rest: Vec<usize> = (0..items.len()).filter(|&i| !placed[i]).collect();
+        rest.sort_by_key(|&i| items[i].0);
+        for (n, i) in picked.into_iter().chain(rest).enumerate() {
+            if n > 0 {
+                out.push(',');
             }
-            if !placed.contains(*key) {
-                items.push(text);
-            }
+            out.push_str(items[i].1);
         }
-        out.push_str(&format!(",\"{name}\":["));
-        out.push_str(&items.join(","));
         out.push(']');
     }
     out.push('}');
     out
 }
+
+/// The ids of an order row, borrowed from its text where they need no unescaping.
+#[derive(Deserialize)]
+struct Ids<'a>(#[serde(borrow)] Vec<Cow<'a, str>>);
 
 /// Brings `d` up to date with rows another tab changed. An error leaves `d` part-way:
 /// the caller reads every row again.
@@ -330,15 +345,43 @@ pub fn patch(d: &mut Dataset, changed: &[RowChange]) -> Result<(), ShapeError> {
         let Some((list, id)) = key.split_once('/') else {
             continue;
         };
-        let row = row.as_deref();
+        let one = one_record(key, row.as_deref())?;
         match list {
-            "sources" => put_row(&mut d.sources, id, row)?,
-            "programmes" => put_row(&mut d.programmes, id, row)?,
-            "organisations" => put_row(&mut d.organisations, id, row)?,
-            "participations" => put_row(&mut d.participations, id, row)?,
-            "coaches" => put_row(&mut d.coaches, id, row)?,
-            "events" => put_row(&mut d.events, id, row)?,
-            "removed" => put_row(&mut d.removed, id, row)?,
+            "sources" => put_row(
+                &mut d.sources,
+                id,
+                one.and_then(|o| o.sources.into_iter().next()),
+            ),
+            "programmes" => put_row(
+                &mut d.programmes,
+                id,
+                one.and_then(|o| o.programmes.into_iter().next()),
+            ),
+            "organisations" => put_row(
+                &mut d.organisations,
+                id,
+                one.and_then(|o| o.organisations.into_iter().next()),
+            ),
+            "participations" => put_row(
+                &mut d.participations,
+                id,
+                one.and_then(|o| o.participations.into_iter().next()),
+            ),
+            "coaches" => put_row(
+                &mut d.coaches,
+                id,
+                one.and_then(|o| o.coaches.into_iter().next()),
+            ),
+            "events" => put_row(
+                &mut d.events,
+                id,
+                one.and_then(|o| o.events.into_iter().next()),
+            ),
+            "removed" => put_row(
+                &mut d.removed,
+                id,
+                one.and_then(|o| o.removed.into_iter().next()),
+            ),
             _ => {}
         }
     }
@@ -357,21 +400,22 @@ pub fn patch(d: &mut Dataset, changed: &[RowChange]) -> Result<(), ShapeError> {
     Ok(())
 }
 
-fn put_row<T: Row + serde::de::DeserializeOwned>(
-    list: &mut Vec<T>,
-    id: &str,
-    row: Option<&str>,
-) -> Result<(), ShapeError> {
+fn put_row<T: Row>(list: &mut Vec<T>, id: &str, row: Option<T>) {
     let at = list.iter().position(|r| r.row_id() == id);
     match (row, at) {
-        (Some(text), Some(i)) => list[i] = parse(text)?,
-        (Some(text), None) => list.push(parse(text)?),
+        (Some(record), Some(i)) => list[i] = record,
+        (Some(record), None) => list.push(record),
         (None, Some(i)) => {
             list.remove(i);
         }
         (None, None) => {}
     }
-    Ok(())
+}
+
+/// The record a row holds, read as a dataset of that row alone (see [`row_fault`]).
+fn one_record(key: &str, text: Option<&str>) -> Result<Option<Dataset>, ShapeError> {
+    text.map(|t| parse::<Dataset>(&assemble(&[(key.to_owned(), t.to_owned())], &[])))
+        .transpose()
 }
 
 fn reorder<T: Row>(list: &mut [T], order: &[String]) {

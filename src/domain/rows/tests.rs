@@ -54,6 +54,43 @@ fn the_rows_of_a_dataset_read_back_as_the_same_dataset() {
 }
 
 #[test]
+fn rows_in_any_order_read_in_the_order_their_list_keeps() {
+    let d = builtin_dataset();
+    let mut shuffled = rows(&d);
+    shuffled.reverse();
+    let read = |rows: &[(String, String)]| match read_rows(rows).stored {
+        Stored::Ready { dataset, .. } => dataset,
+        other => panic!("did not read: {other:?}"),
+    };
+    assert_eq!(read(&shuffled), d);
+
+    // An order row that names a record twice, or one not there, and leaves some out (as a
+    // write cut short could): each record once, those it names first, the rest by id.
+    let ids: Vec<String> = d.organisations.iter().map(|o| o.meta.id.clone()).collect();
+    let order = vec![
+        ids[2].clone(),
+        "gone".to_owned(),
+        ids[2].clone(),
+        ids[0].clone(),
+    ];
+    let mut rows = rows(&d);
+    for (key, text) in &mut rows {
+        if key == "order/organisations" {
+            *text = serde_json::to_string(&order).unwrap();
+        }
+    }
+    let mut rest: Vec<&String> = ids
+        .iter()
+        .filter(|id| ![&ids[0], &ids[2]].contains(id))
+        .collect();
+    rest.sort();
+    let expected: Vec<&String> = [&ids[2], &ids[0]].into_iter().chain(rest).collect();
+    let got = read(&rows);
+    let got: Vec<&String> = got.organisations.iter().map(|o| &o.meta.id).collect();
+    assert_eq!(got, expected);
+}
+
+#[test]
 fn no_rows_read_as_nothing_stored() {
     assert_eq!(read_rows(&[]).stored, Stored::Empty);
 }

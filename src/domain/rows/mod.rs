@@ -346,56 +346,44 @@ pub fn patch(d: &mut Dataset, changed: &[RowChange]) -> Result<(), ShapeError> {
             continue;
         };
         let one = one_record(key, row.as_deref())?;
-        match list {
-            "sources" => put_row(
-                &mut d.sources,
-                id,
-                one.and_then(|o| o.sources.into_iter().next()),
-            ),
-            "programmes" => put_row(
-                &mut d.programmes,
-                id,
-                one.and_then(|o| o.programmes.into_iter().next()),
-            ),
-            "organisations" => put_row(
-                &mut d.organisations,
-                id,
-                one.and_then(|o| o.organisations.into_iter().next()),
-            ),
-            "participations" => put_row(
-                &mut d.participations,
-                id,
-                one.and_then(|o| o.participations.into_iter().next()),
-            ),
-            "coaches" => put_row(
-                &mut d.coaches,
-                id,
-                one.and_then(|o| o.coaches.into_iter().next()),
-            ),
-            "events" => put_row(
-                &mut d.events,
-                id,
-                one.and_then(|o| o.events.into_iter().next()),
-            ),
-            "removed" => put_row(
-                &mut d.removed,
-                id,
-                one.and_then(|o| o.removed.into_iter().next()),
-            ),
-            _ => {}
+        macro_rules! put {
+            ($($name:ident),*) => {
+                match list {
+                    $(stringify!($name) => {
+                        put_row(&mut d.$name, id, one.and_then(|o| o.$name.into_iter().next()))
+                    })*
+                    _ => {}
+                }
+            };
         }
+        put!(
+            sources,
+            programmes,
+            organisations,
+            participations,
+            coaches,
+            events,
+            removed
+        );
     }
     for (list, order) in orders {
-        match list {
-            "sources" => reorder(&mut d.sources, &order),
-            "programmes" => reorder(&mut d.programmes, &order),
-            "organisations" => reorder(&mut d.organisations, &order),
-            "participations" => reorder(&mut d.participations, &order),
-            "coaches" => reorder(&mut d.coaches, &order),
-            "events" => reorder(&mut d.events, &order),
-            "removed" => reorder(&mut d.removed, &order),
-            _ => {}
+        macro_rules! order {
+            ($($name:ident),*) => {
+                match list {
+                    $(stringify!($name) => reorder(&mut d.$name, &order),)*
+                    _ => {}
+                }
+            };
         }
+        order!(
+            sources,
+            programmes,
+            organisations,
+            participations,
+            coaches,
+            events,
+            removed
+        );
     }
     Ok(())
 }

@@ -10,7 +10,8 @@
 //   3. `wasm-opt -Oz` on every module (release builds; Trunk's own pass is off, index.html),
 //      through binaryen loaded once per core, each module optimised before taken from
 //      target/wasm-opt/ (scripts/wasm-opt.mjs);
-//   4. every chunk and the loader renamed by a hash of its content, so a host and the
+//   4. the shared chunks under PACK_BELOW packed into one file (`pack`, below), fetched once;
+//   5. every chunk and the loader renamed by a hash of its content, so a host and the
 //      service worker may cache them for good, and Trunk's files replaced by these.
 // The result is kept in target/split-wasm/, by the hash of the raw wasm: the KEEP_BUILDS
 // used last.
@@ -18,7 +19,7 @@
 // `__wasm_split_placeholder__`; that is how this step knows there is something to split.
 import { execFile } from "node:child_process";
 import { createHash } from "node:crypto";
-import { copyFile, cp, mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { copyFile, cp, mkdir, mkdtemp, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { promisify } from "node:util";
@@ -28,11 +29,15 @@ const run = promisify(execFile);
 const PLACEHOLDER = "__wasm_split_placeholder__";
 const BIN = "klimatcoachning";
 // Part of the cache key: raise it when this script's output changes for the same input.
-const VERSION = 1;
+const VERSION = 2;
 const FILE_LIST = "files.json";
 // KC_WASM_NAMES=1 keeps function names in optimised modules, for profiling (not for hosting).
 const NAMES = process.env.KC_WASM_NAMES === "1";
 const KEEP_BUILDS = 4;
+// wasm-split-cli makes a chunk of each set of routes that share code: ~150 chunks, 130 of
+// them under 8 KB, and a start loads ~70 of them beside its route. Fetched one by one they
+// queued six at a time (HTTP/1.1) for ~150 ms; packed, they are one request.
+const PACK_BELOW = 32 * 1024;
 
 /**
  * Splits the wasm Trunk wrote into `stage` (named in `html`, its index.html). Returns the
@@ -86,7 +91,17 @@ async function split(raw, stem, release, done, optimised) {
     const out = await mkdtemp(join(tmpdir(), "split-wasm-out-"));
     const files = [];
     let loader = await readFile(join(work, "__wasm_split.js"), "utf8");
-    for (const chunk of modules.filter((f) => f !== `${stem}_bg.wasm`)) {
+    const sizes = new Map();
+    for (const f of modules) sizes.set(f, (await stat(join(work, f))).size);
+    const packed = modules.filter((f) => f.startsWith("chunk_") && sizes.get(f) < PACK_BELOW);
+    if (packed.length > 0) {
+      const { body, at } = await pack(work, packed);
+      const name = `${BIN}-pack-${digest(body)}.wasm`;
+      await writeFile(join(out, name), body);
+      files.push(name);
+      loader = fromPack(loader, name, at);
+    }
+    for (const chunk of modules.filter((f) => f !== `${stem}_bg.wasm` && !packed.includes(f))) {
       const body = await readFile(join(work, chunk));
       const hashed = `${BIN}-${chunk.replace(/\.wasm$/, "").replace(/_\d{6,}$/, "")}-${digest(body)}.wasm`;
       const reference = `"./${chunk}"`;
@@ -114,6 +129,70 @@ async function split(raw, stem, release, done, optimised) {
   } finally {
     await rm(work, { recursive: true, force: true });
   }
+}
+
+/**
+ * The chunks `names` (in `dir`) as one valid wasm module, each chunk the payload of a custom
+ * section named for it (a module that defines nothing: hosts serve and compress it as wasm).
+ * Returns its bytes and where each chunk's bytes are in it.
+ */
+async function pack(dir, names) {
+  const parts = [Buffer.from([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00])];
+  const at = new Map();
+  let offset = parts[0].length;
+  for (const name of names) {
+    const body = await readFile(join(dir, name));
+    const label = Buffer.from(name.replace(/\.wasm$/, "").replace(/_\d{6,}$/, ""), "utf8");
+    const content = Buffer.concat([leb128(label.length), label]);
+    const head = Buffer.concat([Buffer.from([0]), leb128(content.length + body.length), content]);
+    at.set(name, [offset + head.length, body.length]);
+    parts.push(head, body);
+    offset += head.length + body.length;
+  }
+  return { body: Buffer.concat(parts), at };
+}
+
+function leb128(n) {
+  const bytes = [];
+  do {
+    let byte = n & 0x7f;
+    n >>>= 7;
+    if (n !== 0) byte |= 0x80;
+    bytes.push(byte);
+  } while (n !== 0);
+  return Buffer.from(bytes);
+}
+
+/**
+ * `loader` (wasm-split-cli's `__wasm_split.js`) taking the chunks in `at` from the pack
+ * `name`: fetched on the first need of any of them, kept (a failed fetch is tried again on
+ * the next need, as the loader does for a chunk), each chunk compiled from its slice.
+ */
+function fromPack(loader, name, at) {
+  const helper = `
+let packed = undefined;
+function fromPack(offset, length) {
+    if (packed === undefined) {
+        const fetched = fetch(new URL("./${name}", import.meta.url)).then((r) =>
+            r.ok ? r.arrayBuffer() : Promise.reject(new Error(\`\${r.status} \${r.url}\`)));
+        fetched.catch(() => { if (packed === fetched) packed = undefined; });
+        packed = fetched;
+    }
+    return packed.then((buffer) => new Uint8Array(buffer, offset, length));
+}
+`;
+  const firstLoad = loader.indexOf("\nlet sharedImports");
+  if (firstLoad < 0) throw new Error("wasm-split-cli's loader has changed: no `let sharedImports`");
+  let out = loader.slice(0, firstLoad) + helper + loader.slice(firstLoad);
+  for (const [chunk, [offset, length]] of at) {
+    const quoted = chunk.replace(/[.]/g, "\\.");
+    const streaming = new RegExp(
+      `fetch\\(new URL\\("\\./${quoted}", import\\.meta\\.url\\)\\);(\\s*src\\.catch\\(\\(\\) => \\{\\}\\);\\s*return async \\(imports\\) => \\(?)WebAssembly\\.instantiateStreaming\\(src, imports\\)`,
+    );
+    if (!streaming.test(out)) throw new Error(`wasm-split-cli's loader has changed: ${chunk} is not fetched as expected`);
+    out = out.replace(streaming, (_, between) => `fromPack(${offset}, ${length});${between}WebAssembly.instantiate(await src, imports)`);
+  }
+  return out;
 }
 
 async function targetDir() {

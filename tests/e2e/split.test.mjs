@@ -3,7 +3,7 @@
 // a deep link keeps its written page until its chunk is there, and no file is too big.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { readdir, stat } from "node:fs/promises";
+import { readdir, readFile, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { appRunning, open, saveNotes, start, storedDataset } from "./harness.mjs";
 
@@ -141,13 +141,49 @@ test("with nothing stored no reader is fetched; another tab's save brings it, an
   await context.close();
 });
 
+test("a start fetches the small chunks its route and the reader share in one file, not one by one", async () => {
+  const page = await app.page({ serviceWorkers: "block" });
+  await open(page, app.url("/"));
+  await saveNotes(page, page.getByLabel("Anteckningar om Klimatcoachning 2007–2008"), "Sparad");
+  const fetched = wasmFetched(page);
+  await open(page, app.url("/kommun/hjo"));
+  await page.getByTestId("letter-of-intent").waitFor();
+  const packs = fetched.filter((f) => /^klimatcoachning-pack-[0-9a-f]{16}\.wasm$/.test(f));
+  assert.equal(packs.length, 1, `fetched ${fetched.join(", ")}`);
+  assert.ok(fetched.some(route("Municipality")) && fetched.some(route("reader_chunk")), `fetched ${fetched.join(", ")}`);
+  for (const chunk of fetched.filter((f) => f.includes("-chunk_"))) {
+    const size = (await stat(join("dist", chunk))).size;
+    assert.ok(size >= 32 * 1024, `${chunk} (${size} B) is fetched alone, not from the pack`);
+  }
+  assert.ok(fetched.length <= 8, `${fetched.length} wasm files: ${fetched.join(", ")}`);
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
 for (const dir of ["dist", "dist-klimat"]) {
+  test(`${dir}: every chunk the loader takes from the pack is a whole wasm module`, async () => {
+    const files = await readdir(dir);
+    const loader = await readFile(join(dir, files.find((f) => /^klimatcoachning-split-[0-9a-f]{16}\.js$/.test(f))), "utf8");
+    const pack = await readFile(join(dir, files.find((f) => /^klimatcoachning-pack-[0-9a-f]{16}\.wasm$/.test(f))));
+    assert.ok(WebAssembly.validate(pack), "the pack is itself a module");
+    const slices = [...loader.matchAll(/fromPack\((\d+), (\d+)\)/g)].map((m) => [Number(m[1]), Number(m[2])]);
+    assert.ok(slices.length > 50, `${slices.length} chunks packed`);
+    for (const [offset, length] of slices) {
+      assert.ok(offset + length <= pack.length);
+      assert.ok(WebAssembly.validate(pack.subarray(offset, offset + length)), `the chunk at ${offset} is a module`);
+    }
+    for (const [, alone] of loader.matchAll(/fetch\(new URL\("\.\/(klimatcoachning-chunk_\d+-[0-9a-f]{16}\.wasm)"/g)) {
+      assert.ok((await stat(join(dir, alone))).size >= 32 * 1024, `${alone} is big enough to be fetched alone`);
+    }
+  });
+
+
   test(`${dir}: the wasm is split, every module within 600 KB gzipped, each chunk named by its content`, async () => {
     const wasm = (await readdir(dir)).filter((f) => f.endsWith(".wasm"));
     const routes = ["Municipalities", "Municipality", "Mentors", "Pilot", "Events", "Report", "Data", "About"];
     for (const name of routes) assert.equal(wasm.filter(route(name)).length, 1, `one chunk for ${name}`);
     for (const file of wasm) {
-      assert.match(file, /^klimatcoachning-([0-9a-f]{1,16}_bg|(split_\w+|chunk_\d+)-[0-9a-f]{16})\.wasm$/);
+      assert.match(file, /^klimatcoachning-([0-9a-f]{1,16}_bg|(split_\w+|chunk_\d+|pack)-[0-9a-f]{16})\.wasm$/);
       const gzipped = (await stat(join(dir, `${file}.gz`))).size;
       assert.ok(gzipped <= 600 * 1024, `${file}: ${gzipped} B gzipped`);
     }

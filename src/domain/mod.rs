@@ -26,6 +26,7 @@ pub mod rows;
 pub mod seed;
 pub mod settings;
 pub mod sheet_import;
+pub mod sync;
 pub mod table;
 pub mod text;
 pub mod timeline;

@@ -12,5 +12,7 @@
 
 pub mod join;
 pub mod preview;
+#[cfg(all(test, not(target_arch = "wasm32")))]
+pub mod random_edits;
 pub mod replicas;
 pub mod stamping;

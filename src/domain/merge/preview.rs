@@ -522,24 +522,13 @@ mod tests {
         use super::*;
         use proptest::prelude::*;
 
+        use crate::domain::merge::random_edits::{self, Edit};
+
         #[derive(Clone, Debug)]
         enum Op {
-            Letter {
+            Edit {
                 who: usize,
-                rec: usize,
-                month: u8,
-            },
-            Rename {
-                who: usize,
-                coach: usize,
-                n: u8,
-            },
-            Create {
-                who: usize,
-            },
-            Remove {
-                who: usize,
-                rec: usize,
+                edit: Edit,
             },
             Merge {
                 from: usize,
@@ -550,12 +539,7 @@ mod tests {
 
         fn op() -> impl Strategy<Value = Op> {
             prop_oneof![
-                4 => (0..3usize, 0..6usize, 1..4u8)
-                    .prop_map(|(who, rec, month)| Op::Letter { who, rec, month }),
-                2 => (0..3usize, 0..3usize, 0..3u8)
-                    .prop_map(|(who, coach, n)| Op::Rename { who, coach, n }),
-                1 => (0..3usize).prop_map(|who| Op::Create { who }),
-                1 => (0..3usize, 0..6usize).prop_map(|(who, rec)| Op::Remove { who, rec }),
+                8 => (0..3usize, random_edits::edit()).prop_map(|(who, edit)| Op::Edit { who, edit }),
                 3 => (0..3usize, 0..3usize, any::<bool>())
                     .prop_map(|(from, into, keep)| Op::Merge { from, into, keep }),
             ]
@@ -568,34 +552,13 @@ mod tests {
             for (step, op) in ops.iter().enumerate() {
                 let t = at("2026-01-01T00:00:00Z") + chrono::TimeDelta::minutes(step as i64);
                 let when = &t.to_rfc3339();
-                match *op {
-                    Op::Letter { who, rec, month } => {
-                        edit(&mut sides[who], BROWSERS[who], when, |d| {
-                            if let Some(ParticipationDetail::Coaching(c)) =
-                                d.participations.get_mut(rec).map(|p| &mut p.detail)
-                            {
-                                c.letter_of_intent = date(&format!("2007-0{month}-01"));
-                            }
+                match op {
+                    Op::Edit { who, edit: e } => {
+                        edit(&mut sides[*who], BROWSERS[*who], when, |d| {
+                            random_edits::make(d, e, *who, step)
                         })
                     }
-                    Op::Rename { who, coach, n } => {
-                        edit(&mut sides[who], BROWSERS[who], when, |d| {
-                            if let Some(c) = d.coaches.get_mut(coach) {
-                                c.name = format!("Coach {n}");
-                            }
-                        })
-                    }
-                    Op::Create { who } => edit(&mut sides[who], BROWSERS[who], when, |d| {
-                        let mut c = d.coaches[0].clone();
-                        c.meta.id = format!("coach-{who}-{step}");
-                        d.coaches.push(c);
-                    }),
-                    Op::Remove { who, rec } => edit(&mut sides[who], BROWSERS[who], when, |d| {
-                        if rec < d.participations.len() {
-                            d.participations.remove(rec);
-                        }
-                    }),
-                    Op::Merge { from, into, keep } => {
+                    &Op::Merge { from, into, keep } => {
                         let (d, file) = (&sides[into], &sides[from]);
                         let keep = if keep {
                             merge_preview(d, file)

@@ -46,6 +46,32 @@ fn head_of(d: &Dataset) -> Head {
     }
 }
 
+/// The head row's text for a dataset of `schema_version` that has seen `context`.
+pub fn head_text(
+    schema_version: u32,
+    context: &Context,
+    browsers: &BTreeMap<String, String>,
+) -> String {
+    text(&Head {
+        format: FORMAT.to_owned(),
+        schema_version,
+        context: context.clone(),
+        browsers: browsers.clone(),
+    })
+}
+
+/// Whether `key` is a record's row (`<list>/<id>`, `removed/<list>/<id>`), not the head
+/// or a list's order.
+pub fn is_record(key: &str) -> bool {
+    key != HEAD && !key.starts_with(ORDER) && key.contains('/')
+}
+
+/// The record a row is about, live or removed: `removed/events/e1` and `events/e1` are
+/// one record.
+pub fn record_of(key: &str) -> &str {
+    key.strip_prefix("removed/").unwrap_or(key)
+}
+
 /// Something kept in a list of the dataset, known by an id unique in that list.
 trait Row: Serialize + PartialEq {
     fn row_id(&self) -> String;
@@ -74,7 +100,8 @@ macro_rules! record_row {
 }
 record_row!(Programme, Organisation, Participation, Coach, Event);
 
-fn list_of(r: &Record) -> &'static str {
+/// The list a record is kept in, by its name in a file.
+pub fn list_of(r: &Record) -> &'static str {
     match r {
         Record::Programme(_) => Programme::COLLECTION,
         Record::Organisation(_) => Organisation::COLLECTION,
@@ -265,12 +292,7 @@ fn assemble(rows: &[(String, String)], skip: &[&str]) -> String {
     let head = match head {
         Some(h) => h,
         None => {
-            default_head = text(&Head {
-                format: FORMAT.to_owned(),
-                schema_version: SCHEMA_VERSION,
-                context: Context::default(),
-                browsers: BTreeMap::new(),
-            });
+            default_head = head_text(SCHEMA_VERSION, &Context::default(), &BTreeMap::new());
             default_head.as_str()
         }
     };

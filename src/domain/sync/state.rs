@@ -1,0 +1,47 @@
+//! What a browser keeps of the server between pulls and pushes: where it has read the
+//! changes up to, and for each document the revision and content it last saw there. What
+//! is still to push is derived from this and the dataset (`push::outgoing`), never kept as
+//! a list of its own, so nothing is lost with a closed tab or a lost reply.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct SyncState {
+    /// The `_changes` sequence read up to: a number (pouchdb-server) or text (CouchDB 3);
+    /// null before the first pull.
+    #[serde(default)]
+    pub since: Value,
+    /// By document id.
+    #[serde(default)]
+    pub known: BTreeMap<String, Known>,
+}
+
+/// One document as this browser last saw it on the server.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Known {
+    /// Its winning revision, which a write replaces.
+    pub rev: String,
+    /// The digest (`docs::digest`) of its content as this browser would write it; 0 when
+    /// this browser's own content must be written over it whatever it is.
+    pub digest: u64,
+    /// Its other leaves (a CouchDB conflict), deleted by the next push once joined here.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub losing: Vec<String>,
+    /// Written by a newer version of the app: not read here, and not written over.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub newer: bool,
+}
+
+impl SyncState {
+    /// The sequence to ask `_changes` since: CouchDB's `0` before the first pull.
+    pub fn since_param(&self) -> String {
+        match &self.since {
+            Value::Null => "0".to_owned(),
+            Value::String(s) => s.clone(),
+            other => other.to_string(),
+        }
+    }
+}

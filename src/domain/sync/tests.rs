@@ -1,0 +1,447 @@
+//! Browsers syncing through the in-memory CouchDB (`fake`): an edit travels, a pull sends
+//! nothing back, 409s and lost replies repair themselves, leaves are joined and deleted, a
+//! removal travels, concurrent edits are reported, foreign and newer documents are left
+//! alone; and three browsers under random interleavings converge on the join of all.
+
+use chrono::{DateTime, Utc};
+use proptest::prelude::*;
+use serde_json::{json, Value};
+
+use super::docs::{browser_doc, Body};
+use super::fake::Fake;
+use super::pull::{apply, Skipped};
+use super::push::{outgoing, pushed, replies, Reply};
+use super::state::SyncState;
+use crate::domain::merge::preview::{merge, Decisions};
+use crate::domain::merge::random_edits::{self, Edit};
+use crate::domain::merge::stamping::stamp_edit;
+use crate::domain::model::*;
+use crate::domain::rows;
+use crate::domain::seed::builtin_dataset;
+
+fn at(minute: i64) -> DateTime<Utc> {
+    "2026-01-01T00:00:00Z"
+        .parse::<DateTime<Utc>>()
+        .map(|t| t + chrono::TimeDelta::minutes(minute))
+        .unwrap_or_default()
+}
+
+struct Browser {
+    id: &'static str,
+    data: Dataset,
+    state: SyncState,
+    clock: i64,
+}
+
+impl Browser {
+    fn new(id: &'static str) -> Browser {
+        Browser {
+            id,
+            data: builtin_dataset(),
+            state: SyncState::default(),
+            clock: 0,
+        }
+    }
+
+    /// An edit as the store makes it: changed, then stamped.
+    fn edit(&mut self, f: impl FnOnce(&mut Dataset)) {
+        self.clock += 1;
+        let before = self.data.clone();
+        f(&mut self.data);
+        stamp_edit(&before, &mut self.data, self.id, at(self.clock));
+    }
+
+    fn pull(&mut self, server: &Fake) -> usize {
+        let since = self.state.since.as_u64().unwrap_or(0);
+        let (docs, seq) = server.changes(since);
+        let conflicts = self.take(&docs);
+        self.state.since = json!(seq);
+        conflicts
+    }
+
+    /// Joins `docs` in; the number of conflicts reported.
+    fn take(&mut self, docs: &[super::pull::ServerDoc]) -> usize {
+        let pulled = apply(&self.data, self.id, at(self.clock), &mut self.state, docs);
+        if let Some(d) = pulled.dataset {
+            self.data = d;
+        }
+        pulled.conflicts.len()
+    }
+
+    /// Pushes, reading and joining what a 409 names, until nothing is left (four rounds at
+    /// most); with `lose`, one round whose replies never arrive (the server wrote, this
+    /// browser does not know).
+    fn push(&mut self, server: &mut Fake, lose: bool) -> usize {
+        let mut sent = 0;
+        for _ in 0..4 {
+            let batches = outgoing(&self.data, self.id, &self.state, 50);
+            if batches.is_empty() {
+                break;
+            }
+            let mut again = Vec::new();
+            for batch in batches {
+                sent += batch.len();
+                let answer = server.bulk_docs(&batch);
+                if !lose {
+                    again.extend(pushed(&mut self.state, &batch, &answer));
+                }
+            }
+            if lose {
+                break;
+            }
+            let docs: Vec<_> = again.iter().filter_map(|id| server.read(id)).collect();
+            self.take(&docs);
+        }
+        sent
+    }
+
+    fn sync(&mut self, server: &mut Fake) {
+        self.pull(server);
+        self.push(server, false);
+    }
+}
+
+/// A server holding the built-in register, put there by a, and b in step with it.
+fn two_in_step() -> (Fake, Browser, Browser) {
+    let mut server = Fake::default();
+    let (mut a, mut b) = (Browser::new("aaaa"), Browser::new("bbbb"));
+    a.push(&mut server, false);
+    b.sync(&mut server);
+    (server, a, b)
+}
+
+/// Records and removed records as rows in key order, and the context: what a browser
+/// holds, whatever order its lists are in.
+fn held(d: &Dataset) -> (Vec<(String, String)>, Context) {
+    let mut r: Vec<(String, String)> = rows::rows(d)
+        .into_iter()
+        .filter(|(k, _)| rows::is_record(k))
+        .collect();
+    r.sort();
+    (r, d.context.clone())
+}
+
+fn letter(d: &Dataset, i: usize) -> Option<chrono::NaiveDate> {
+    match d.participations.get(i).map(|p| &p.detail) {
+        Some(ParticipationDetail::Coaching(c)) => c.letter_of_intent,
+        _ => None,
+    }
+}
+
+fn set_letter(d: &mut Dataset, i: usize, day: &str) {
+    if let Some(ParticipationDetail::Coaching(c)) =
+        d.participations.get_mut(i).map(|p| &mut p.detail)
+    {
+        c.letter_of_intent = day.parse().ok();
+    }
+}
+
+#[test]
+fn an_edit_reaches_the_other_browser_and_a_pull_sends_nothing_back() {
+    let mut server = Fake::default();
+    let (mut a, mut b) = (Browser::new("aaaa"), Browser::new("bbbb"));
+    let first = a.push(&mut server, false);
+    assert!(
+        first >= 60,
+        "the whole register goes up once: {first} documents"
+    );
+    b.sync(&mut server);
+    assert!(
+        outgoing(&b.data, b.id, &b.state, 50).is_empty(),
+        "b holds what the server holds"
+    );
+
+    a.edit(|d| set_letter(d, 0, "2007-05-04"));
+    let batches = outgoing(&a.data, a.id, &a.state, 50);
+    let ids: Vec<&str> = batches.iter().flatten().map(|o| o.id.as_str()).collect();
+    assert_eq!(ids.len(), 2, "the record and a's own document: {ids:?}");
+    assert!(ids.contains(&browser_doc("aaaa").as_str()));
+    a.push(&mut server, false);
+    assert_eq!(b.pull(&server), 0);
+    assert_eq!(letter(&b.data, 0), "2007-05-04".parse().ok());
+    assert!(b.data.context.has_seen(&Stamp {
+        browser: "aaaa".into(),
+        counter: 1,
+        at: at(1),
+    }));
+    assert!(outgoing(&b.data, b.id, &b.state, 50).is_empty(), "no echo");
+    assert_eq!(held(&a.data), held(&b.data));
+}
+
+#[test]
+fn a_409_is_read_joined_and_written_again_and_a_lost_reply_repairs_itself() {
+    let (mut server, mut a, mut b) = two_in_step();
+    a.edit(|d| set_letter(d, 0, "2007-05-04"));
+    b.edit(|d| set_letter(d, 1, "2007-06-01"));
+    a.push(&mut server, false);
+    // b has not pulled a's edit: its write of the same record is a 409; it reads, joins, writes.
+    b.edit(|d| set_letter(d, 0, "2007-07-07"));
+    b.push(&mut server, false);
+    a.sync(&mut server);
+    assert_eq!(held(&a.data), held(&b.data));
+    assert_eq!(
+        letter(&a.data, 0),
+        "2007-07-07".parse().ok(),
+        "b's later edit"
+    );
+    assert_eq!(letter(&a.data, 1), "2007-06-01".parse().ok());
+
+    // The server saves, the reply is lost: the next push meets a 409 and settles.
+    a.edit(|d| set_letter(d, 2, "2007-08-08"));
+    a.push(&mut server, true);
+    assert!(
+        !outgoing(&a.data, a.id, &a.state, 50).is_empty(),
+        "a does not know it was saved"
+    );
+    a.push(&mut server, false);
+    assert!(outgoing(&a.data, a.id, &a.state, 50).is_empty());
+    b.sync(&mut server);
+    assert_eq!(letter(&b.data, 2), "2007-08-08".parse().ok());
+    assert_eq!(held(&a.data), held(&b.data));
+}
+
+#[test]
+fn the_leaves_of_a_couchdb_conflict_are_joined_written_as_one_and_the_others_deleted() {
+    let (mut server, mut a, mut b) = two_in_step();
+    // c, through another server replicated into this one, edited the same record.
+    let mut c = Browser::new("cccc");
+    c.edit(|d| set_letter(d, 0, "2007-09-09"));
+    let id = format!("participations/{}", c.data.participations[0].meta.id);
+    let row = rows::rows(&c.data)
+        .into_iter()
+        .find(|(k, _)| *k == id)
+        .map(|(_, t)| serde_json::from_str::<Value>(&t).unwrap_or_default());
+    let body = Body {
+        format: FORMAT.into(),
+        schema: SCHEMA_VERSION,
+        context: c.data.context.clone(),
+        row,
+        name: None,
+    };
+    // a edits another field of the same record: its revision is the longer history.
+    a.edit(|d| {
+        if let Some(ParticipationDetail::Coaching(c)) =
+            d.participations.get_mut(0).map(|p| &mut p.detail)
+        {
+            c.strategy_proposed = "2007-10-10".parse().ok();
+        }
+    });
+    a.push(&mut server, false);
+    // Beside the first revision: the shorter history, so the losing leaf.
+    server.fork(&id, serde_json::to_value(&body).unwrap_or_default(), 1);
+    assert_eq!(server.live_leaves(&id), 2);
+
+    b.sync(&mut server);
+    assert_eq!(
+        letter(&b.data, 0),
+        "2007-09-09".parse().ok(),
+        "the losing leaf's edit joined in"
+    );
+    assert_eq!(server.live_leaves(&id), 1, "one leaf left");
+    match b.data.participations.first().map(|p| &p.detail) {
+        Some(ParticipationDetail::Coaching(c)) => {
+            assert_eq!(
+                c.strategy_proposed,
+                "2007-10-10".parse().ok(),
+                "and the winner's"
+            )
+        }
+        _ => panic!("a coaching participation"),
+    }
+    a.sync(&mut server);
+    assert_eq!(held(&a.data), held(&b.data));
+}
+
+#[test]
+fn a_removal_travels_and_a_browser_back_after_months_does_not_bring_the_record_back() {
+    let (mut server, mut a, mut b) = two_in_step();
+    let gone = a.data.participations[3].meta.id.clone();
+    a.edit(|d| {
+        d.participations.remove(3);
+    });
+    a.push(&mut server, false);
+    // b, offline all along, still has the record and edits another one.
+    b.edit(|d| set_letter(d, 0, "2007-02-02"));
+    b.sync(&mut server);
+    assert!(
+        b.data.participations.iter().all(|p| p.meta.id != gone),
+        "removed in b too"
+    );
+    assert!(b.data.removed.iter().any(|r| r.record.meta().id == gone));
+    a.sync(&mut server);
+    assert!(
+        a.data.participations.iter().all(|p| p.meta.id != gone),
+        "not back in a"
+    );
+    assert_eq!(held(&a.data), held(&b.data));
+    // A browser that starts now pulls both documents of it and shows it removed.
+    let mut fresh = Browser::new("dddd");
+    fresh.sync(&mut server);
+    assert!(fresh.data.participations.iter().all(|p| p.meta.id != gone));
+    assert_eq!(held(&fresh.data), held(&a.data));
+}
+
+#[test]
+fn edits_of_one_field_made_beside_each_other_are_reported_and_the_later_kept() {
+    let (mut server, mut a, mut b) = two_in_step();
+    a.edit(|d| set_letter(d, 0, "2007-03-03"));
+    b.clock = 5;
+    b.edit(|d| set_letter(d, 0, "2007-04-04"));
+    a.push(&mut server, false);
+    assert_eq!(b.pull(&server), 1, "b sees a's value beside its own");
+    b.push(&mut server, false);
+    // b's document now carries what b has seen, a's edit among it: a takes the later
+    // value as it takes a file b sends back after merging a's (the join's contexts are
+    // the dataset's, not each field's).
+    a.pull(&server);
+    assert_eq!(
+        letter(&a.data, 0),
+        "2007-04-04".parse().ok(),
+        "the later edit"
+    );
+    assert_eq!(held(&a.data), held(&b.data));
+    // An edit made after seeing the other is no conflict.
+    a.edit(|d| set_letter(d, 0, "2007-05-05"));
+    a.push(&mut server, false);
+    assert_eq!(b.pull(&server), 0);
+    assert_eq!(letter(&b.data, 0), "2007-05-05".parse().ok());
+}
+
+#[test]
+fn documents_of_another_app_or_of_a_newer_version_are_left_alone() {
+    let mut server = Fake::default();
+    let mut a = Browser::new("aaaa");
+    a.push(&mut server, false);
+    let id = format!("participations/{}", a.data.participations[0].meta.id);
+    let newer = json!({"format": FORMAT, "schema": SCHEMA_VERSION + 1, "row": {"id": "x"}});
+    let foreign = json!({"title": "not ours"});
+    let mut other = Browser::new("bbbb");
+    let docs = [
+        super::pull::ServerDoc {
+            id: id.clone(),
+            rev: "9-n".into(),
+            deleted: false,
+            body: newer,
+            leaves: Vec::new(),
+        },
+        super::pull::ServerDoc {
+            id: "notes/1".into(),
+            rev: "1-x".into(),
+            deleted: false,
+            body: foreign,
+            leaves: Vec::new(),
+        },
+    ];
+    let pulled = apply(&other.data, other.id, at(0), &mut other.state, &docs);
+    assert!(pulled.dataset.is_none(), "nothing changed");
+    assert_eq!(
+        pulled.skipped,
+        vec![
+            Skipped::Newer(id.clone(), SCHEMA_VERSION + 1),
+            Skipped::NotOurs("notes/1".into())
+        ]
+    );
+    other.edit(|d| set_letter(d, 0, "2007-05-04"));
+    let ids: Vec<String> = outgoing(&other.data, other.id, &other.state, 500)
+        .into_iter()
+        .flatten()
+        .map(|o| o.id)
+        .collect();
+    assert!(
+        !ids.contains(&id),
+        "a newer version's document is not written over"
+    );
+}
+
+#[test]
+fn the_replies_of_bulk_docs_are_read_in_order() {
+    let answer = json!([
+        {"ok": true, "id": "a/1", "rev": "2-x"},
+        {"id": "a/2", "error": "conflict", "reason": "Document update conflict."},
+        {"id": "a/3", "error": "forbidden", "reason": "only admins"}
+    ]);
+    assert_eq!(
+        replies(&answer),
+        vec![
+            Reply::Saved {
+                id: "a/1".into(),
+                rev: "2-x".into()
+            },
+            Reply::Conflict { id: "a/2".into() },
+            Reply::Refused {
+                id: "a/3".into(),
+                reason: "only admins".into()
+            }
+        ]
+    );
+}
+
+#[derive(Clone, Debug)]
+enum Op {
+    Edit {
+        who: usize,
+        edit: Edit,
+    },
+    Sync {
+        who: usize,
+    },
+    /// Pushes, but the replies are lost.
+    Lost {
+        who: usize,
+    },
+    /// Pulls, but the tab closes before it keeps what it pulled.
+    Dropped {
+        who: usize,
+    },
+}
+
+fn op() -> impl Strategy<Value = Op> {
+    prop_oneof![
+        8 => (0..3usize, random_edits::edit()).prop_map(|(who, edit)| Op::Edit { who, edit }),
+        4 => (0..3usize).prop_map(|who| Op::Sync { who }),
+        1 => (0..3usize).prop_map(|who| Op::Lost { who }),
+        1 => (0..3usize).prop_map(|who| Op::Dropped { who }),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(32))]
+
+    #[test]
+    fn three_browsers_and_a_server_converge_on_the_join_of_all_they_saw(
+        ops in prop::collection::vec(op(), 0..24)
+    ) {
+        let mut server = Fake::default();
+        let mut bs = [Browser::new("aaaa"), Browser::new("bbbb"), Browser::new("cccc")];
+        for (step, op) in ops.iter().enumerate() {
+            match op {
+                Op::Edit { who, edit } => bs[*who].edit(|d| random_edits::make(d, edit, *who, step)),
+                Op::Sync { who } => bs[*who].sync(&mut server),
+                Op::Lost { who } => {
+                    bs[*who].push(&mut server, true);
+                }
+                Op::Dropped { who } => {
+                    let b = &mut bs[*who];
+                    let kept = (b.data.clone(), b.state.clone());
+                    b.pull(&server);
+                    (b.data, b.state) = kept;
+                }
+            }
+        }
+        // Everything any browser saw, joined as files would be.
+        let ab = merge(&bs[0].data, &bs[1].data, &Decisions::default(), "x", at(0));
+        let all = merge(&ab, &bs[2].data, &Decisions::default(), "x", at(0));
+        for _ in 0..2 {
+            for b in bs.iter_mut() {
+                b.sync(&mut server);
+            }
+        }
+        for b in &bs {
+            prop_assert!(outgoing(&b.data, b.id, &b.state, 50).is_empty(), "{} has nothing left to push", b.id);
+            prop_assert_eq!(held(&b.data), held(&all), "{} holds the join of all", b.id);
+        }
+        for id in server.ids() {
+            prop_assert!(server.live_leaves(&id) <= 1, "{} has one leaf", id);
+        }
+    }
+}

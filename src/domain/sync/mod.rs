@@ -12,6 +12,8 @@
 //! - [`push`]: the documents whose content differs from what this browser last saw on the
 //!   server, derived from the dataset and [`state::SyncState`], so edits made offline, or
 //!   before a tab was closed, go out at the next push; and the replies taken in.
+//! - [`server`]: the address a person types, what each refusal means, and the server's
+//!   answers read into documents.
 //!
 //! Both are plain functions over the dataset; `fake` (tests) is a CouchDB in memory, and
 //! the tests run three browsers against it under random interleavings.
@@ -19,6 +21,7 @@
 pub mod docs;
 pub mod pull;
 pub mod push;
+pub mod server;
 pub mod state;
 
 // Natively only: proptest is not a wasm32 dependency.

@@ -64,6 +64,22 @@ pub fn outgoing(d: &Dataset, me: &str, state: &SyncState, batch: usize) -> Vec<V
     out.chunks(batch.max(1)).map(<[Outgoing]>::to_vec).collect()
 }
 
+/// How many records wait for the server (written or removed here since it last saw them):
+/// what "3 ändringar väntar" counts. The browser's own document and the deletion of a
+/// conflict's leaves are upkeep, not changes a person made.
+pub fn pending(d: &Dataset, me: &str, state: &SyncState) -> usize {
+    docs::local(d, me)
+        .iter()
+        .filter(|l| !l.id.starts_with(docs::BROWSERS))
+        .filter(|l| {
+            state
+                .known
+                .get(&l.id)
+                .is_none_or(|k| !k.newer && k.digest != l.digest)
+        })
+        .count()
+}
+
 fn write(local: &Local, known: Option<&Known>, d: &Dataset, me: &str) -> Outgoing {
     let rev = known.map(|k| k.rev.clone());
     Outgoing {

@@ -10,7 +10,7 @@ use serde_json::{json, Value};
 use super::docs::{browser_doc, Body};
 use super::fake::Fake;
 use super::pull::{apply, Skipped};
-use super::push::{outgoing, pushed, replies, Reply};
+use super::push::{outgoing, pending, pushed, replies, Reply};
 use super::state::SyncState;
 use crate::domain::merge::preview::{merge, Decisions};
 use crate::domain::merge::random_edits::{self, Edit};
@@ -101,6 +101,22 @@ impl Browser {
     }
 }
 
+/// The document body browser data `d` would write for record `id`.
+fn body_of(d: &Dataset, id: &str) -> Value {
+    let row = rows::rows(d)
+        .into_iter()
+        .find(|(k, _)| k == id)
+        .map(|(_, t)| serde_json::from_str::<Value>(&t).unwrap_or_default());
+    let body = Body {
+        format: FORMAT.into(),
+        schema: SCHEMA_VERSION,
+        context: d.context.clone(),
+        row,
+        name: None,
+    };
+    serde_json::to_value(&body).unwrap_or_default()
+}
+
 /// A server holding the built-in register, put there by a, and b in step with it.
 fn two_in_step() -> (Fake, Browser, Browser) {
     let mut server = Fake::default();
@@ -186,6 +202,14 @@ fn a_409_is_read_joined_and_written_again_and_a_lost_reply_repairs_itself() {
     );
     assert_eq!(letter(&a.data, 1), "2007-06-01".parse().ok());
 
+    // Offline, two records edited: two changes wait.
+    a.edit(|d| set_letter(d, 3, "2007-03-03"));
+    a.edit(|d| set_letter(d, 4, "2007-04-04"));
+    a.edit(|d| set_letter(d, 4, "2007-04-05"));
+    assert_eq!(pending(&a.data, a.id, &a.state), 2);
+    a.push(&mut server, false);
+    assert_eq!(pending(&a.data, a.id, &a.state), 0);
+
     // The server saves, the reply is lost: the next push meets a 409 and settles.
     a.edit(|d| set_letter(d, 2, "2007-08-08"));
     a.push(&mut server, true);
@@ -207,17 +231,7 @@ fn the_leaves_of_a_couchdb_conflict_are_joined_written_as_one_and_the_others_del
     let mut c = Browser::new("cccc");
     c.edit(|d| set_letter(d, 0, "2007-09-09"));
     let id = format!("participations/{}", c.data.participations[0].meta.id);
-    let row = rows::rows(&c.data)
-        .into_iter()
-        .find(|(k, _)| *k == id)
-        .map(|(_, t)| serde_json::from_str::<Value>(&t).unwrap_or_default());
-    let body = Body {
-        format: FORMAT.into(),
-        schema: SCHEMA_VERSION,
-        context: c.data.context.clone(),
-        row,
-        name: None,
-    };
+    let body = body_of(&c.data, &id);
     // a edits another field of the same record: its revision is the longer history.
     a.edit(|d| {
         if let Some(ParticipationDetail::Coaching(c)) =
@@ -228,7 +242,7 @@ fn the_leaves_of_a_couchdb_conflict_are_joined_written_as_one_and_the_others_del
     });
     a.push(&mut server, false);
     // Beside the first revision: the shorter history, so the losing leaf.
-    server.fork(&id, serde_json::to_value(&body).unwrap_or_default(), 1);
+    server.fork(&id, body, 1);
     assert_eq!(server.live_leaves(&id), 2);
 
     b.sync(&mut server);
@@ -393,6 +407,12 @@ enum Op {
     Dropped {
         who: usize,
     },
+    /// A participation as this browser has it arrives beside the first revision of its
+    /// document, as replication from another server brings it: a CouchDB conflict.
+    Fork {
+        who: usize,
+        rec: usize,
+    },
 }
 
 fn op() -> impl Strategy<Value = Op> {
@@ -401,6 +421,7 @@ fn op() -> impl Strategy<Value = Op> {
         4 => (0..3usize).prop_map(|who| Op::Sync { who }),
         1 => (0..3usize).prop_map(|who| Op::Lost { who }),
         1 => (0..3usize).prop_map(|who| Op::Dropped { who }),
+        1 => (0..3usize, 0..6usize).prop_map(|(who, rec)| Op::Fork { who, rec }),
     ]
 }
 
@@ -425,6 +446,13 @@ proptest! {
                     let kept = (b.data.clone(), b.state.clone());
                     b.pull(&server);
                     (b.data, b.state) = kept;
+                }
+                Op::Fork { who, rec } => {
+                    let d = &bs[*who].data;
+                    if let Some(p) = d.participations.get(*rec) {
+                        let id = format!("participations/{}", p.meta.id);
+                        server.fork(&id, body_of(d, &id), 1);
+                    }
                 }
             }
         }

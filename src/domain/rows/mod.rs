@@ -12,7 +12,7 @@
 //! does not read is set aside, named, and the rest opens.
 
 use std::borrow::Cow;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use serde::{Deserialize, Serialize};
 
@@ -340,10 +340,31 @@ fn assemble(rows: &[(String, String)], skip: &[&str]) -> String {
 #[derive(Deserialize)]
 struct Ids<'a>(#[serde(borrow)] Vec<Cow<'a, str>>);
 
-/// Brings `d` up to date with rows another tab changed. An error leaves `d` part-way:
-/// the caller reads every row again.
+/// Calls macro `$m` with the dataset's seven lists, in [`LISTS`] order.
+macro_rules! lists {
+    ($m:ident) => {
+        $m!(
+            sources,
+            programmes,
+            organisations,
+            participations,
+            coaches,
+            events,
+            removed
+        )
+    };
+}
+
+/// Brings `d` up to date with rows another tab changed, or a pull joined in. An error
+/// leaves `d` part-way: the caller reads every row again.
+///
+/// The rows put are read as one dataset (one parse, not one per row) and each list is
+/// walked once, so a pull of 6 400 records costs what the records cost, not their square.
 pub fn patch(d: &mut Dataset, changed: &[RowChange]) -> Result<(), ShapeError> {
     let mut orders: BTreeMap<&str, Vec<String>> = BTreeMap::new();
+    // The last change of a row is the one that counts.
+    let mut last: HashMap<&str, Option<&str>> = HashMap::new();
+    let mut keys: Vec<&str> = Vec::new();
     for (key, row) in changed {
         if key == HEAD {
             let head: Head = parse(row.as_deref().unwrap_or("{}"))?;
@@ -355,39 +376,39 @@ pub fn patch(d: &mut Dataset, changed: &[RowChange]) -> Result<(), ShapeError> {
             }
             d.context = head.context;
             d.browsers = head.browsers;
-            continue;
+        } else if let Some(name) = key.strip_prefix(ORDER) {
+            if let Some(list) = LISTS.iter().find(|l| **l == name) {
+                orders.insert(list, parse(row.as_deref().unwrap_or("[]"))?);
+            }
+        } else if key.contains('/') && last.insert(key, row.as_deref()).is_none() {
+            keys.push(key);
         }
-        if let Some(name) = key.strip_prefix(ORDER) {
-            let Some(list) = LISTS.iter().find(|l| **l == name) else {
-                continue;
-            };
-            orders.insert(list, parse(row.as_deref().unwrap_or("[]"))?);
-            continue;
-        }
-        let Some((list, id)) = key.split_once('/') else {
-            continue;
-        };
-        let one = one_record(key, row.as_deref())?;
-        macro_rules! put {
-            ($($name:ident),*) => {
-                match list {
-                    $(stringify!($name) => {
-                        put_row(&mut d.$name, id, one.and_then(|o| o.$name.into_iter().next()))
-                    })*
-                    _ => {}
-                }
-            };
-        }
-        put!(
-            sources,
-            programmes,
-            organisations,
-            participations,
-            coaches,
-            events,
-            removed
-        );
     }
+    let puts: Vec<(String, String)> = keys
+        .iter()
+        .filter_map(|k| last[k].map(|t| ((*k).to_owned(), t.to_owned())))
+        .collect();
+    let mut put = if puts.is_empty() {
+        Dataset::empty()
+    } else {
+        parse::<Dataset>(&assemble(&puts, &[]))?
+    };
+    let mut gone: HashMap<&str, HashSet<&str>> = HashMap::new();
+    for key in keys.iter().filter(|k| last[*k].is_none()) {
+        if let Some((list, id)) = key.split_once('/') {
+            gone.entry(list).or_default().insert(id);
+        }
+    }
+    macro_rules! put {
+        ($($name:ident),*) => {$(
+            put_rows(
+                &mut d.$name,
+                std::mem::take(&mut put.$name),
+                gone.get(stringify!($name)),
+            );
+        )*};
+    }
+    lists!(put);
     for (list, order) in orders {
         macro_rules! order {
             ($($name:ident),*) => {
@@ -397,35 +418,28 @@ pub fn patch(d: &mut Dataset, changed: &[RowChange]) -> Result<(), ShapeError> {
                 }
             };
         }
-        order!(
-            sources,
-            programmes,
-            organisations,
-            participations,
-            coaches,
-            events,
-            removed
-        );
+        lists!(order);
     }
     Ok(())
 }
 
-fn put_row<T: Row>(list: &mut Vec<T>, id: &str, row: Option<T>) {
-    let at = list.iter().position(|r| r.row_id() == id);
-    match (row, at) {
-        (Some(record), Some(i)) => list[i] = record,
-        (Some(record), None) => list.push(record),
-        (None, Some(i)) => {
-            list.remove(i);
-        }
-        (None, None) => {}
+/// `list` with the records of `gone` taken out, those of `new` put in place of the ones
+/// with their ids, and the rest of `new` after them.
+fn put_rows<T: Row>(list: &mut Vec<T>, new: Vec<T>, gone: Option<&HashSet<&str>>) {
+    if let Some(gone) = gone {
+        list.retain(|r| !gone.contains(r.row_id().as_str()));
     }
-}
-
-/// The record a row holds, read as a dataset of that row alone (see [`row_fault`]).
-fn one_record(key: &str, text: Option<&str>) -> Result<Option<Dataset>, ShapeError> {
-    text.map(|t| parse::<Dataset>(&assemble(&[(key.to_owned(), t.to_owned())], &[])))
-        .transpose()
+    if new.is_empty() {
+        return;
+    }
+    let order: Vec<String> = new.iter().map(Row::row_id).collect();
+    let mut by_id: HashMap<String, T> = order.iter().cloned().zip(new).collect();
+    for r in list.iter_mut() {
+        if let Some(replacement) = by_id.remove(&r.row_id()) {
+            *r = replacement;
+        }
+    }
+    list.extend(order.iter().filter_map(|id| by_id.remove(id)));
 }
 
 fn reorder<T: Row>(list: &mut [T], order: &[String]) {

@@ -174,6 +174,44 @@ fn another_tabs_rows_patch_this_tabs_dataset_to_theirs() {
 }
 
 #[test]
+fn thousands_of_rows_patch_a_dataset_as_reading_them_all_would_and_the_last_change_counts() {
+    let small = builtin_dataset();
+    let big = generated_dataset(20);
+    let mut mine = small.clone();
+    patch(&mut mine, &delta(&small, &big)).expect("patch");
+    assert_eq!(mine, big);
+
+    // Without order rows (a pull): records in place, new ones after them, removed ones out.
+    let mut d = generated_dataset(1);
+    let mut changes: Vec<RowChange> = delta(&d, &edited(&d, noted(&d, 2)))
+        .into_iter()
+        .filter(|(k, _)| k.contains('/') && !k.starts_with("order/"))
+        .collect();
+    let gone = format!("events/{}", d.events[0].meta.id);
+    let mut added = d.coaches[0].clone();
+    added.meta.id = "coach-new".into();
+    changes.push((
+        "coaches/coach-new".into(),
+        Some(serde_json::to_string(&added).unwrap()),
+    ));
+    changes.push((gone.clone(), None));
+    changes.push((
+        gone.clone(),
+        Some(serde_json::to_string(&d.events[0]).unwrap()),
+    ));
+    changes.push((gone, None));
+    let (events, coaches) = (d.events.len(), d.coaches.len());
+    patch(&mut d, &changes).expect("patch");
+    assert_eq!(d.participations[2].meta.notes, "anteckning 2", "in place");
+    assert_eq!(d.coaches.len(), coaches + 1);
+    assert_eq!(
+        d.coaches.last().map(|c| c.meta.id.as_str()),
+        Some("coach-new")
+    );
+    assert_eq!(d.events.len(), events - 1, "its last change removed it");
+}
+
+#[test]
 fn a_row_that_does_not_read_is_set_aside_and_named_and_the_rest_opens() {
     let d = builtin_dataset();
     let mut rows = rows(&d);

@@ -55,9 +55,7 @@ pub fn local(d: &Dataset, me: &str) -> Vec<Local> {
     let name = d.browsers.get(me).cloned().unwrap_or_default();
     let edits = d.context.seen.get(me).copied().unwrap_or_default();
     if !name.is_empty() || edits > 0 {
-        // Its context grows with every document pulled; only a new name or an edit of
-        // its own is news worth a write.
-        let text = format!("{name}\u{0}{edits}");
+        let text = browser_text(&name, edits);
         out.push(Local {
             id: browser_doc(me),
             digest: digest(&text),
@@ -65,6 +63,12 @@ pub fn local(d: &Dataset, me: &str) -> Vec<Local> {
         });
     }
     out
+}
+
+/// What a browser's document is compared by: its name and its count of edits. Its context
+/// grows with every document pulled; only a new name or an edit of its own is news.
+pub fn browser_text(name: &str, edits: u64) -> String {
+    format!("{name}\u{0}{edits}")
 }
 
 /// The id of browser `id`'s own document.

@@ -15,7 +15,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use chrono::{DateTime, Utc};
 use serde_json::Value;
 
-use super::docs::{digest, Body, BROWSERS};
+use super::docs::{browser_text, digest, Body, BROWSERS};
 use super::state::{Known, SyncState};
 use crate::domain::exchange::migrate::Stored;
 use crate::domain::merge::preview::{merge, merge_preview, Conflict, Decisions};
@@ -103,7 +103,7 @@ pub fn apply(
                 rev: doc.rev.clone(),
                 digest: 0,
                 losing,
-                newer: false,
+                newer: None,
             },
         );
     }
@@ -144,7 +144,7 @@ fn groups(docs: &[&ServerDoc], state: &mut SyncState, skipped: &mut Vec<Skipped>
             state.known.insert(
                 doc.id.clone(),
                 Known {
-                    newer: true,
+                    newer: Some(body.schema),
                     ..unknown(&doc.rev)
                 },
             );
@@ -160,10 +160,20 @@ fn groups(docs: &[&ServerDoc], state: &mut SyncState, skipped: &mut Vec<Skipped>
             ..Group::default()
         });
         if let Some(owner) = doc.id.strip_prefix(BROWSERS) {
-            if let Some(name) = body.name.filter(|n| !n.is_empty()) {
+            let name = body.name.clone().unwrap_or_default();
+            let edits = body.context.seen.get(owner).copied().unwrap_or_default();
+            // As this browser would write it, were it the owner: its own document pulled
+            // back is not news to push again.
+            state.known.insert(
+                doc.id.clone(),
+                Known {
+                    digest: digest(&browser_text(&name, edits)),
+                    ..unknown(&doc.rev)
+                },
+            );
+            if !name.is_empty() {
                 group.browsers.insert(owner.to_owned(), name);
             }
-            state.known.insert(doc.id.clone(), unknown(&doc.rev));
             continue;
         }
         match body.row {
@@ -182,7 +192,7 @@ fn unknown(rev: &str) -> Known {
         rev: rev.to_owned(),
         digest: 0,
         losing: Vec::new(),
-        newer: false,
+        newer: None,
     }
 }
 
@@ -232,7 +242,7 @@ fn join_group(
                     rev: rev.clone(),
                     digest: digest(text),
                     losing: Vec::new(),
-                    newer: false,
+                    newer: None,
                 },
             );
         }

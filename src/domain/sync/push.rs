@@ -56,7 +56,7 @@ pub fn outgoing(d: &Dataset, me: &str, state: &SyncState, batch: usize) -> Vec<V
     }
     for local in docs::local(d, me) {
         let known = state.known.get(&local.id);
-        if known.is_some_and(|k| k.newer || k.digest == local.digest) {
+        if known.is_some_and(|k| k.newer.is_some() || k.digest == local.digest) {
             continue;
         }
         out.push(write(&local, known, d, me));
@@ -75,7 +75,7 @@ pub fn pending(d: &Dataset, me: &str, state: &SyncState) -> usize {
             state
                 .known
                 .get(&l.id)
-                .is_none_or(|k| !k.newer && k.digest != l.digest)
+                .is_none_or(|k| k.newer.is_none() && k.digest != l.digest)
         })
         .count()
 }
@@ -131,7 +131,7 @@ pub fn pushed(state: &mut SyncState, sent: &[Outgoing], replies: &[Reply]) -> Ve
                             rev: rev.clone(),
                             digest,
                             losing,
-                            newer: false,
+                            newer: None,
                         },
                     );
                 }

@@ -30,12 +30,26 @@ pub struct Known {
     /// Its other leaves (a CouchDB conflict), deleted by the next push once joined here.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub losing: Vec<String>,
-    /// Written by a newer version of the app: not read here, and not written over.
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
-    pub newer: bool,
+    /// Written by a newer version of the app (its format version): not read here, not
+    /// written over, and read again once this app is that version ([`SyncState::to_read_again`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub newer: Option<u32>,
 }
 
 impl SyncState {
+    /// The documents skipped as a newer version's that this version can read: the
+    /// checkpoint has passed them, so they are read by id.
+    pub fn to_read_again(&self) -> Vec<String> {
+        self.known
+            .iter()
+            .filter(|(_, k)| {
+                k.newer
+                    .is_some_and(|v| v <= crate::domain::model::SCHEMA_VERSION)
+            })
+            .map(|(id, _)| id.clone())
+            .collect()
+    }
+
     /// The sequence to ask `_changes` since: CouchDB's `0` before the first pull.
     pub fn since_param(&self) -> String {
         match &self.since {

@@ -135,6 +135,9 @@ fn groups(docs: &[&ServerDoc], state: &mut SyncState, skipped: &mut Vec<Skipped>
         let body = match serde_json::from_value::<Body>(doc.body.clone()) {
             Ok(b) if b.format == FORMAT => b,
             _ => {
+                // Under one of our ids, ours goes over it where we have the record (else
+                // every push of it would meet a 409 again).
+                state.known.insert(doc.id.clone(), unknown(&doc.rev));
                 skipped.push(Skipped::NotOurs(doc.id.clone()));
                 continue;
             }
@@ -181,7 +184,10 @@ fn groups(docs: &[&ServerDoc], state: &mut SyncState, skipped: &mut Vec<Skipped>
                 group.rows.push((doc.id.clone(), row.to_string()));
                 group.revs.insert(doc.id.clone(), doc.rev.clone());
             }
-            _ => skipped.push(Skipped::Unreadable(doc.id.clone(), "no row".to_owned())),
+            _ => {
+                state.known.insert(doc.id.clone(), unknown(&doc.rev));
+                skipped.push(Skipped::Unreadable(doc.id.clone(), "no row".to_owned()));
+            }
         }
     }
     groups.into_values().collect()

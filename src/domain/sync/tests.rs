@@ -1,7 +1,8 @@
 //! Browsers syncing through the in-memory CouchDB (`fake`): an edit travels, a pull sends
 //! nothing back, 409s and lost replies repair themselves, leaves are joined and deleted, a
-//! removal travels, concurrent edits are reported, foreign and newer documents are left
-//! alone; and three browsers under random interleavings converge on the join of all.
+//! removal travels, concurrent edits are reported, another app's and a newer version's
+//! documents are not read (a newer one not written over); and three browsers under random
+//! interleavings converge on the join of all.
 
 use chrono::{DateTime, Utc};
 use proptest::prelude::*;
@@ -329,7 +330,7 @@ fn edits_of_one_field_made_beside_each_other_are_reported_and_the_later_kept() {
 }
 
 #[test]
-fn documents_of_another_app_or_of_a_newer_version_are_left_alone() {
+fn another_apps_and_a_newer_versions_documents_are_not_read_and_a_newer_ones_not_written_over() {
     let mut server = Fake::default();
     let mut a = Browser::new("aaaa");
     a.push(&mut server, false);
@@ -382,6 +383,26 @@ fn documents_of_another_app_or_of_a_newer_version_are_left_alone() {
         k.newer = Some(SCHEMA_VERSION);
     }
     assert_eq!(other.state.to_read_again(), vec![id]);
+
+    // Something else written under one of our record's ids: ours goes over it, once.
+    let mut server = Fake::default();
+    let mut a = Browser::new("aaaa");
+    let taken = format!("participations/{}", a.data.participations[0].meta.id);
+    let squatter = json!({"_id": taken, "title": "not ours"}).to_string();
+    let reply = server.bulk_docs(&[super::push::Outgoing {
+        id: taken.clone(),
+        rev: None,
+        doc: squatter,
+        digest: Some(1),
+    }]);
+    assert!(matches!(reply[0], Reply::Saved { .. }));
+    a.sync(&mut server);
+    assert!(
+        outgoing(&a.data, a.id, &a.state, 500).is_empty(),
+        "settled, no 409s left"
+    );
+    let ours = server.read(&taken).map(|d| d.body["format"].clone());
+    assert_eq!(ours, Some(json!(FORMAT)));
 }
 
 #[test]

@@ -148,6 +148,17 @@ pub struct Decisions {
     pub keep: BTreeSet<String>,
 }
 
+/// The join of two datasets as [`merge`] makes it with no answers (each conflict decided
+/// for the later edit), and the conflicts so decided: a pull from a server, where no one
+/// is asked first. One join, where a preview and then a merge would make it twice.
+pub fn join_reporting(current: &Dataset, incoming: &Dataset) -> (Dataset, Vec<Conflict>) {
+    let (preview, alike, replicas) = joined(current, incoming);
+    let context = current.context.join(&incoming.context);
+    let joined = assemble(&template(current, incoming), alike, replicas, context)
+        .unwrap_or_else(|| current.clone());
+    (joined, preview.conflicts)
+}
+
 /// The merged dataset, with `decisions` applied as edits made by `browser` at `now`.
 pub fn merge(
     current: &Dataset,

@@ -8,7 +8,7 @@
 //! what the others kept.
 //!
 //! - [`pull`]: documents from `_changes` (or a document's leaves) joined into the dataset
-//!   as any merge is (`merge::preview::merge`), with the concurrent edits of one field.
+//!   as any merge is (`merge::preview::join_reporting`), with the concurrent edits of one field.
 //! - [`push`]: the documents whose content differs from what this browser last saw on the
 //!   server, derived from the dataset and [`state::SyncState`], so edits made offline, or
 //!   before a tab was closed, go out at the next push; and the replies taken in.

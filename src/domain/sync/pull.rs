@@ -12,13 +12,12 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
-use chrono::{DateTime, Utc};
 use serde_json::Value;
 
 use super::docs::{browser_text, digest, Body, BROWSERS};
 use super::state::{Known, SyncState};
 use crate::domain::exchange::migrate::Stored;
-use crate::domain::merge::preview::{merge, merge_preview, Conflict, Decisions};
+use crate::domain::merge::preview::{join_reporting, Conflict};
 use crate::domain::model::kinds::Kind;
 use crate::domain::model::*;
 use crate::domain::rows::{self, HEAD};
@@ -57,16 +56,10 @@ pub struct Pulled {
     pub skipped: Vec<Skipped>,
 }
 
-/// Joins `docs` into `local` as browser `me` at `now`, and notes in `state` what the
+/// Joins `docs` into `local`, and notes in `state` what the
 /// server holds. A document this browser cannot read is never written over by mistake:
 /// its content counts as unknown, so ours goes out only where we have the record.
-pub fn apply(
-    local: &Dataset,
-    me: &str,
-    now: DateTime<Utc>,
-    state: &mut SyncState,
-    docs: &[ServerDoc],
-) -> Pulled {
+pub fn apply(local: &Dataset, state: &mut SyncState, docs: &[ServerDoc]) -> Pulled {
     let mut pulled = Pulled::default();
     let mut current: Option<Dataset> = None;
     // Leaves of one document cannot be joined in one pass (one id, twice): round k takes
@@ -85,7 +78,7 @@ pub fn apply(
             .collect();
         for group in groups(&bodies, state, &mut pulled.skipped) {
             let base = current.as_ref().unwrap_or(local);
-            if let Some(next) = join_group(base, me, now, &group, state, &mut pulled) {
+            if let Some(next) = join_group(base, &group, state, &mut pulled) {
                 current = Some(next);
             }
         }
@@ -205,8 +198,6 @@ fn unknown(rev: &str) -> Known {
 /// `base` with `group` joined in, if that changes it.
 fn join_group(
     base: &Dataset,
-    me: &str,
-    now: DateTime<Utc>,
     group: &Group,
     state: &mut SyncState,
     pulled: &mut Pulled,
@@ -255,10 +246,8 @@ fn join_group(
     }
     let wanted: HashSet<&str> = theirs.iter().map(|(k, _)| rows::record_of(k)).collect();
     let ours = only(base, &wanted);
-    pulled
-        .conflicts
-        .extend(merge_preview(&ours, &incoming).conflicts);
-    let joined = merge(&ours, &incoming, &Decisions::default(), me, now);
+    let (joined, conflicts) = join_reporting(&ours, &incoming);
+    pulled.conflicts.extend(conflicts);
     let changes: Vec<rows::RowChange> = rows::delta(&ours, &joined)
         .into_iter()
         .filter(|(key, _)| key == HEAD || rows::is_record(key))

@@ -62,7 +62,7 @@ impl Browser {
 
     /// Joins `docs` in; the number of conflicts reported.
     fn take(&mut self, docs: &[super::pull::ServerDoc]) -> usize {
-        let pulled = apply(&self.data, self.id, at(self.clock), &mut self.state, docs);
+        let pulled = apply(&self.data, &mut self.state, docs);
         if let Some(d) = pulled.dataset {
             self.data = d;
         }
@@ -354,7 +354,7 @@ fn another_apps_and_a_newer_versions_documents_are_not_read_and_a_newer_ones_not
             leaves: Vec::new(),
         },
     ];
-    let pulled = apply(&other.data, other.id, at(0), &mut other.state, &docs);
+    let pulled = apply(&other.data, &mut other.state, &docs);
     assert!(pulled.dataset.is_none(), "nothing changed");
     assert_eq!(
         pulled.skipped,

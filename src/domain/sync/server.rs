@@ -321,6 +321,18 @@ mod tests {
             vec!["1-3d2f"],
             "the other leaf, not the winner again, not the missing one"
         );
+        let one = document(
+            "events/e1",
+            r#"{"_id":"events/e1","_rev":"2-x","_deleted":true}"#,
+        );
+        assert_eq!(
+            one.as_ref().map(|d| (d.rev.as_str(), d.deleted)),
+            Ok(("2-x", true))
+        );
+        assert_eq!(
+            document("events/e1", r#"{"_id":"events/e1"}"#),
+            Err(Trouble::NotCouch)
+        );
         assert_eq!(changes("<html>"), Err(Trouble::NotCouch));
         assert_eq!(changes(r#"{"ok":true}"#), Err(Trouble::NotCouch));
         // CouchDB 3's sequences are text.

@@ -59,3 +59,26 @@ impl SyncState {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn changes_are_asked_from_zero_then_from_the_sequence_as_the_server_wrote_it() {
+        let mut state = SyncState::default();
+        assert_eq!(state.since_param(), "0");
+        state.since = serde_json::json!(42);
+        assert_eq!(state.since_param(), "42", "pouchdb-server's numbers");
+        state.since = serde_json::json!("12-g1AAAA");
+        assert_eq!(
+            state.since_param(),
+            "12-g1AAAA",
+            "CouchDB 3's text, unquoted"
+        );
+        let kept: SyncState =
+            serde_json::from_str(&serde_json::to_string(&state).unwrap_or_default())
+                .unwrap_or_default();
+        assert_eq!(kept, state, "kept and read back as it was");
+    }
+}

@@ -66,6 +66,10 @@ function withPolicy(built) {
   const policy = [
     "default-src 'self'",
     `script-src 'self' 'wasm-unsafe-eval' ${inline.join(" ")}`,
+    // Sync (src/sync/): any https: server, and http: on this computer only (the embedded
+    // one; Chromium takes no IPv6 literal here); the app refuses other http: addresses
+    // with the reason before this would (domain/sync/server.rs).
+    "connect-src 'self' https: http://127.0.0.1:* http://localhost:*",
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",

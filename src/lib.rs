@@ -1,8 +1,9 @@
 //! Klimatcoachning: a local-first register of Klimatkommunerna's programme
 //! "Klimatcoachning" (2007–2008) and its pilot-län follow-up.
 //!
-//! Three layers: [`domain`] (plain Rust, tested natively), `store` (the only code
-//! that touches browser storage) and `ui` (routes and components). The web layers
+//! Four layers: [`domain`] (plain Rust, tested natively), `store` (the only code
+//! that touches browser storage), `sync` (beside it, the only code that talks to a
+//! server) and `ui` (routes and components). The web layers
 //! exist only in the wasm32 build; see ARCHITECTURE.md.
 
 // A panic in wasm kills the app with the user's unsaved work: stored and imported data
@@ -18,6 +19,10 @@ pub mod format;
 #[cfg(target_arch = "wasm32")]
 pub mod i18n;
 #[cfg(target_arch = "wasm32")]
+pub mod pause;
+#[cfg(target_arch = "wasm32")]
 pub mod store;
+#[cfg(target_arch = "wasm32")]
+pub mod sync;
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

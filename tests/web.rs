@@ -588,3 +588,57 @@ async fn a_list_row_follows_a_change_an_undo_and_the_language_after_mounting() {
         .expect("selector");
     assert!(row == same, "the row is the same element throughout");
 }
+
+/// Types `value` into the input matched by `selector`, as a person would (an input event).
+fn type_into(host: &web_sys::HtmlElement, selector: &str, value: &str) {
+    let input: web_sys::HtmlInputElement = query(host, selector).unchecked_into();
+    input.set_value(value);
+    let event = web_sys::Event::new("input").expect("event");
+    input.dispatch_event(&event).expect("dispatched");
+}
+
+/// An address the app may not use is refused on /data before anything is sent: the field
+/// is marked and says why, in the language chosen, following a switch after mounting.
+#[wasm_bindgen_test]
+async fn the_sync_panel_refuses_plain_http_to_another_computer_with_the_reason() {
+    use klimatcoachning::ui::pages::data::sync_panel::SyncPanel;
+    let host = mount(builtin_dataset(), Locale::sv, || {
+        MOUNTED.with(|m| m.set(Some((klimatcoachning::store::use_store(), use_i18n()))));
+        view! { <SyncPanel/> }
+    });
+    leptos::task::tick().await;
+    let (_, i18n) = MOUNTED.with(|m| m.get()).expect("mounted");
+    assert!(text(&host).contains("Inte ansluten"), "{}", text(&host));
+    type_into(
+        &host,
+        "#sync-address",
+        "http://couch.example.se/klimatcoachning",
+    );
+    click(&query(&host, "button[type=submit]"));
+    leptos::task::tick().await;
+    let address = query(&host, "#sync-address");
+    assert_eq!(
+        address.get_attribute("aria-invalid").as_deref(),
+        Some("true")
+    );
+    assert!(address
+        .get_attribute("aria-describedby")
+        .is_some_and(|d| d.contains("sync-address-error")));
+    let error = || {
+        query(&host, "#sync-address-error")
+            .text_content()
+            .unwrap_or_default()
+    };
+    assert!(error().contains("couch.example.se"), "{}", error());
+    assert!(error().contains("Använd https://"), "{}", error());
+    assert!(!text(&host).contains("Synkar med"), "nothing was connected");
+
+    i18n.set_locale(Locale::en);
+    leptos::task::tick().await;
+    assert!(error().contains("Use https://"), "{}", error());
+
+    type_into(&host, "#sync-address", "https://couch.example.se/");
+    click(&query(&host, "button[type=submit]"));
+    leptos::task::tick().await;
+    assert!(error().contains("lacks the database's name"), "{}", error());
+}

@@ -6,7 +6,8 @@
 //! keyed `head`, `order/<list>`, `<list>/<id>`), `history` (one step per row, keyed by its
 //! number) and `state` (`saves`: how many saves this browser has made, which every save
 //! checks and raises, so a tab whose data is behind another tab's save is refused, not
-//! written over it; `copy`: the start's copy, below).
+//! written over it; `copy`: the start's copy, below; `sync`: what it knows of its sync
+//! server, written with the rows a pull brings).
 //!
 //! **The start's copy.** Reading every row costs the browser about 7 µs a row, beside the
 //! app's own start: 6 400 rows at 290 × 20 take ~50 ms alone and slowed the start by ~35 ms
@@ -25,6 +26,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{IdbDatabase, IdbTransaction};
 
 use crate::domain::rows::RowChange;
+use crate::pause::pause;
 
 const NAME: &str = "klimatcoachning";
 /// 1 held only `files` (the saved file's handle, `file_link.rs`); 2 added the register.
@@ -34,6 +36,8 @@ const HISTORY: &str = "history";
 const STATE: &str = "state";
 const SAVES: &str = "saves";
 const COPY: &str = "copy";
+/// What this browser knows of its sync server (`domain/sync/state.rs`), as text.
+const SYNC: &str = "sync";
 /// How long after the last write the copy is taken again: a burst of edits takes one.
 const COPY_PAUSE_MS: i32 = 2_000;
 /// The saved file's handle (`file_link.rs`).
@@ -203,16 +207,6 @@ thread_local! {
     static COPY_DUE: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
 }
 
-/// Resolves after `ms`, in a task of its own.
-async fn pause(ms: i32) {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        if let Some(window) = web_sys::window() {
-            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
-        }
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
-}
-
 impl Db {
     /// The count of saves as stored now.
     pub async fn saves(&self) -> Result<u64, Failure> {
@@ -302,6 +296,27 @@ impl Db {
         finish(tx, &raw).await
     }
 
+    /// What this browser keeps of its sync server, if anything.
+    pub async fn read_sync(&self) -> Result<Option<String>, Failure> {
+        let (tx, _) = self.transaction(&[STATE], TransactionMode::ReadOnly)?;
+        let value = store(&tx, STATE)?
+            .get(Query::Key(JsValue::from_str(SYNC)))
+            .map_err(other)?
+            .await
+            .map_err(other)?;
+        Ok(value.and_then(|v| v.as_string()))
+    }
+
+    /// Keeps what this browser knows of its sync server, alone (after a push: the rows
+    /// did not change).
+    pub async fn keep_sync(&self, text: &str) -> Result<(), Failure> {
+        let (tx, raw) = self.transaction(&[STATE], TransactionMode::ReadWrite)?;
+        store(&tx, STATE)?
+            .put(&JsValue::from_str(text), Some(&JsValue::from_str(SYNC)))
+            .map_err(other)?;
+        finish(tx, &raw).await
+    }
+
     /// The rows at `keys` (None where there is none), the steps numbered `steps`, and the
     /// count of saves, as one tab sees them after another tab's save.
     pub async fn read_some(
@@ -346,13 +361,36 @@ impl Db {
         added: &[(u64, String)],
         removed: &[u64],
     ) -> Result<u64, Failure> {
+        self.write_with(saves, clear, rows, added, removed, None)
+            .await
+    }
+
+    /// [`Db::write`], keeping `sync` (what the browser knows of its server) in the same
+    /// transaction: the rows a pull brought and the server's revisions they came with are
+    /// stored together or not at all.
+    pub async fn write_with(
+        &self,
+        saves: Option<u64>,
+        clear: bool,
+        rows: &[RowChange],
+        added: &[(u64, String)],
+        removed: &[u64],
+        sync: Option<&str>,
+    ) -> Result<u64, Failure> {
         let (tx, raw) = self.transaction(&[RECORDS, HISTORY, STATE], TransactionMode::ReadWrite)?;
         let stored = saves_in(&tx).await?;
         if saves.is_some_and(|s| s != stored) {
             let _ = raw.abort();
             return Err(Failure::Behind);
         }
-        let written = self.send(&tx, clear, rows, added, removed, stored + 1);
+        let mut written = self.send(&tx, clear, rows, added, removed, stored + 1);
+        if let (Ok(()), Some(text)) = (&written, sync) {
+            written = store(&tx, STATE).and_then(|s| {
+                s.put(&JsValue::from_str(text), Some(&JsValue::from_str(SYNC)))
+                    .map(|_| ())
+                    .map_err(other)
+            });
+        }
         if let Err(e) = written {
             let _ = raw.abort();
             return Err(e);

@@ -18,9 +18,11 @@ pub mod prepare;
 pub mod reader;
 mod saving_file;
 pub mod storage;
+mod synced;
 pub mod tabs;
 
 pub use saving_file::FileLink;
+pub use synced::server_set;
 
 use std::future::Future;
 use std::rc::Rc;
@@ -651,28 +653,8 @@ impl Store {
         let steps: Vec<(u64, String)> = added.iter().map(step_row).collect();
         match db.write(Some(saves), whole, &rows, &steps, &removed).await {
             Ok(to) => {
-                if self.unwritten.get_value() {
-                    storage::set(storage::OWN_KEY, "1").ok();
-                }
-                self.saves.set_value(to);
-                self.unwritten.set_value(false);
-                if let Some(channel) = channel {
-                    // Past a few hundred rows (an import), reading everything is quicker
-                    // for the other tabs than reading each row.
-                    let all = whole || rows.len() > 500;
-                    channel.tell(&Saved {
-                        from: saves,
-                        to,
-                        rows: if all {
-                            Vec::new()
-                        } else {
-                            rows.into_iter().map(|(k, _)| k).collect()
-                        },
-                        added: added.iter().map(|(_, s)| s.seq).collect(),
-                        removed,
-                        all,
-                    });
-                }
+                let added = added.iter().map(|(_, s)| s.seq).collect();
+                self.written(channel, (saves, to), whole, rows, added, removed);
                 self.shown(next, history);
                 Ok(())
             }
@@ -686,6 +668,41 @@ impl Store {
                 Err(self.announce_refusal(News::RefusedReload))
             }
             Err(Failure::Other(name)) => Err(self.refused(WriteError::Other(name))),
+        }
+    }
+
+    /// A save is in the database: counted, and told to the other tabs (once its
+    /// transaction is complete, never before).
+    fn written(
+        &self,
+        channel: Option<Channel>,
+        (from, to): (u64, u64),
+        whole: bool,
+        rows: Vec<crate::domain::rows::RowChange>,
+        added: Vec<u64>,
+        removed: Vec<u64>,
+    ) {
+        if self.unwritten.get_value() {
+            storage::set(storage::OWN_KEY, "1").ok();
+        }
+        self.saves.set_value(to);
+        self.unwritten.set_value(false);
+        if let Some(channel) = channel {
+            // Past a few hundred rows (an import), reading everything is quicker
+            // for the other tabs than reading each row.
+            let all = whole || rows.len() > 500;
+            channel.tell(&Saved {
+                from,
+                to,
+                rows: if all {
+                    Vec::new()
+                } else {
+                    rows.into_iter().map(|(k, _)| k).collect()
+                },
+                added,
+                removed,
+                all,
+            });
         }
     }
 

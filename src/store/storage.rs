@@ -19,6 +19,9 @@ pub const HISTORY_KEY: &str = "klimatcoachning.history";
 pub const SETTINGS_KEY: &str = "klimatcoachning.settings";
 /// Changes since the last export and the reminder's state (per browser, never exported).
 pub const BACKUP_KEY: &str = "klimatcoachning.backup";
+/// The sync server set on /data (`domain::sync::server::Server`), apart from the settings:
+/// only the sync chunk reads it.
+pub const SERVER_KEY: &str = "klimatcoachning.server";
 /// Prefix of keys that keep unreadable stored text until the user decides.
 pub const UNREADABLE_PREFIX: &str = "klimatcoachning.unreadable.";
 /// The budget the app plans for: browsers give about 5 MB per origin.

@@ -23,6 +23,7 @@ pub fn App() -> impl IntoView {
     store.check_persisted();
     store.restore_file_link();
     provide_store(store);
+    crate::sync::start(store);
     let initial = locale_of(store.settings().get_untracked().language.as_deref());
     view! {
         // A root subcontext: its locale is the user's choice (Swedish first), not the browser's.

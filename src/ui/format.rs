@@ -18,11 +18,27 @@ pub fn date(i18n: I18nContext<Locale>, d: NaiveDate) -> String {
     )
 }
 
-/// "27 november 2026 kl. 10.15" / "27 November 2026 at 10:15", in the browser's time zone.
-pub fn date_time(i18n: I18nContext<Locale>, t: DateTime<Utc>) -> String {
+/// `t` in the browser's time zone.
+fn local(t: DateTime<Utc>) -> chrono::NaiveDateTime {
     // getTimezoneOffset is minutes *behind* UTC, for that moment (summer time included).
     let offset = js_sys::Date::new(&(t.timestamp_millis() as f64).into()).get_timezone_offset();
-    let local = t.naive_utc() - Duration::minutes(offset as i64);
+    t.naive_utc() - Duration::minutes(offset as i64)
+}
+
+/// "14:03", in the browser's time zone.
+pub fn time(i18n: I18nContext<Locale>, t: DateTime<Utc>) -> String {
+    let local = local(t);
+    t_string!(
+        i18n,
+        format.time,
+        hour = format!("{:02}", local.hour()),
+        minute = format!("{:02}", local.minute())
+    )
+}
+
+/// "27 november 2026 kl. 10.15" / "27 November 2026 at 10:15", in the browser's time zone.
+pub fn date_time(i18n: I18nContext<Locale>, t: DateTime<Utc>) -> String {
+    let local = local(t);
     t_string!(
         i18n,
         format.date_time,

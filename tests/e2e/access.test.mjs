@@ -3,24 +3,13 @@
 // (layout and screenshots: layout.test.mjs).
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { readFile } from "node:fs/promises";
-import { start, open, openEditor } from "./harness.mjs";
+import { start, open, openEditor, axeViolations } from "./harness.mjs";
 
-const AXE = await readFile(new URL("../../node_modules/axe-core/axe.min.js", import.meta.url), "utf8");
 const ROUTES = ["/", "/kommuner", "/kommun/hjo", "/kommun/lansstyrelsen-i-skane", "/mentorer", "/pilotlan", "/handelser", "/rapport", "/data", "/om", "/finns-inte"];
 
 let app;
 before(async () => (app = await start()));
 after(async () => app.stop());
-
-async function axeViolations(page) {
-  // Through the DevTools protocol, which the page's CSP does not govern; an inline <script> tag it would block.
-  await page.evaluate(AXE);
-  const result = await page.evaluate(() =>
-    axe.run(document, { runOnly: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"] }),
-  );
-  return result.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-}
 
 /**
  * Opens every section's form, one after the other: each takes focus in a later task, so the

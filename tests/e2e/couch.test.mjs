@@ -4,22 +4,14 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { mkdtemp, rm } from "node:fs/promises";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startCouch } from "../../scripts/embedded-couch.mjs";
 import { setUp } from "../../scripts/couchdb-setup.mjs";
+import { freePort } from "./harness.mjs";
 
 const ORIGIN = "http://127.0.0.1:8080";
 let dir, port, couch;
-
-async function freePort() {
-  const probe = createServer().listen(0, "127.0.0.1");
-  await new Promise((done) => probe.once("listening", done));
-  const { port } = probe.address();
-  await new Promise((done) => probe.close(done));
-  return port;
-}
 
 before(async () => {
   dir = await mkdtemp(join(tmpdir(), "couch-"));

@@ -1,6 +1,8 @@
 // Shared set-up for the end-to-end journeys: a static server over a release
 // build, and Debian's Chromium driven by playwright-core (no browser download).
 import assert from "node:assert/strict";
+import { readFile } from "node:fs/promises";
+import { createServer } from "node:net";
 import { chromium } from "playwright-core";
 import { serve } from "../../scripts/serve.mjs";
 import { CHROMIUM, QUIET } from "../../scripts/chromium.mjs";
@@ -186,4 +188,25 @@ export async function storedDataset(page) {
     dataset[list] = (rows[`order/${list}`] ?? []).map((id) => rows[`${list}/${id}`]).filter(Boolean);
   }
   return dataset;
+}
+
+const AXE = await readFile(new URL("../../node_modules/axe-core/axe.min.js", import.meta.url), "utf8");
+
+/** axe-core's violations on the page as it is (WCAG 2.1 A and AA, and best practice). */
+export async function axeViolations(page) {
+  // Through the DevTools protocol, which the page's CSP does not govern; an inline <script> tag it would block.
+  await page.evaluate(AXE);
+  const result = await page.evaluate(() =>
+    axe.run(document, { runOnly: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"] }),
+  );
+  return result.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+}
+
+/** A port nothing listens on now (for a server a test starts). */
+export async function freePort() {
+  const probe = createServer().listen(0, "127.0.0.1");
+  await new Promise((done) => probe.once("listening", done));
+  const { port } = probe.address();
+  await new Promise((done) => probe.close(done));
+  return port;
 }

@@ -98,7 +98,9 @@ test("every page allows only its own two inline scripts; an injected script or h
       const hashes = inline.map((body) => `'sha256-${createHash("sha256").update(body).digest("base64")}'`);
       assert.equal(
         policy,
-        `default-src 'self'; script-src 'self' 'wasm-unsafe-eval' ${hashes.join(" ")}; object-src 'none'; base-uri 'self'; form-action 'self'`,
+        `default-src 'self'; script-src 'self' 'wasm-unsafe-eval' ${hashes.join(" ")}; ` +
+          "connect-src 'self' https: http://127.0.0.1:* http://localhost:*; " +
+          "object-src 'none'; base-uri 'self'; form-action 'self'",
       );
     }
   }
@@ -118,10 +120,15 @@ test("every page allows only its own two inline scripts; an injected script or h
     img.src = "data:,";
     document.body.append(img);
     await new Promise((r) => setTimeout(r, 300));
-    return { ran: window.__ran ?? null, seen };
+    // Sync may reach https: and this computer's http:, never another computer's http:.
+    const plain = await fetch("http://192.0.2.1/klimatcoachning").then(() => "sent", (e) => e.name);
+    await new Promise((r) => setTimeout(r, 100));
+    return { ran: window.__ran ?? null, seen, plain };
   });
   assert.equal(outcome.ran, null, "nothing injected ran");
   assert.ok(outcome.seen.includes("script-src-elem"), JSON.stringify(outcome.seen));
+  assert.equal(outcome.plain, "TypeError", "plain http to another computer is refused");
+  assert.ok(outcome.seen.includes("connect-src"), JSON.stringify(outcome.seen));
   await context.close();
 });
 

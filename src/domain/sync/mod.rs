@@ -14,6 +14,7 @@
 //!   before a tab was closed, go out at the next push; and the replies taken in.
 //! - [`server`]: the address a person types, what each refusal means, and the server's
 //!   answers read into documents.
+//! - [`status`]: how the browser stands with its server, as the header says it.
 //!
 //! Both are plain functions over the dataset; `fake` (tests) is a CouchDB in memory, and
 //! the tests run three browsers against it under random interleavings.
@@ -23,6 +24,7 @@ pub mod pull;
 pub mod push;
 pub mod server;
 pub mod state;
+pub mod status;
 
 // Natively only: proptest is not a wasm32 dependency.
 #[cfg(all(test, not(target_arch = "wasm32")))]

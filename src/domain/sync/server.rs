@@ -15,6 +15,39 @@ pub struct Address {
     pub database: String,
 }
 
+/// A sync server as the person set it on /data, kept by the browser apart from the other
+/// settings (read only by the sync chunk, so its parsing stays out of every start).
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Server {
+    /// The database's address, as [`address`] checked it.
+    pub address: String,
+    /// Empty for a server that asks for no name.
+    #[serde(default)]
+    pub user: String,
+    /// Only when the person ticked "remember the password on this computer"; else the
+    /// password lives in the tab's memory and is asked for again after a reload.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub password: Option<String>,
+}
+
+impl Server {
+    /// The kept text; None (nothing kept) when it does not read, or its address would not
+    /// be taken today (changed by hand).
+    pub fn read(text: &str) -> Option<Server> {
+        serde_json::from_str::<Server>(text)
+            .ok()
+            .filter(|s| address(&s.address).is_ok_and(|a| a.database == s.address))
+    }
+
+    /// Without the password: as /data shows it, and as tabs tell each other which server.
+    pub fn without_password(&self) -> Server {
+        Server {
+            password: None,
+            ..self.clone()
+        }
+    }
+}
+
 /// Why an address is not taken.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum AddressError {
@@ -58,16 +91,18 @@ pub fn address(text: &str) -> Result<Address, AddressError> {
     })
 }
 
+/// The loopback addresses the app's Content Security Policy admits for `http:` (Chromium
+/// does not take `http://[::1]:*` as a source, so IPv6's is reached as `localhost`).
 fn loopback(host: &Host<&str>) -> bool {
     match host {
         Host::Domain(name) => name.eq_ignore_ascii_case("localhost"),
-        Host::Ipv4(ip) => ip.is_loopback(),
-        Host::Ipv6(ip) => ip.is_loopback(),
+        Host::Ipv4(ip) => *ip == std::net::Ipv4Addr::LOCALHOST,
+        Host::Ipv6(_) => false,
     }
 }
 
 /// What went wrong between a browser and its server, as a person is told it.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Trouble {
     /// 401 for the name and password.
     WrongPassword,
@@ -84,6 +119,21 @@ pub enum Trouble {
     TimedOut,
     /// Another status (a 5xx, a 413): the server's own words.
     Server(u16, String),
+}
+
+impl Trouble {
+    /// Whether trying again later may help by itself (the network, a busy server), rather
+    /// than only the person (a password, membership, the address).
+    pub fn passes(&self) -> bool {
+        match self {
+            Trouble::Unreachable | Trouble::TimedOut => true,
+            Trouble::Server(status, _) => *status >= 500 || matches!(status, 408 | 429),
+            Trouble::WrongPassword
+            | Trouble::NoAccess
+            | Trouble::NoDatabase
+            | Trouble::NotCouch => false,
+        }
+    }
 }
 
 /// The trouble an answer with `status` and `body` means; `None` for success.
@@ -120,6 +170,8 @@ pub fn database(body: &str) -> Result<(), Trouble> {
 /// other leaves, to read with [`leaves`], and the sequence to ask from next time.
 #[derive(Debug, PartialEq)]
 pub struct Changes {
+    /// How many results the answer held (a full page means more may follow).
+    pub results: usize,
     pub docs: Vec<ServerDoc>,
     pub conflicted: Vec<String>,
     pub last_seq: Value,
@@ -135,6 +187,7 @@ pub fn changes(body: &str) -> Result<Changes, Trouble> {
         return Err(Trouble::NotCouch);
     };
     let mut out = Changes {
+        results: results.len(),
         docs: Vec::new(),
         conflicted: Vec::new(),
         last_seq: last_seq.clone(),
@@ -196,6 +249,28 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_kept_server_is_read_back_unless_its_address_would_be_refused_now() {
+        let server = Server {
+            address: "https://couch.example.se/klimatcoachning".into(),
+            user: "anna".into(),
+            password: Some("hemligt".into()),
+        };
+        let text = serde_json::to_string(&server).unwrap_or_default();
+        assert_eq!(Server::read(&text), Some(server.clone()));
+        assert_eq!(server.without_password().password, None);
+        assert_eq!(Server::read("{"), None);
+        assert_eq!(
+            Server::read(r#"{"address":"http://couch.example.se/klimatcoachning"}"#),
+            None,
+            "plain http to another computer"
+        );
+        assert_eq!(
+            Server::read(r#"{"address":"http://127.0.0.1:5984/klimatcoachning"}"#).map(|s| s.user),
+            Some(String::new())
+        );
+    }
+
+    #[test]
     fn an_address_is_https_or_loopback_http_names_a_database_and_holds_no_password() {
         let ok = |t: &str| address(t).map(|a| a.database);
         assert_eq!(
@@ -210,10 +285,14 @@ mod tests {
         for local in [
             "http://127.0.0.1:5984/klimatcoachning",
             "http://localhost:5984/klimatcoachning",
-            "http://[::1]:5984/klimatcoachning",
         ] {
             assert_eq!(ok(local), Ok(local.into()));
         }
+        assert_eq!(
+            address("http://[::1]:5984/k"),
+            Err(AddressError::PlainHttp("[::1]".into())),
+            "outside the CSP's sources"
+        );
         assert_eq!(
             address("http://couch.example.se/klimatcoachning"),
             Err(AddressError::PlainHttp("couch.example.se".into()))

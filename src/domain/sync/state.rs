@@ -60,9 +60,65 @@ impl SyncState {
     }
 }
 
+/// The state as the browser keeps it: with the address of the database it is about, so a
+/// browser set to another server starts that one afresh.
+#[derive(Serialize, Deserialize)]
+struct Kept {
+    address: String,
+    state: SyncState,
+}
+
+impl SyncState {
+    /// The text kept for the database at `address`.
+    pub fn keep(&self, address: &str) -> String {
+        #[derive(Serialize)]
+        struct Kept<'a> {
+            address: &'a str,
+            state: &'a SyncState,
+        }
+        serde_json::to_string(&Kept {
+            address,
+            state: self,
+        })
+        .unwrap_or_default()
+    }
+
+    /// What was kept about the database at `address`; a fresh start for another address,
+    /// or for text that does not read (the next pull reads everything again, the join
+    /// making that harmless).
+    pub fn kept(text: Option<&str>, address: &str) -> SyncState {
+        text.and_then(|t| serde_json::from_str::<Kept>(t).ok())
+            .filter(|k| k.address == address)
+            .map(|k| k.state)
+            .unwrap_or_default()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn what_is_kept_is_about_one_server() {
+        let state = SyncState {
+            since: serde_json::json!(7),
+            ..SyncState::default()
+        };
+        let text = state.keep("https://a.se/db");
+        assert_eq!(SyncState::kept(Some(&text), "https://a.se/db"), state);
+        assert_eq!(
+            SyncState::kept(Some(&text), "https://b.se/db"),
+            SyncState::default()
+        );
+        assert_eq!(
+            SyncState::kept(Some("{"), "https://a.se/db"),
+            SyncState::default()
+        );
+        assert_eq!(
+            SyncState::kept(None, "https://a.se/db"),
+            SyncState::default()
+        );
+    }
 
     #[test]
     fn changes_are_asked_from_zero_then_from_the_sequence_as_the_server_wrote_it() {

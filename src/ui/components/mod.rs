@@ -16,5 +16,6 @@ pub mod site_header;
 pub mod source_list;
 pub mod source_ref;
 pub mod store_status;
+pub mod sync_status;
 pub mod undo_controls;
 pub mod update_banner;

@@ -67,6 +67,7 @@ pub fn SiteHeader() -> impl IntoView {
                     <LanguageSwitch/>
                 </div>
             </div>
+            {crate::sync::header()}
             <UndoControls/>
         </header>
     }

@@ -1,4 +1,4 @@
-//! `/data`: export and share, import (picker or drag-and-drop), lists from a spreadsheet,
+//! `/data`: export and share, sync through a server, import (picker or drag-and-drop), lists from a spreadsheet,
 //! what the register takes up in the browser, and starting over.
 
 pub mod backup_panel;
@@ -10,6 +10,7 @@ mod preview_labels;
 pub mod sheet_import;
 pub mod sheet_plan;
 mod sheet_words;
+pub mod sync_panel;
 
 use leptos::prelude::*;
 
@@ -23,6 +24,7 @@ use crate::ui::pages::data::export_panel::ExportPanel;
 use crate::ui::pages::data::file_link_panel::FileLinkPanel;
 use crate::ui::pages::data::import_panel::ImportPanel;
 use crate::ui::pages::data::sheet_import::SheetImport;
+use crate::ui::pages::data::sync_panel::SyncPanel;
 
 #[component]
 pub fn DataPage() -> impl IntoView {
@@ -100,6 +102,7 @@ pub fn DataPage() -> impl IntoView {
         <ExportPanel/>
         <BackupPanel/>
         <FileLinkPanel/>
+        <SyncPanel/>
         <ImportPanel/>
         <SheetImport/>
         <section aria-labelledby="storage-heading">

@@ -1,0 +1,199 @@
+// Working together live through the embedded sync server (pouchdb-server, started and
+// stopped here): browsers connect on /data, an edit in one shows in the other without a
+// reload, edits made offline go out when the network is back, refusals say what is wrong
+// and lose nothing, and of two tabs of one browser only one syncs.
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { startCouch } from "../../scripts/embedded-couch.mjs";
+import { start, open, saveNotes, storedDataset, axeViolations, freePort } from "./harness.mjs";
+
+let app, couch, dir;
+
+before(async () => {
+  app = await start();
+  dir = await mkdtemp(join(tmpdir(), "sync-"));
+  couch = await startCouch({ dir, port: await freePort(), origin: app.origin });
+});
+after(async () => {
+  await couch?.stop();
+  await rm(dir, { recursive: true, force: true });
+  await app?.stop();
+});
+
+const hjoNotes = (page) => page.getByLabel("Anteckningar om deltagaren");
+const state = (page) => page.getByTestId("sync-state");
+
+/** Waits until `page`'s notes field on a municipality page holds `text` (it follows the register). */
+function showsNote(page, text, timeout) {
+  return page.waitForFunction((text) => document.getElementById("notes-organisation")?.value === text, text, { timeout });
+}
+
+/**
+ * Connects `page` on /data to the database at `url` (the user's, remembered unless told
+ * otherwise: `open` loads the page again) and waits for the header's state `until` with
+ * the words `words`.
+ */
+async function connect(page, { url = couch.url, name = couch.user.name, password = couch.user.password, remember = true } = {}, until = "synced", words = null) {
+  if (!page.url().endsWith("/data")) await open(page, app.url("/data"));
+  await page.getByLabel("Serveradress").fill(url);
+  await page.getByLabel("Användarnamn").fill(name);
+  await page.getByLabel("Lösenord", { exact: true }).fill(password);
+  await page.getByLabel("Kom ihåg lösenordet på den här datorn").setChecked(remember);
+  await page.getByRole("button", { name: "Anslut" }).click();
+  if (!until) return;
+  await page.waitForFunction(
+    ([until, words]) => {
+      const s = document.querySelector(".sync-status");
+      return s?.dataset.state === until && (words === null || s.querySelector("[data-testid=sync-state]").textContent === words);
+    },
+    [until, words],
+    { timeout: 20_000 },
+  );
+}
+
+/** The requests `page` sends to the sync server, counted by path. */
+function countRequests(page) {
+  const seen = [];
+  page.on("request", (r) => {
+    if (r.url().startsWith(couch.server)) seen.push(new URL(r.url()).pathname);
+  });
+  return seen;
+}
+
+test("two browsers connect; an edit in either shows in the other without a reload", async () => {
+  const a = await app.page();
+  const b = await app.page();
+  const fetched = [];
+  a.on("request", (r) => fetched.push(r.url()));
+  await open(a, app.url("/data"));
+  assert.ok(!fetched.some((u) => u.includes("split_sync_chunk")), "without a server the sync code is not fetched");
+  await connect(a);
+  assert.ok(fetched.some((u) => u.includes("split_sync_chunk")), "with one it is");
+  await connect(b);
+  assert.match(await state(a).textContent(), /^Synkad \d\d:\d\d$/);
+  assert.deepEqual(await axeViolations(a), [], "/data, synced");
+  await open(a, app.url("/kommun/hjo"));
+  await open(b, app.url("/kommun/hjo"));
+  await a.locator(`.sync-status[data-state="synced"]`).waitFor();
+  await b.locator(`.sync-status[data-state="synced"]`).waitFor();
+
+  await saveNotes(a, hjoNotes(a), "Skrivet i A");
+  await showsNote(b, "Skrivet i A", 10_000);
+  await saveNotes(b, hjoNotes(b), "Svar från B");
+  await showsNote(a, "Svar från B", 10_000);
+
+  // The server holds a document per record, never one for the whole register.
+  const all = await (await fetch(`${couch.url}/_all_docs`, { headers: basic(couch.user) })).json();
+  const ids = all.rows.map((r) => r.id);
+  assert.ok(ids.some((id) => id.startsWith("participations/")), ids.slice(0, 5).join(", "));
+  assert.ok(ids.some((id) => id.startsWith("browsers/")), "each browser's own document");
+  assert.ok(!ids.includes("dataset"));
+
+  // Not remembered, the password is only in memory: after a reload it is asked for again.
+  await connect(b, { remember: false });
+  await b.reload();
+  await b.locator(`.sync-status[data-state="stopped"]`).waitFor();
+  assert.equal(await state(b).textContent(), "Lösenordet behövs för att synka");
+  const kept = await b.evaluate(() => JSON.stringify({ ...localStorage }));
+  assert.ok(!kept.includes(couch.user.password), "the password is not stored");
+  await connect(b, { remember: false });
+  assert.deepEqual(a.problems, []);
+  assert.deepEqual(b.problems, []);
+  await a.context().close();
+  await b.context().close();
+});
+
+test("edits made offline wait, are counted, and go out when the network is back", async () => {
+  const a = await app.page();
+  const b = await app.page();
+  await connect(a);
+  await connect(b);
+  await open(a, app.url("/kommun/hjo"));
+  await open(b, app.url("/kommun/hjo"));
+  await b.context().setOffline(true);
+  await b.locator(`.sync-status[data-state="offline"]`).waitFor();
+  await saveNotes(b, hjoNotes(b), "Skrivet utan nät");
+  await b.waitForFunction(() => /Offline – 1 ändring väntar/.test(document.querySelector("[data-testid=sync-state]")?.textContent));
+  assert.deepEqual(await axeViolations(b), [], "offline");
+  await b.context().setOffline(false);
+  await showsNote(a, "Skrivet utan nät", 15_000);
+  await b.locator(`.sync-status[data-state="synced"]`).waitFor();
+
+  // Remembered on this computer: a reload syncs on without asking.
+  await a.reload();
+  await a.locator(`.sync-status[data-state="synced"]`).waitFor({ timeout: 20_000 });
+  await a.context().close();
+  await b.context().close();
+});
+
+test("a wrong password and a user without access are told apart, and nothing local is lost", async () => {
+  const page = await app.page();
+  await connect(page, { password: "fel-lösenord" }, "stopped", "Fel användarnamn eller lösenord");
+  assert.match(await page.getByTestId("sync-panel").innerText(), /Inget har gått förlorat/);
+  assert.deepEqual(await axeViolations(page), [], "/data, refused");
+  // Work goes on: an edit is saved here.
+  await open(page, app.url("/kommun/hjo"));
+  await saveNotes(page, hjoNotes(page), "Sparat trots allt");
+  assert.match(JSON.stringify(await storedDataset(page)), /Sparat trots allt/);
+  await open(page, app.url("/data"));
+
+  // Known to the server, but not a member of the database.
+  const stranger = { name: "utomstaende", password: "utomstaendes-losen" };
+  const made = await fetch(`${couch.server}/_users/org.couchdb.user:${stranger.name}`, {
+    method: "PUT",
+    headers: { ...basic(couch.admin), "Content-Type": "application/json" },
+    body: JSON.stringify({ ...stranger, roles: [], type: "user" }),
+  });
+  assert.equal(made.status, 201);
+  await connect(page, stranger, "stopped", "Användaren har inte tillgång till databasen");
+  await connect(page, { url: `${couch.server}/ingen-sadan` }, "stopped", "Databasen finns inte på servern");
+
+  // Plain http to another computer is refused before anything is sent, with the reason.
+  await page.getByLabel("Serveradress").fill("http://couch.example.se/klimatcoachning");
+  await page.getByRole("button", { name: "Anslut" }).click();
+  const address = page.getByLabel("Serveradress");
+  assert.equal(await address.getAttribute("aria-invalid"), "true");
+  assert.match(await page.locator("#sync-address-error").textContent(), /https:\/\//);
+  assert.deepEqual(await axeViolations(page), [], "/data, an address refused");
+
+  // "Koppla från" forgets the server; the header says nothing more.
+  await page.getByRole("button", { name: "Koppla från" }).click();
+  await page.locator(".sync-status").waitFor({ state: "detached" });
+  assert.match(await page.getByTestId("sync-connection").textContent(), /Inte ansluten/);
+  assert.deepEqual(page.problems.filter((p) => !/401|403|404/.test(p)), []);
+  await page.context().close();
+});
+
+test("of two tabs of one browser one syncs; the other's edits go out through it", async () => {
+  const context = await app.browser.newContext({ locale: "en-GB" });
+  const first = await context.newPage();
+  const firstRequests = countRequests(first);
+  await connect(first);
+  const second = await context.newPage();
+  const secondRequests = countRequests(second);
+  await open(second, app.url("/kommun/hjo"));
+  await second.locator(`.sync-status[data-state="synced"]`).waitFor();
+
+  const other = await app.page();
+  await connect(other);
+  await open(other, app.url("/kommun/hjo"));
+  await saveNotes(second, hjoNotes(second), "Från den andra fliken");
+  await showsNote(other, "Från den andra fliken", 10_000);
+  assert.ok(firstRequests.length > 0, "the first tab syncs");
+  assert.deepEqual(secondRequests, [], "the second tab sends nothing");
+
+  // The syncing tab closes: the other takes over.
+  await first.close();
+  await saveNotes(other, hjoNotes(other), "Efter att fliken stängdes");
+  await showsNote(second, "Efter att fliken stängdes", 15_000);
+  assert.ok(secondRequests.length > 0, "now the second tab syncs");
+  await context.close();
+  await other.context().close();
+});
+
+function basic({ name, password }) {
+  return { Authorization: `Basic ${Buffer.from(`${name}:${password}`).toString("base64")}` };
+}

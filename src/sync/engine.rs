@@ -12,7 +12,10 @@ use leptos::prelude::*;
 use serde_json::Value;
 
 use super::http::{segment, Client};
-use super::tabs::{current, drain_wakes, next_wake, set_status, Wake, RUNNING};
+use super::tabs::{
+    current, drain_wakes, next_wake, set_status, show_open, take_dismissed, Wake, RUNNING,
+};
+use crate::domain::sync::open::{joined, opened};
 use crate::domain::sync::pull::{apply, ServerDoc};
 use crate::domain::sync::push::{outgoing, pending, pushed, replies, Outgoing};
 use crate::domain::sync::server::{changes, database, document, leaves, Changes, Server, Trouble};
@@ -61,8 +64,10 @@ pub async fn run(run: Run) {
         run.password.as_deref(),
     );
     let kept = run.store.sync_state_text().await;
+    let state = SyncState::kept(kept.as_deref(), &run.server.address);
+    show_open(&state.open);
     let mut engine = Engine {
-        state: SyncState::kept(kept.as_deref(), &run.server.address),
+        state,
         run,
         client,
         checked: false,
@@ -128,6 +133,13 @@ impl Engine {
         if !self.checked {
             database(&self.client.get("", LIMIT_MS).await?)?;
             self.checked = true;
+        }
+        let dismissed = take_dismissed();
+        if !dismissed.is_empty() {
+            self.state.open.retain(|o| !dismissed.contains(&o.key));
+            let text = self.state.keep(&self.run.server.address);
+            self.run.store.keep_sync_state(text).await;
+            show_open(&self.state.open);
         }
         let again = self.state.to_read_again();
         if !again.is_empty() {
@@ -210,12 +222,18 @@ impl Engine {
                 .store
                 .pulled(|d| {
                     let pulled = apply(d, &mut next, &docs);
+                    let after = pulled.dataset.as_ref().unwrap_or(d);
+                    next.open = joined(&next.open, opened(&pulled.conflicts), after);
                     (pulled.dataset, next.keep(&address))
                 })
                 .await;
             match saved {
                 Ok(()) => {
+                    let changed = next.open != self.state.open;
                     self.state = next;
+                    if changed {
+                        show_open(&self.state.open);
+                    }
                     return Ok(());
                 }
                 Err(News::RefusedUnread) => continue,

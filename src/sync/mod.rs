@@ -16,6 +16,7 @@ use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::domain::sync::open::Open;
 use crate::domain::sync::server::{address, AddressError, Server};
 use crate::domain::sync::status::Status;
 use crate::store::Store;
@@ -40,6 +41,8 @@ struct Api {
     disconnect: fn(Store),
     /// The header's part: the state in words and a mark, and its live region.
     header: fn() -> AnyView,
+    /// "Låt stå kvar": an open edit put aside, by its key.
+    dismiss: fn(String),
 }
 
 static LOADED: OnceLock<Api> = OnceLock::new();
@@ -76,6 +79,24 @@ thread_local! {
         const { std::cell::RefCell::new(None) };
     static STATUS: Cell<Option<RwSignal<Status>>> = const { Cell::new(None) };
     static SHOWN: Cell<Option<RwSignal<Option<Server>>>> = const { Cell::new(None) };
+    static OPEN: Cell<Option<RwSignal<Vec<Open>>>> = const { Cell::new(None) };
+}
+
+/// Edits of one field made beside each other that pulls met, not yet decided (as the tab
+/// that syncs keeps them). Only pages and the chunk reach it: it is not in every start.
+pub fn open() -> RwSignal<Vec<Open>> {
+    OPEN.with(Cell::get).unwrap_or_else(|| {
+        // Under the app's owner: a page that asks first must not take it away with it.
+        let s = owned(|| RwSignal::new(Vec::new()));
+        OPEN.with(|c| c.set(Some(s)));
+        s
+    })
+}
+
+/// "Låt stå kvar": the value the join kept stays, and the other is forgotten, in every tab.
+pub fn dismiss(key: String) {
+    open().update(|list| list.retain(|o| o.key != key));
+    with_api(move |api| (api.dismiss)(key));
 }
 
 /// The state the header shows: of this tab's loop, or of the tab that syncs.

@@ -11,7 +11,8 @@ use std::cell::{Cell, RefCell};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::{engine, owned, shown, status_signal, tell_tabs, Api};
+use super::{engine, open, owned, shown, status_signal, tell_tabs, Api};
+use crate::domain::sync::open::Open;
 use crate::domain::sync::server::Server;
 use crate::domain::sync::status::Status;
 use crate::store::Store;
@@ -43,6 +44,10 @@ enum Message {
     Connect(Server, Option<String>),
     /// "Koppla från" in some tab.
     Disconnect,
+    /// The open edits, as the syncing tab keeps them.
+    Open(Vec<Open>),
+    /// "Låt stå kvar" in some tab, by key.
+    Dismiss(String),
 }
 
 thread_local! {
@@ -55,6 +60,8 @@ thread_local! {
     /// Reasons to wake not yet taken, and the waiter to wake (the loop).
     static WOKEN: RefCell<(Vec<Wake>, Option<std::task::Waker>)> =
         const { RefCell::new((Vec::new(), None)) };
+    /// Open edits put aside, by key, not yet forgotten by the loop.
+    static DISMISSED: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
     /// The network's listeners are set.
     static LISTENING: Cell<bool> = const { Cell::new(false) };
 }
@@ -66,7 +73,33 @@ pub(super) fn api() -> Api {
         connect,
         disconnect,
         header: || view! { <SyncStatus/> }.into_any(),
+        dismiss: |key| {
+            post(&Message::Dismiss(key.clone()));
+            dismissed(key);
+        },
     }
+}
+
+/// Shows the open edits here and in the other tabs.
+pub(super) fn show_open(list: &[Open]) {
+    let signal = open();
+    if signal.with_untracked(|l| l != list) {
+        signal.set(list.to_vec());
+    }
+    post(&Message::Open(list.to_vec()));
+}
+
+/// An open edit put aside, for the loop to forget (where it runs).
+fn dismissed(key: String) {
+    if RUNNING.with(Cell::get) {
+        DISMISSED.with(|d| d.borrow_mut().push(key));
+        wake(Wake::Edit);
+    }
+}
+
+/// The keys put aside since the loop last looked.
+pub(super) fn take_dismissed() -> Vec<String> {
+    DISMISSED.with(|d| std::mem::take(&mut *d.borrow_mut()))
 }
 
 pub(super) fn set_status(next: Status, tell: bool) {
@@ -102,7 +135,13 @@ fn heard(store: Store, text: String) {
         Message::Ask => {
             if RUNNING.with(Cell::get) {
                 post(&Message::Status(status_signal().get_untracked()));
+                post(&Message::Open(open().get_untracked()));
             }
+        }
+        Message::Open(list) => open().set(list),
+        Message::Dismiss(key) => {
+            open().update(|l| l.retain(|o| o.key != key));
+            dismissed(key);
         }
         Message::Connect(server, password) => restart(store, Some((server, password))),
         Message::Disconnect => restart(store, None),

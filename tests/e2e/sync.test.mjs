@@ -129,6 +129,103 @@ test("edits made offline wait, are counted, and go out when the network is back"
   await b.context().close();
 });
 
+test("the same field edited in two browsers while offline: one conflict shown, one click keeps the other, both converge", async () => {
+  const a = await app.page();
+  const b = await app.page();
+  await connect(a);
+  await connect(b);
+  await open(a, app.url("/kommun/hjo"));
+  await open(b, app.url("/kommun/hjo"));
+  for (const p of [a, b]) await p.locator(`.sync-status[data-state="synced"]`).waitFor();
+  await a.context().setOffline(true);
+  await b.context().setOffline(true);
+  await saveNotes(a, hjoNotes(a), "Från A");
+  await saveNotes(b, hjoNotes(b), "Från B");
+  await a.context().setOffline(false);
+  await a.locator(`.sync-status[data-state="synced"]`).waitFor({ timeout: 15_000 });
+  await b.context().setOffline(false);
+
+  // b met a's value beside its own, later one: its own stands, a's is offered.
+  const offered = b.getByTestId("open-edits");
+  await offered.waitFor({ timeout: 15_000 });
+  const text = await offered.innerText();
+  assert.match(text, /Samtidiga ändringar/);
+  assert.match(text, /Står nu: Från B/);
+  assert.match(text, /Skrevs samtidigt: Från A/);
+  assert.equal(await b.getByTestId("open-edits").locator(".open-edit").count(), 1, "one conflict");
+  assert.deepEqual(await axeViolations(b), [], "a conflict shown");
+  await showsNote(a, "Från B", 15_000);
+
+  await b.getByRole("button", { name: "Behåll Från A" }).click();
+  await offered.waitFor({ state: "detached" });
+  await showsNote(b, "Från A", 5_000);
+  await showsNote(a, "Från A", 15_000);
+  assert.equal(await a.getByTestId("open-edits").count(), 0, "nothing open in a");
+  await a.context().close();
+  await b.context().close();
+});
+
+test("a removal travels, and a browser that was offline meanwhile does not bring the record back", async () => {
+  const a = await app.page();
+  const b = await app.page();
+  await connect(a);
+  await connect(b);
+  await open(b, app.url("/kommun/hjo"));
+  await b.locator(`.sync-status[data-state="synced"]`).waitFor();
+  await b.context().setOffline(true);
+  await saveNotes(b, hjoNotes(b), "Skrivet medan Boxholm togs bort");
+
+  await open(a, app.url("/kommun/boxholm"));
+  await a.locator(`.sync-status[data-state="synced"]`).waitFor();
+  await a.getByRole("button", { name: "Ta bort ur Klimatcoachning" }).click();
+  await a.getByTestId("letter-of-intent").waitFor({ state: "detached" });
+  await a.locator(`.sync-status[data-state="synced"]`).waitFor();
+
+  await b.context().setOffline(false);
+  await b.locator(`.sync-status[data-state="synced"]`).waitFor({ timeout: 15_000 });
+  await open(a, app.url("/kommun/hjo"));
+  await showsNote(a, "Skrivet medan Boxholm togs bort", 15_000);
+  for (const page of [a, b]) {
+    await open(page, app.url("/kommun/boxholm"));
+    assert.equal(await page.getByTestId("letter-of-intent").count(), 0, "removed in both");
+  }
+  // On the server the removal is a document of its own; the record's document is not deleted.
+  const removal = await fetch(`${couch.url}/_all_docs?startkey="removed/"&endkey="removed/~"`, { headers: basic(couch.user) });
+  assert.ok((await removal.json()).rows.length >= 1);
+  await a.context().close();
+  await b.context().close();
+});
+
+test("the server paused while A edits, then resumed; then restarted from disk: the edits wait, are said to, and arrive", async () => {
+  const a = await app.page();
+  const b = await app.page();
+  await connect(a);
+  await connect(b);
+  await open(a, app.url("/kommun/hjo"));
+  await open(b, app.url("/kommun/hjo"));
+  for (const p of [a, b]) await p.locator(`.sync-status[data-state="synced"]`).waitFor();
+
+  couch.process.kill("SIGSTOP");
+  try {
+    await saveNotes(a, hjoNotes(a), "Medan servern stod still");
+    await a.locator(`.sync-status[data-state="retrying"]`).waitFor({ timeout: 40_000 });
+    assert.match(await state(a).textContent(), /^Servern svarar inte – försöker igen \d\d:\d\d$/);
+  } finally {
+    couch.process.kill("SIGCONT");
+  }
+  await showsNote(b, "Medan servern stod still", 90_000);
+
+  // Stopped and started again on its data on disk: the browsers find it and go on.
+  const port = new URL(couch.server).port;
+  await couch.stop();
+  await saveNotes(b, hjoNotes(b), "Medan servern var borta");
+  await b.locator(`.sync-status[data-state="retrying"]`).waitFor({ timeout: 30_000 });
+  couch = await startCouch({ dir, port: Number(port), origin: app.origin });
+  await showsNote(a, "Medan servern var borta", 90_000);
+  await a.context().close();
+  await b.context().close();
+});
+
 test("a wrong password and a user without access are told apart, and nothing local is lost", async () => {
   const page = await app.page();
   await connect(page, { password: "fel-lösenord" }, "stopped", "Fel användarnamn eller lösenord");

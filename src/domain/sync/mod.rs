@@ -15,11 +15,13 @@
 //! - [`server`]: the address a person types, what each refusal means, and the server's
 //!   answers read into documents.
 //! - [`status`]: how the browser stands with its server, as the header says it.
+//! - [`open`]: edits of one field made beside each other, kept open until someone decides.
 //!
 //! Both are plain functions over the dataset; `fake` (tests) is a CouchDB in memory, and
 //! the tests run three browsers against it under random interleavings.
 
 pub mod docs;
+pub mod open;
 pub mod pull;
 pub mod push;
 pub mod server;

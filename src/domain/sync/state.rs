@@ -17,6 +17,9 @@ pub struct SyncState {
     /// By document id.
     #[serde(default)]
     pub known: BTreeMap<String, Known>,
+    /// Edits of one field made beside each other that pulls met, not yet decided.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub open: Vec<super::open::Open>,
 }
 
 /// One document as this browser last saw it on the server.

@@ -330,6 +330,48 @@ fn edits_of_one_field_made_beside_each_other_are_reported_and_the_later_kept() {
 }
 
 #[test]
+fn the_value_not_kept_stays_open_until_one_click_keeps_it_everywhere() {
+    use super::open::{holds, joined, keep_other, opened};
+    use crate::domain::change::{apply as put, Change};
+    let (mut server, mut a, mut b) = two_in_step();
+    a.edit(|d| set_letter(d, 0, "2007-03-03"));
+    b.clock = 5;
+    b.edit(|d| set_letter(d, 0, "2007-04-04"));
+    a.push(&mut server, false);
+    let (docs, seq) = server.changes(b.state.since.as_u64().unwrap_or(0));
+    let pulled = apply(&b.data, &mut b.state, &docs);
+    b.state.since = json!(seq);
+    b.data = pulled.dataset.unwrap_or_else(|| b.data.clone());
+    let open = joined(&[], opened(&pulled.conflicts), &b.data);
+    assert_eq!(open.len(), 1, "{open:?}");
+    let o = &open[0];
+    assert_eq!(
+        (o.kept.as_str(), o.other.as_str()),
+        ("\"2007-04-04\"", "\"2007-03-03\"")
+    );
+    assert!(o.kept_at > o.other_at, "the later edit is the one kept");
+    assert!(holds(&b.data, o));
+    assert_eq!(joined(&open, Vec::new(), &b.data), open, "still open");
+
+    // One click keeps the other: an edit made now, which settles it here and travels.
+    let record = keep_other(&b.data, o).expect("the record with the other value");
+    b.edit(|d| {
+        put(d, Change::Put { record, at: None });
+    });
+    assert_eq!(letter(&b.data, 0), "2007-03-03".parse().ok());
+    assert!(!holds(&b.data, o));
+    assert_eq!(joined(&open, Vec::new(), &b.data), Vec::new(), "settled");
+    b.push(&mut server, false);
+    a.pull(&server);
+    assert_eq!(
+        letter(&a.data, 0),
+        "2007-03-03".parse().ok(),
+        "the other value everywhere"
+    );
+    assert_eq!(held(&a.data), held(&b.data));
+}
+
+#[test]
 fn another_apps_and_a_newer_versions_documents_are_not_read_and_a_newer_ones_not_written_over() {
     let mut server = Fake::default();
     let mut a = Browser::new("aaaa");

@@ -1,6 +1,7 @@
 //! Small pieces that pages share.
 
 pub mod backup_status;
+pub mod change_labels;
 pub mod edit_in_place;
 pub mod field;
 pub mod focus_on_navigation;
@@ -10,6 +11,7 @@ pub mod language_switch;
 pub mod list_download;
 pub mod municipality_input;
 pub mod notes;
+pub mod open_edits;
 pub mod page_head;
 pub mod participant_table;
 pub mod site_header;

@@ -20,7 +20,7 @@ use crate::store::use_store;
 use crate::ui::format;
 use leptos_i18n::I18nContext;
 
-use super::preview_labels as labels;
+use crate::ui::components::change_labels as labels;
 
 /// Files above this size show how far reading has come.
 const SHOW_PROGRESS_FROM: f64 = 1024.0 * 1024.0;

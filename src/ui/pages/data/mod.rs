@@ -6,7 +6,6 @@ pub mod browser_name;
 pub mod export_panel;
 pub mod file_link_panel;
 pub mod import_panel;
-mod preview_labels;
 pub mod sheet_import;
 pub mod sheet_plan;
 mod sheet_words;
@@ -17,6 +16,7 @@ use leptos::prelude::*;
 use crate::i18n::*;
 use crate::store::prepare::Fallback;
 use crate::store::{use_store, Keeper, Usage};
+use crate::ui::components::open_edits::OpenEdits;
 use crate::ui::components::page_head::PageHead;
 use crate::ui::format;
 use crate::ui::pages::data::backup_panel::BackupPanel;
@@ -103,6 +103,7 @@ pub fn DataPage() -> impl IntoView {
         <BackupPanel/>
         <FileLinkPanel/>
         <SyncPanel/>
+        <OpenEdits/>
         <ImportPanel/>
         <SheetImport/>
         <section aria-labelledby="storage-heading">

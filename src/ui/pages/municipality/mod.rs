@@ -20,6 +20,7 @@ use crate::store::use_store;
 use crate::ui::components::keyed::record_memo;
 use crate::ui::components::labels::{focus_label, kind_label, programme_label, status_label};
 use crate::ui::components::notes::OrganisationNotes;
+use crate::ui::components::open_edits::OpenEdits;
 use crate::ui::components::page_head::PageHead;
 use crate::ui::components::source_ref::{Citation, SourceRef};
 use crate::ui::format;
@@ -124,10 +125,14 @@ fn OrganisationPage(id: String, participations: Vec<String>) -> impl IntoView {
     let description =
         Signal::derive(move || t_string!(i18n, kommun.description, name = name(), lan = lan()));
     let may_be_member = first.kind == OrganisationKind::Kommun;
+    let records = std::iter::once(format!("organisations/{id}"))
+        .chain(participations.iter().map(|p| format!("participations/{p}")))
+        .collect::<Vec<_>>();
     view! {
         <PageHead title=Signal::derive(name) description=description/>
         <article class="organisation">
             <h1>{name}</h1>
+            <OpenEdits records=records/>
             <p class="print-action">
                 <button type="button" on:click=|_| {
                     let _ = window().print();

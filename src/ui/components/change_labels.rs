@@ -1,4 +1,5 @@
-//! What the import preview calls records, fields and values: the words the pages use
+//! What an import's preview and an edit made at the same time elsewhere (sync) call
+//! records, fields and values: the words the pages use
 //! (a conflict on `detail.letter_of_intent` reads "Avsiktsförklaring godkänd av
 //! kommunstyrelsen"), never the file's names. A field no page shows keeps its path.
 
@@ -14,14 +15,19 @@ use crate::ui::format;
 
 /// "Hjo (deltagande)": the record and what kind of record it is.
 pub fn record(i18n: I18nContext<Locale>, r: &RecordRef) -> String {
-    let kind = match r.collection {
+    record_named(i18n, r.collection, &r.label)
+}
+
+/// [`record`], from the record's list and its name.
+pub fn record_named(i18n: I18nContext<Locale>, collection: &str, label: &str) -> String {
+    let kind = match collection {
         "programmes" => t_string!(i18n, import.record_programme),
         "organisations" => t_string!(i18n, import.record_organisation),
         "participations" => t_string!(i18n, import.record_participation),
         "coaches" => t_string!(i18n, import.record_coach),
         _ => t_string!(i18n, import.record_event),
     };
-    format!("{} ({kind})", r.label)
+    format!("{label} ({kind})")
 }
 
 /// The field's name as its page labels it, else its path in the file.

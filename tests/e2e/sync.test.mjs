@@ -85,6 +85,13 @@ test("two browsers connect; an edit in either shows in the other without a reloa
   await saveNotes(b, hjoNotes(b), "Svar från B");
   await showsNote(a, "Svar från B", 10_000);
 
+  // With its state, the unexported count and undo, the header stays one line.
+  for (const width of [1280, 360]) {
+    await a.setViewportSize({ width, height: 800 });
+    const height = await a.locator(".site-header").evaluate((e) => e.getBoundingClientRect().height);
+    assert.ok(height <= 64, `at ${width} px the header is ${height} px high`);
+  }
+
   // The server holds a document per record, never one for the whole register.
   const all = await (await fetch(`${couch.url}/_all_docs`, { headers: basic(couch.user) })).json();
   const ids = all.rows.map((r) => r.id);

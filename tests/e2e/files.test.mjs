@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import Ajv2020 from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
-import { start, open, openEditor, storedRows, storedDataset, until, announced } from "./harness.mjs";
+import { start, open, openEditor, storedRows, storedDataset, until, announced, exportFile, importText } from "./harness.mjs";
 
 let app;
 before(async () => (app = await start()));
@@ -15,18 +15,6 @@ after(async () => app.stop());
 
 /** Every stored row, as one text. */
 const stored = async (page) => JSON.stringify(await storedRows(page));
-
-async function exportFile(page) {
-  const [download] = await Promise.all([
-    page.waitForEvent("download"),
-    page.getByRole("button", { name: "Exportera (JSON)" }).click(),
-  ]);
-  return { name: download.suggestedFilename(), text: await readFile(await download.path(), "utf8") };
-}
-
-async function importText(page, text, name = "klimatcoachning-import.json") {
-  await page.getByLabel("Välj fil att importera").setInputFiles({ name, mimeType: "application/json", buffer: Buffer.from(text) });
-}
 
 async function setLetterOfIntent(page, slug, date) {
   await open(page, app.url(`/kommun/${slug}`));

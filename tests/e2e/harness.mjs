@@ -210,3 +210,17 @@ export async function freePort() {
   await new Promise((done) => probe.close(done));
   return port;
 }
+
+/** Exports on /data ("Exportera (JSON)"): the downloaded file's name and text. */
+export async function exportFile(page) {
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: "Exportera (JSON)" }).click(),
+  ]);
+  return { name: download.suggestedFilename(), text: await readFile(await download.path(), "utf8") };
+}
+
+/** Chooses `text` as the file to import on /data. */
+export async function importText(page, text, name = "klimatcoachning-import.json") {
+  await page.getByLabel("Välj fil att importera").setInputFiles({ name, mimeType: "application/json", buffer: Buffer.from(text) });
+}

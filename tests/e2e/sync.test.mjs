@@ -8,7 +8,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startCouch } from "../../scripts/embedded-couch.mjs";
-import { start, open, saveNotes, storedDataset, axeViolations, freePort } from "./harness.mjs";
+import { start, open, saveNotes, storedDataset, axeViolations, freePort, exportFile, importText, until } from "./harness.mjs";
 
 let app, couch, dir;
 
@@ -99,11 +99,23 @@ test("two browsers connect; an edit in either shows in the other without a reloa
   assert.ok(ids.some((id) => id.startsWith("browsers/")), "each browser's own document");
   assert.ok(!ids.includes("dataset"));
 
+  // The password is never in an address, nor in the service worker's caches.
+  assert.ok(!fetched.some((u) => u.includes(couch.user.password)), "not in any address");
+  const cached = await a.evaluate(async () => {
+    const urls = [];
+    for (const name of await caches.keys()) for (const r of await (await caches.open(name)).keys()) urls.push(r.url);
+    return urls;
+  });
+  assert.ok(!cached.some((u) => u.startsWith(couch.server)), "nothing from the server is cached");
+
   // Not remembered, the password is only in memory: after a reload it is asked for again.
   await connect(b, { remember: false });
   await b.reload();
   await b.locator(`.sync-status[data-state="stopped"]`).waitFor();
   assert.equal(await state(b).textContent(), "Lösenordet behövs för att synka");
+  await open(b, app.url("/data"));
+  assert.match(await b.getByTestId("sync-panel").innerText(), /Skriv det och välj Anslut/);
+  assert.deepEqual(await axeViolations(b), [], "/data, the password asked for");
   const kept = await b.evaluate(() => JSON.stringify({ ...localStorage }));
   assert.ok(!kept.includes(couch.user.password), "the password is not stored");
   await connect(b, { remember: false });
@@ -120,6 +132,12 @@ test("edits made offline wait, are counted, and go out when the network is back"
   await connect(b);
   await open(a, app.url("/kommun/hjo"));
   await open(b, app.url("/kommun/hjo"));
+  const announcements = [];
+  await b.exposeFunction("heard", (text) => announcements.push(text));
+  await b.evaluate(() => {
+    const region = document.querySelector("[data-testid=sync-announcer]");
+    new MutationObserver(() => window.heard(region.textContent)).observe(region, { childList: true, subtree: true, characterData: true });
+  });
   await b.context().setOffline(true);
   await b.locator(`.sync-status[data-state="offline"]`).waitFor();
   await saveNotes(b, hjoNotes(b), "Skrivet utan nät");
@@ -128,6 +146,13 @@ test("edits made offline wait, are counted, and go out when the network is back"
   await b.context().setOffline(false);
   await showsNote(a, "Skrivet utan nät", 15_000);
   await b.locator(`.sync-status[data-state="synced"]`).waitFor();
+  // A screen reader hears the changes of state, not each count, poll or "Synkar…".
+  await saveNotes(b, hjoNotes(b), "Skrivet med nät");
+  await showsNote(a, "Skrivet med nät", 10_000);
+  await b.waitForTimeout(300);
+  assert.equal(announcements.filter((t) => t !== "").length, 2, announcements.join(" | "));
+  assert.match(announcements.filter((t) => t !== "")[0], /^Offline/);
+  assert.match(announcements.filter((t) => t !== "")[1], /^Synkad \d\d:\d\d$/);
 
   // Remembered on this computer: a reload syncs on without asking.
   await a.reload();
@@ -217,6 +242,7 @@ test("the server paused while A edits, then resumed; then restarted from disk: t
     await saveNotes(a, hjoNotes(a), "Medan servern stod still");
     await a.locator(`.sync-status[data-state="retrying"]`).waitFor({ timeout: 40_000 });
     assert.match(await state(a).textContent(), /^Servern svarar inte – försöker igen \d\d:\d\d$/);
+    assert.deepEqual(await axeViolations(a), [], "the server not answering");
   } finally {
     couch.process.kill("SIGCONT");
   }
@@ -231,6 +257,60 @@ test("the server paused while A edits, then resumed; then restarted from disk: t
   await showsNote(a, "Medan servern var borta", 90_000);
   await a.context().close();
   await b.context().close();
+});
+
+test("a file merged in a syncing browser is pushed like any edit", async () => {
+  const a = await app.page();
+  const b = await app.page();
+  const offline = await app.page();
+  await open(offline, app.url("/kommun/osby"));
+  await saveNotes(offline, hjoNotes(offline), "Från en fil");
+  await open(offline, app.url("/data"));
+  const file = await exportFile(offline);
+  await connect(a);
+  await connect(b);
+  await open(b, app.url("/kommun/osby"));
+  await importText(a, file.text);
+  const preview = a.getByTestId("import-preview");
+  await preview.getByRole("button", { name: "Slå ihop med filen" }).click();
+  await preview.waitFor({ state: "detached" });
+  await showsNote(b, "Från en fil", 15_000);
+  for (const p of [a, b, offline]) await p.context().close();
+});
+
+test("a document with two leaves on the server (a CouchDB conflict) is joined, written as one, the other leaf deleted", async () => {
+  const a = await app.page();
+  await connect(a);
+  await open(a, app.url("/kommun/hjo"));
+  await saveNotes(a, hjoNotes(a), "Före grenen");
+  await a.locator(`.sync-status[data-state="synced"]`).waitFor();
+  const id = "organisations%2Forg-1497";
+  const doc = await (await fetch(`${couch.url}/${id}`, { headers: basic(couch.user) })).json();
+  // Another leaf beside the winner, as a replication from elsewhere would leave it: a later
+  // edit of the notes by a browser this one has not seen.
+  const [generation] = doc._rev.split("-");
+  const leaf = structuredClone(doc);
+  leaf._rev = `${generation}-${"f".repeat(32)}`;
+  leaf.row.notes = "Från en annan gren";
+  const later = new Date(Date.now() + 60_000).toISOString();
+  leaf.row.versions = { ...leaf.row.versions, notes: `zzzz.1@${later}` };
+  // Its writer had seen its own edit: what a browser writes always says so.
+  leaf.context = { ...leaf.context, seen: { ...leaf.context.seen, zzzz: 1 }, latest: later };
+  const forked = await fetch(`${couch.url}/_bulk_docs`, {
+    method: "POST",
+    headers: { ...basic(couch.user), "Content-Type": "application/json" },
+    body: JSON.stringify({ new_edits: false, docs: [leaf] }),
+  });
+  assert.equal(forked.status, 201);
+  const leaves = async () => (await (await fetch(`${couch.url}/${id}?open_revs=all`, { headers: { ...basic(couch.user), Accept: "application/json" } })).json()).filter((l) => l.ok && !l.ok._deleted);
+  assert.equal((await leaves()).length, 2, "the server holds two leaves");
+
+  await showsNote(a, "Från en annan gren", 15_000);
+  await until(async () => (await leaves()).length, 1, "the other leaf is deleted");
+  const after = await (await fetch(`${couch.url}/${id}?conflicts=true`, { headers: basic(couch.user) })).json();
+  assert.equal(after.row.notes, "Från en annan gren");
+  assert.equal(after._conflicts, undefined);
+  await a.context().close();
 });
 
 test("a wrong password and a user without access are told apart, and nothing local is lost", async () => {

@@ -334,6 +334,8 @@ test("a wrong password and a user without access are told apart, and nothing loc
   assert.equal(made.status, 201);
   await connect(page, stranger, "stopped", "Användaren har inte tillgång till databasen");
   await connect(page, { url: `${couch.server}/ingen-sadan` }, "stopped", "Databasen finns inte på servern");
+  // Something that answers, but not as CouchDB: the app's own pages.
+  await connect(page, { url: app.url("/om") }, "stopped", "Adressen svarar inte som en CouchDB-databas");
 
   // Plain http to another computer is refused before anything is sent, with the reason.
   await page.getByLabel("Serveradress").fill("http://couch.example.se/klimatcoachning");
@@ -347,6 +349,8 @@ test("a wrong password and a user without access are told apart, and nothing loc
   await page.getByRole("button", { name: "Koppla från" }).click();
   await page.locator(".sync-status").waitFor({ state: "detached" });
   assert.match(await page.getByTestId("sync-connection").textContent(), /Inte ansluten/);
+  const kept = await page.evaluate(() => JSON.stringify({ ...localStorage }));
+  assert.ok(!kept.includes(couch.user.password) && !kept.includes("klimatcoachning.server"), "the server and its password are forgotten");
   assert.deepEqual(page.problems.filter((p) => !/401|403|404/.test(p)), []);
   await page.context().close();
 });

@@ -82,6 +82,9 @@ test("two browsers connect; an edit in either shows in the other without a reloa
 
   await saveNotes(a, hjoNotes(a), "Skrivet i A");
   await showsNote(b, "Skrivet i A", 10_000);
+  // B has made no edit: what it pulled is its register now, and its next start says so
+  // before any script reads the database (index.html's first script), so no stale page shows.
+  assert.equal(await b.evaluate(() => localStorage.getItem("klimatcoachning.own")), "1");
   await saveNotes(b, hjoNotes(b), "Svar från B");
   await showsNote(a, "Svar från B", 10_000);
 

@@ -17,9 +17,9 @@ pub mod domain;
 pub mod format;
 
 #[cfg(target_arch = "wasm32")]
-pub mod i18n;
+pub mod clock;
 #[cfg(target_arch = "wasm32")]
-pub mod pause;
+pub mod i18n;
 #[cfg(target_arch = "wasm32")]
 pub mod store;
 #[cfg(target_arch = "wasm32")]

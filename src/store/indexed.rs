@@ -25,8 +25,8 @@ use idb::{DatabaseEvent, Factory, Query, Transaction, TransactionMode};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{IdbDatabase, IdbTransaction};
 
+use crate::clock::pause;
 use crate::domain::rows::RowChange;
-use crate::pause::pause;
 
 const NAME: &str = "klimatcoachning";
 /// 1 held only `files` (the saved file's handle, `file_link.rs`); 2 added the register.
@@ -311,9 +311,7 @@ impl Db {
     /// did not change).
     pub async fn keep_sync(&self, text: &str) -> Result<(), Failure> {
         let (tx, raw) = self.transaction(&[STATE], TransactionMode::ReadWrite)?;
-        store(&tx, STATE)?
-            .put(&JsValue::from_str(text), Some(&JsValue::from_str(SYNC)))
-            .map_err(other)?;
+        put_sync(&tx, text)?;
         finish(tx, &raw).await
     }
 
@@ -385,11 +383,7 @@ impl Db {
         }
         let mut written = self.send(&tx, clear, rows, added, removed, stored + 1);
         if let (Ok(()), Some(text)) = (&written, sync) {
-            written = store(&tx, STATE).and_then(|s| {
-                s.put(&JsValue::from_str(text), Some(&JsValue::from_str(SYNC)))
-                    .map(|_| ())
-                    .map_err(other)
-            });
+            written = put_sync(&tx, text);
         }
         if let Err(e) = written {
             let _ = raw.abort();
@@ -451,6 +445,14 @@ impl Db {
             .map_err(other)?;
         Ok(())
     }
+}
+
+/// Sends the write of what the browser knows of its sync server.
+fn put_sync(tx: &Transaction, text: &str) -> Result<(), Failure> {
+    store(tx, STATE)?
+        .put(&JsValue::from_str(text), Some(&JsValue::from_str(SYNC)))
+        .map(|_| ())
+        .map_err(other)
 }
 
 fn store(tx: &Transaction, name: &str) -> Result<idb::ObjectStore, Failure> {

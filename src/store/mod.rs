@@ -1084,9 +1084,7 @@ fn write_history(history: &History) -> Result<(), WriteError> {
     }
 }
 
-pub(super) fn now() -> DateTime<Utc> {
-    DateTime::from_timestamp_millis(js_sys::Date::now() as i64).unwrap_or_default()
-}
+pub(super) use crate::clock::now;
 
 /// Makes `store` the one every component below reaches with [`use_store`].
 pub fn provide_store(store: Store) {

@@ -15,13 +15,13 @@ use super::http::{segment, Client};
 use super::tabs::{
     current, drain_wakes, next_wake, set_status, show_open, take_dismissed, Wake, RUNNING,
 };
+use crate::clock::{now, pause};
 use crate::domain::sync::open::{joined, opened};
 use crate::domain::sync::pull::{apply, ServerDoc};
 use crate::domain::sync::push::{outgoing, pending, pushed, replies, Outgoing};
 use crate::domain::sync::server::{changes, database, document, leaves, Changes, Server, Trouble};
 use crate::domain::sync::state::SyncState;
 use crate::domain::sync::status::{retry_after, Status};
-use crate::pause::pause;
 use crate::store::{News, Store};
 
 /// Documents asked of `_changes` at a time.
@@ -402,8 +402,4 @@ fn bulk(batch: &[Outgoing]) -> String {
 
 fn online() -> bool {
     web_sys::window().is_none_or(|w| w.navigator().on_line())
-}
-
-fn now() -> chrono::DateTime<chrono::Utc> {
-    chrono::DateTime::from_timestamp_millis(js_sys::Date::now() as i64).unwrap_or_default()
 }

@@ -85,12 +85,7 @@ thread_local! {
 /// Edits of one field made beside each other that pulls met, not yet decided (as the tab
 /// that syncs keeps them). Only pages and the chunk reach it: it is not in every start.
 pub fn open() -> RwSignal<Vec<Open>> {
-    OPEN.with(Cell::get).unwrap_or_else(|| {
-        // Under the app's owner: a page that asks first must not take it away with it.
-        let s = owned(|| RwSignal::new(Vec::new()));
-        OPEN.with(|c| c.set(Some(s)));
-        s
-    })
+    signal(&OPEN, Vec::new)
 }
 
 /// "Låt stå kvar": the value the join kept stays, and the other is forgotten, in every tab.
@@ -105,9 +100,18 @@ pub fn status() -> Signal<Status> {
 }
 
 fn status_signal() -> RwSignal<Status> {
-    STATUS.with(Cell::get).unwrap_or_else(|| {
-        let s = RwSignal::new(Status::Off);
-        STATUS.with(|c| c.set(Some(s)));
+    signal(&STATUS, || Status::Off)
+}
+
+/// The signal kept in `cell`, made under the app's owner the first time it is asked for
+/// (a page that asks first must not take it away with it).
+fn signal<T: Send + Sync + 'static>(
+    cell: &'static std::thread::LocalKey<Cell<Option<RwSignal<T>>>>,
+    init: impl FnOnce() -> T,
+) -> RwSignal<T> {
+    cell.with(Cell::get).unwrap_or_else(|| {
+        let s = owned(|| RwSignal::new(init()));
+        cell.with(|c| c.set(Some(s)));
         s
     })
 }
@@ -119,19 +123,11 @@ pub fn server() -> Signal<Option<Server>> {
 }
 
 fn shown() -> RwSignal<Option<Server>> {
-    SHOWN.with(Cell::get).unwrap_or_else(|| {
-        let s = RwSignal::new(None);
-        SHOWN.with(|c| c.set(Some(s)));
-        s
-    })
+    signal(&SHOWN, || None)
 }
 
 fn ready() -> RwSignal<bool> {
-    READY.with(Cell::get).unwrap_or_else(|| {
-        let s = RwSignal::new(false);
-        READY.with(|c| c.set(Some(s)));
-        s
-    })
+    signal(&READY, || false)
 }
 
 /// Runs `f` under the app's owner (the chunk's effects live as long as the app).
@@ -146,8 +142,8 @@ fn owned<T>(f: impl FnOnce() -> T) -> T {
 /// fetches the chunk and syncs (where this tab gets the lock) or shows the state of the
 /// tab that does.
 pub fn start(store: Store) {
-    let _ = (status_signal(), shown(), ready());
     OWNER.with(|o| *o.borrow_mut() = Owner::current());
+    let _ = (status_signal(), shown(), ready());
     listen(store);
     if crate::store::server_set() {
         status_signal().set(Status::Connecting);

@@ -1,11 +1,9 @@
 //! The browser's clock: today's date for statuses that depend on it, and the
 //! instant an edit is made (its `updated_at`).
 
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::NaiveDate;
 
-pub fn now() -> DateTime<Utc> {
-    DateTime::from_timestamp_millis(js_sys::Date::now() as i64).unwrap_or_default()
-}
+pub use crate::clock::now;
 
 pub fn today() -> NaiveDate {
     let now = js_sys::Date::new_0();

@@ -54,6 +54,32 @@ async function connect(page, { url = couch.url, name = couch.user.name, password
   );
 }
 
+/** Two browsers connected, each on /kommun/hjo, each synced. */
+async function twoOnHjo() {
+  const a = await app.page();
+  const b = await app.page();
+  await connect(a);
+  await connect(b);
+  await open(a, app.url("/kommun/hjo"));
+  await open(b, app.url("/kommun/hjo"));
+  for (const p of [a, b]) await p.locator(`.sync-status[data-state="synced"]`).waitFor();
+  return [a, b];
+}
+
+/** What `page`'s browser keeps of its server (IndexedDB `state`/`sync`), as text. */
+function keptSync(page) {
+  return page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        const db = indexedDB.open("klimatcoachning");
+        db.onsuccess = () => {
+          const get = db.result.transaction("state").objectStore("state").get("sync");
+          get.onsuccess = () => resolve(get.result ?? "");
+        };
+      }),
+  );
+}
+
 /** The requests `page` sends to the sync server, counted by path. */
 function countRequests(page) {
   const seen = [];
@@ -129,12 +155,7 @@ test("two browsers connect; an edit in either shows in the other without a reloa
 });
 
 test("edits made offline wait, are counted, and go out when the network is back", async () => {
-  const a = await app.page();
-  const b = await app.page();
-  await connect(a);
-  await connect(b);
-  await open(a, app.url("/kommun/hjo"));
-  await open(b, app.url("/kommun/hjo"));
+  const [a, b] = await twoOnHjo();
   const announcements = [];
   await b.exposeFunction("heard", (text) => announcements.push(text));
   await b.evaluate(() => {
@@ -165,13 +186,7 @@ test("edits made offline wait, are counted, and go out when the network is back"
 });
 
 test("the same field edited in two browsers while offline: one conflict shown, one click keeps the other, both converge", async () => {
-  const a = await app.page();
-  const b = await app.page();
-  await connect(a);
-  await connect(b);
-  await open(a, app.url("/kommun/hjo"));
-  await open(b, app.url("/kommun/hjo"));
-  for (const p of [a, b]) await p.locator(`.sync-status[data-state="synced"]`).waitFor();
+  const [a, b] = await twoOnHjo();
   await a.context().setOffline(true);
   await b.context().setOffline(true);
   await saveNotes(a, hjoNotes(a), "Från A");
@@ -196,6 +211,23 @@ test("the same field edited in two browsers while offline: one conflict shown, o
   await showsNote(b, "Från A", 5_000);
   await showsNote(a, "Från A", 15_000);
   assert.equal(await a.getByTestId("open-edits").count(), 0, "nothing open in a");
+
+  // Again, and this time the value that stands is left: the question goes, here and after a reload.
+  for (const p of [a, b]) await p.context().setOffline(true);
+  await saveNotes(a, hjoNotes(a), "A igen");
+  await saveNotes(b, hjoNotes(b), "B igen");
+  await a.context().setOffline(false);
+  await a.locator(`.sync-status[data-state="synced"]`).waitFor({ timeout: 15_000 });
+  await b.context().setOffline(false);
+  await offered.waitFor({ timeout: 15_000 });
+  await b.getByRole("button", { name: "Låt B igen stå kvar" }).click();
+  await offered.waitFor({ state: "detached" });
+  await until(async () => (await keptSync(b)).includes('"open":'), false, "the loop forgets it");
+  await b.reload();
+  await b.locator(`.sync-status[data-state="synced"]`).waitFor({ timeout: 15_000 });
+  assert.equal(await b.getByTestId("open-edits").count(), 0, "still gone after a reload");
+  await showsNote(b, "B igen", 5_000);
+  await showsNote(a, "B igen", 15_000);
   await a.context().close();
   await b.context().close();
 });
@@ -232,13 +264,7 @@ test("a removal travels, and a browser that was offline meanwhile does not bring
 });
 
 test("the server paused while A edits, then resumed; then restarted from disk: the edits wait, are said to, and arrive", async () => {
-  const a = await app.page();
-  const b = await app.page();
-  await connect(a);
-  await connect(b);
-  await open(a, app.url("/kommun/hjo"));
-  await open(b, app.url("/kommun/hjo"));
-  for (const p of [a, b]) await p.locator(`.sync-status[data-state="synced"]`).waitFor();
+  const [a, b] = await twoOnHjo();
 
   couch.process.kill("SIGSTOP");
   try {

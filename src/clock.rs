@@ -1,5 +1,12 @@
-//! Waiting without blocking the page: shared by the store (the start's copy, taken after a
-//! pause) and sync (waits between attempts).
+//! The browser's clock, shared by the store (the time of an edit, the start's copy taken
+//! after a pause), sync (its state's times, waits between attempts) and the pages.
+
+use chrono::{DateTime, Utc};
+
+/// Now, by the browser's clock.
+pub fn now() -> DateTime<Utc> {
+    DateTime::from_timestamp_millis(js_sys::Date::now() as i64).unwrap_or_default()
+}
 
 /// Resolves after `ms`, in a task of its own.
 pub async fn pause(ms: i32) {

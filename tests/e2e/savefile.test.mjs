@@ -31,16 +31,18 @@ function stubPicker() {
 
 /**
  * The picked file's text. A `File` is a snapshot: read while the app replaces the file (it
- * writes in the background), it fails with NotReadableError, so it is taken again.
+ * writes in the background), it fails with NotReadableError, or NotFoundError when the
+ * replacement swaps the file in between `getFile` and `text`, so it is taken again.
  */
 const fileText = (page) =>
   page.evaluate(async () => {
+    const replacing = (e) => e.name === "NotReadableError" || e.name === "NotFoundError";
     const dir = await navigator.storage.getDirectory();
     for (let attempt = 1; ; attempt++) {
       try {
         return await (await (await dir.getFileHandle("klimatcoachning.json")).getFile()).text();
       } catch (e) {
-        if (e.name !== "NotReadableError" || attempt === 20) throw e;
+        if (!replacing(e) || attempt === 20) throw e;
         await new Promise((later) => setTimeout(later, 50));
       }
     }
@@ -49,12 +51,13 @@ const fileText = (page) =>
 /** Waits until the picked file holds `text` (the app writes in the background). */
 const fileContains = (page, text) =>
   page.waitForFunction(async (wanted) => {
+    const replacing = (e) => e.name === "NotReadableError" || e.name === "NotFoundError";
     const dir = await navigator.storage.getDirectory();
     try {
       return (await (await (await dir.getFileHandle("klimatcoachning.json")).getFile()).text()).includes(wanted);
     } catch (e) {
       // Read while the app replaces it (see fileText): not there yet.
-      if (e.name === "NotReadableError") return false;
+      if (replacing(e)) return false;
       throw e;
     }
   }, text);

@@ -1,7 +1,6 @@
 // Trunk post_build hook (runs on the staging folder before it becomes dist/):
 //  −1. the wasm split by route (scripts/split-wasm.mjs), replacing Trunk's unsplit module;
-//  0. for release builds, the wasm fetched after the first paint, not beside the page
-//     (see paintFirst below);
+//  0. for release builds, the wasm fetched when the page's loader says (startOnIntent below);
 //     a strict Content-Security-Policy in index.html, allowing the inline scripts
 //     (Trunk's loader, which names this build's files, and the page's own check
 //     before first paint) by their hashes, computed here, and nothing else inline;
@@ -30,7 +29,7 @@ const indexPath = join(stage, "index.html");
 const started = Date.now();
 const built = await splitWasm(stage, await readFile(indexPath, "utf8"), { release });
 console.log(`split the wasm in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-await writeFile(indexPath, withPolicy(release ? paintFirst(built) : built));
+await writeFile(indexPath, withPolicy(release ? startOnIntent(built) : built));
 if (release) {
   const started = Date.now();
   const routes = await prerender(stage, process.env.TRUNK_PUBLIC_URL || "/");
@@ -40,19 +39,21 @@ if (release) {
 }
 
 /**
- * `html` whose wasm is fetched once the page has painted. The prerendered page is what a
- * visitor reads first; fetching 650 KB of wasm beside it (Trunk's `<link rel="preload">`)
- * takes the bandwidth its stylesheet and text need on a slow network. A hidden tab (no
- * frames to wait for) starts at once. Idempotent.
+ * `html` whose wasm is asked of the page's loader (index.html, `kcLoader.wasm`): fetched
+ * once the page has painted for a visitor the written page is not for, and ahead, while the
+ * browser is idle, for one who reads it, whose app starts on their first intent. The
+ * prerendered page is what a visitor reads first; fetching 650 KB of wasm beside it (Trunk's
+ * `<link rel="preload">`) takes the bandwidth its stylesheet and text need on a slow network.
+ * Idempotent.
  */
-function paintFirst(html) {
+function startOnIntent(html) {
   const preload = /\s*<link rel="preload" href="[^"]*_bg\.wasm"[^>]*>/;
-  const start = "const wasm = await init(";
-  const afterPaint =
-    'if (document.visibilityState === "visible") await new Promise((painted) => requestAnimationFrame(() => setTimeout(painted)));\n';
-  if (html.includes(afterPaint)) return html.replace(preload, "");
-  if (!html.includes(start)) throw new Error("Trunk's loader has changed: no `const wasm = await init(`");
-  return html.replace(preload, "").replace(start, afterPaint + start);
+  const start = /const wasm = await init\(\{ module_or_path: ('[^']*_bg\.wasm') \}\);/;
+  if (html.includes("kcLoader.wasm(")) return html.replace(preload, "");
+  if (!start.test(html)) throw new Error("Trunk's loader has changed: no `const wasm = await init({ module_or_path: '…' });`");
+  return html
+    .replace(preload, "")
+    .replace(start, (_, url) => `const wasm = await init({ module_or_path: await window.kcLoader.wasm(${url}) });`);
 }
 
 /** `html` with a CSP meta element first in <head>, so it covers every element after it. */

@@ -8,9 +8,11 @@
 // copy of the markup: what the page shows before the wasm arrives is what the app drew.
 //
 // In each page: `<html data-page="/kommun/hjo">` (the address it was written for, read
-// by the inline script in index.html), its own <title> and description, and every
-// top-level element marked `data-prerendered` with its controls disabled, so nothing
-// typed before the app runs is lost (src/ui/takeover.rs swaps the page for the app).
+// by the inline script in index.html), `data-ahead` (the wasm chunks the route's start
+// fetches, which that script fetches ahead while the browser is idle), its own <title>
+// and description, and every top-level element marked `data-prerendered`. Its controls
+// stay enabled (a disabled one swallows the click): the first touch of one starts the
+// app, and what was typed, chosen or clicked is carried over (src/ui/carry_over.rs).
 // Called by scripts/post-build.mjs for release builds.
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
@@ -28,6 +30,7 @@ const END = "<!--/prerendered-->";
 function template(html) {
   return html
     .replace(/ data-page="[^"]*"/, "")
+    .replace(/ data-ahead="[^"]*"/, "")
     .replace(/\n?\s*<meta [^>]*data-prerendered[^>]*>/g, "")
     .replace(new RegExp(`${BEGIN}[\\s\\S]*?${END}\\n?`), "");
 }
@@ -36,9 +39,9 @@ const escapeText = (s) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace
 const escapeAttr = (s) => escapeText(s).replace(/"/g, "&quot;");
 
 /** One written page: the template with the page's address, head entries and body. */
-function compose(shell, { page, title, description, body }) {
+function compose(shell, { page, ahead, title, description, body }) {
   const html = shell
-    .replace(/<html([^>]*)>/, `<html$1 data-page="${escapeAttr(page)}">`)
+    .replace(/<html([^>]*)>/, `<html$1 data-page="${escapeAttr(page)}" data-ahead="${escapeAttr(ahead.join(" "))}">`)
     .replace(
       /<title>[^<]*<\/title>/,
       `<title>${escapeText(title)}</title>\n    <meta name="description" content="${escapeAttr(description)}" data-prerendered>`,
@@ -69,9 +72,16 @@ function snapshot() {
   const body = document.body.cloneNode(true);
   for (const old of body.querySelectorAll("script")) old.remove();
   for (const element of body.children) element.setAttribute("data-prerendered", "");
-  for (const control of body.querySelectorAll("input, select, textarea, button")) control.setAttribute("disabled", "");
   const links = [...document.querySelectorAll("a[href]")].map((a) => a.href);
+  // The chunks (not the main module, which the page's loader fetches itself), by their
+  // address relative to <base>, as the loader resolves them.
+  const ahead = performance
+    .getEntriesByType("resource")
+    .map((e) => new URL(e.name))
+    .filter((url) => url.origin === location.origin && url.pathname.endsWith(".wasm") && !url.pathname.endsWith("_bg.wasm"))
+    .map((url) => url.href.slice(document.baseURI.length));
   return {
+    ahead: [...new Set(ahead)],
     title: document.title,
     description: document.querySelector('meta[name="description"]')?.content ?? "",
     // The app's empty placeholder comments mean nothing in a written page.

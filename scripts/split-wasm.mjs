@@ -11,7 +11,8 @@
 //      through binaryen loaded once per core, each module optimised before taken from
 //      target/wasm-opt/ (scripts/wasm-opt.mjs);
 //   4. the shared chunks under PACK_BELOW packed into one file (`pack`, below), fetched once;
-//   5. every chunk and the loader renamed by a hash of its content, so a host and the
+//   5. the loader taking what the page fetched ahead (`takingAhead`);
+//   6. every chunk and the loader renamed by a hash of its content, so a host and the
 //      service worker may cache them for good, and Trunk's files replaced by these.
 // The result is kept in target/split-wasm/, by the hash of the raw wasm: the KEEP_BUILDS
 // used last.
@@ -29,7 +30,7 @@ const run = promisify(execFile);
 const PLACEHOLDER = "__wasm_split_placeholder__";
 const BIN = "klimatcoachning";
 // Part of the cache key: raise it when this script's output changes for the same input.
-const VERSION = 2;
+const VERSION = 3;
 const FILE_LIST = "files.json";
 // KC_WASM_NAMES=1 keeps function names in optimised modules, for profiling (not for hosting).
 const NAMES = process.env.KC_WASM_NAMES === "1";
@@ -110,6 +111,7 @@ async function split(raw, stem, release, done, optimised) {
       await writeFile(join(out, hashed), body);
       files.push(hashed);
     }
+    loader = takingAhead(loader);
     const loaderName = `${BIN}-split-${digest(loader)}.js`;
     await writeFile(join(out, loaderName), loader);
     // Only the JS imports: the wasm still names its import module "./__wasm_split.js".
@@ -193,6 +195,19 @@ function fromPack(offset, length) {
     out = out.replace(streaming, (_, between) => `fromPack(${offset}, ${length});${between}WebAssembly.instantiate(await src, imports)`);
   }
   return out;
+}
+
+/**
+ * `loader` taking each chunk from what the page's loader fetched ahead while the reader
+ * read (index.html, `kcLoader.take`), and fetching only what it has not.
+ */
+function takingAhead(loader) {
+  const firstLine = loader.indexOf("\n");
+  if (!loader.startsWith("import ") || !loader.includes("fetch(new URL(")) {
+    throw new Error("wasm-split-cli's loader has changed: no import first, or no `fetch(new URL(`");
+  }
+  const helper = "\nconst fetchAhead = (url) => globalThis.kcLoader?.take?.(url.href) ?? fetch(url);\n";
+  return (loader.slice(0, firstLine + 1) + helper + loader.slice(firstLine + 1)).replaceAll("fetch(new URL(", "fetchAhead(new URL(");
 }
 
 async function targetDir() {

@@ -2,6 +2,7 @@
 //! [`pages`], and small reusable pieces in [`components`].
 
 pub mod app;
+pub mod carry_over;
 pub mod components;
 pub mod download;
 pub mod export_file;

@@ -4,7 +4,8 @@
 //! `scripts/prerender.mjs`); each element it wrote carries `data-prerendered`. When the
 //! wasm has started, the app mounts and the written page is removed before the browser
 //! paints again, so no frame shows both or neither: what was on screen stays where it
-//! was (no layout shift), and the reader keeps their scroll position and focused link.
+//! was (no layout shift), and the reader keeps their scroll position, focus, and what
+//! they typed or clicked meanwhile (`carry_over`).
 //! The page's inline script may have hidden the written content (`kc-wait`) because it
 //! is not this visitor's (their own data, English, a filtered view): that ends here too.
 //!
@@ -16,8 +17,9 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{Element, HtmlElement};
+use web_sys::Element;
 
+use crate::ui::carry_over;
 use crate::ui::next_task::next_task;
 
 /// Mounts `app` into `<body>` in place of whatever was prerendered there, once the code of
@@ -66,7 +68,6 @@ where
         .filter(|e| e.parent_element() == body)
         .cloned()
         .collect();
-    let focused = focus_path(&on_body);
     let (x, y) = (
         window().scroll_x().unwrap_or(0.0),
         window().scroll_y().unwrap_or(0.0),
@@ -88,7 +89,10 @@ where
                 break;
             }
         }
+        // A press begun on the written page ends there, with its click noted.
+        carry_over::settled().await;
         MOUNTING.store(false, Ordering::Relaxed);
+        let carried = carry_over::take(&on_body);
         for element in &written {
             element.remove();
         }
@@ -98,14 +102,11 @@ where
                 .remove_3("kc-wait", "kc-wait-all", "kc-mounting");
             let _ = root.remove_attribute("data-page");
         }
-        if let Some(target) = focused.and_then(|path| follow(&drawn, &path)) {
-            let options = web_sys::FocusOptions::new();
-            options.set_prevent_scroll(true);
-            let _ = target.focus_with_options(&options);
-        }
+        carried.replay(&drawn);
         if !written.is_empty() {
             window().scroll_to_with_x_and_y(x, y);
         }
+        carry_over::running();
     });
 }
 
@@ -166,34 +167,4 @@ fn top_level() -> Vec<Element> {
         }
     }
     found
-}
-
-/// Where the focused element sits among the written children of `<body>`: the index of
-/// its top-level ancestor among them, then child indexes down to it.
-fn focus_path(written: &[Element]) -> Option<Vec<u32>> {
-    let mut current: Element = document().active_element()?;
-    let mut path = Vec::new();
-    loop {
-        if let Some(top) = written.iter().position(|w| *w == current) {
-            path.push(top as u32);
-            path.reverse();
-            return Some(path);
-        }
-        let parent = current.parent_element()?;
-        let siblings = parent.children();
-        let index =
-            (0..siblings.length()).find(|&i| siblings.item(i).as_ref() == Some(&current))?;
-        path.push(index);
-        current = parent;
-    }
-}
-
-/// The element at `path` in the app's own markup, if it is the same kind of element.
-fn follow(drawn: &[Element], path: &[u32]) -> Option<HtmlElement> {
-    let (top, rest) = path.split_first()?;
-    let mut current = drawn.get(*top as usize)?.clone();
-    for &index in rest {
-        current = current.children().item(index)?;
-    }
-    current.dyn_into::<HtmlElement>().ok()
 }

@@ -53,8 +53,9 @@ export async function start({ dir = "dist", prefix = "/" } = {}) {
     /** A page in a new context; `plain`: `goto` and `reload` return without waiting for the app. */
     async page({ plain = false, ...options } = {}) {
       const context = await browser.newContext({ locale: "en-GB", ...options });
+      // Every page of the context, the tabs a journey opens later too.
+      if (!plain && options.javaScriptEnabled !== false) context.on("page", waitForTheApp);
       const page = await context.newPage();
-      if (!plain && options.javaScriptEnabled !== false) waitForTheApp(page);
       page.problems = [];
       page.on("pageerror", (e) => page.problems.push(`page error: ${e.message}`));
       page.on("console", (m) => {
@@ -99,9 +100,17 @@ export async function announced(page, text) {
 export const appRunning = () => document.querySelector("main") !== null && document.querySelector("[data-prerendered]") === null;
 
 /**
+ * Starts the app now on a page written for a first visitor, whose app would start on their
+ * first intent (index.html, `kcLoader`); a journey that is not about that acts on the app.
+ * Any other page has started it already.
+ */
+export const startTheApp = (page) => page.evaluate(() => window.kcLoader?.start()).catch(() => {});
+
+/**
  * Makes `page.goto`, `page.reload`, `page.goBack` and `page.goForward` return once the app
- * runs: a prerendered page shows the heading before the wasm has started (and the route's
- * own chunk has arrived), and a journey acts on the app, not on it. Going back past a
+ * runs, started if the page waits for an intent: a prerendered page shows the heading before
+ * the wasm has started (and the route's own chunk has arrived), and a journey acts on the
+ * app, not on it. Going back past a
  * reload loads a page too. A page without the app (a JSON file) returns as before; not for
  * JavaScript off.
  */
@@ -111,7 +120,10 @@ export function waitForTheApp(page) {
     page[name] = async (...args) => {
       const response = await plain(...args);
       const isApp = await page.evaluate(() => document.querySelector("main") !== null).catch(() => false);
-      if (isApp) await page.waitForFunction(appRunning);
+      if (isApp) {
+        await startTheApp(page);
+        await page.waitForFunction(appRunning);
+      }
       return response;
     };
   }
@@ -121,6 +133,7 @@ export function waitForTheApp(page) {
 /** Opens `url` and waits until the app has taken the page over and rendered its heading. */
 export async function open(page, url) {
   const response = await page.goto(url);
+  await startTheApp(page);
   await page.waitForFunction(appRunning);
   await page.locator("main h1").first().waitFor();
   return response;

@@ -5,7 +5,7 @@ import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { readdir, readFile, stat } from "node:fs/promises";
 import { join } from "node:path";
-import { appRunning, open, saveNotes, start, storedDataset } from "./harness.mjs";
+import { appRunning, open, saveNotes, start, startTheApp, storedDataset } from "./harness.mjs";
 
 let app;
 before(async () => {
@@ -72,6 +72,7 @@ test("a deep link keeps its written page, readable, until its chunk has arrived;
     await r.continue();
   });
   await page.goto(app.url("/kommun/hjo/"));
+  await startTheApp(page);
   // The main module has started (it asked for the chunk), the route's code has not arrived.
   await page.waitForFunction(() => performance.getEntriesByType("resource").some((e) => e.name.endsWith("_bg.wasm")));
   await page.waitForTimeout(500);

@@ -178,8 +178,10 @@ fn announce(element: &HtmlElement, kind: &str) {
 
 impl Carried {
     /// Carries it out on the app's markup `drawn` (its top-level elements, in the written
-    /// page's order), after the written page is gone.
-    pub fn replay(self, drawn: &[Element]) {
+    /// page's order), after the written page is gone: focus and values now, in the task that
+    /// swapped the pages (no frame shows the app's field without what was typed); the clicks
+    /// it returns, later.
+    pub fn replay(self, drawn: &[Element]) -> Clicks {
         let focus = self.focused.as_ref().and_then(|p| p.follow(drawn));
         if let Some(target) = &focus {
             let options = web_sys::FocusOptions::new();
@@ -224,7 +226,23 @@ impl Carried {
                 }
             }
         }
-        for place in self.clicks {
+        Clicks(self.clicks)
+    }
+}
+
+/// The clicks to carry out once the app's page is on screen: what a click opens is built in
+/// a task of its own, not in the one that swapped the pages (a phone's start stays in
+/// shorter tasks).
+#[must_use]
+pub struct Clicks(Vec<Place>);
+
+impl Clicks {
+    pub fn any(&self) -> bool {
+        !self.0.is_empty()
+    }
+
+    pub fn carry_out(self, drawn: &[Element]) {
+        for place in self.0 {
             if let Some(target) = place.follow(drawn) {
                 target.click();
             }

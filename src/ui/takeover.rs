@@ -102,11 +102,15 @@ where
                 .remove_3("kc-wait", "kc-wait-all", "kc-mounting");
             let _ = root.remove_attribute("data-page");
         }
-        carried.replay(&drawn);
+        let clicks = carried.replay(&drawn);
         if !written.is_empty() {
             window().scroll_to_with_x_and_y(x, y);
         }
         carry_over::running();
+        if clicks.any() {
+            next_task().await;
+            clicks.carry_out(&drawn);
+        }
     });
 }
 

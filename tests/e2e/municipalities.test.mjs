@@ -1,6 +1,7 @@
 // Finding a participant: search, filters and sort in the URL, and its page.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
+import { existsSync, readFileSync } from "node:fs";
 import { start, open, announced } from "./harness.mjs";
 
 let app;
@@ -155,4 +156,40 @@ test("a municipality page prints as a clean A4 report", async () => {
   assert.match(await page.locator("article").innerText(), /Agneta Malm, planeringschef/);
   const pdf = await page.pdf({ format: "A4", margin: { top: "18mm", bottom: "18mm", left: "18mm", right: "18mm" } });
   assert.ok(pdf.length > 1000, "a PDF was produced");
+});
+
+// At scale a search shows the first screenful of its result in the keystroke's frame and the
+// rest of the change a frame later (src/ui/pages/municipalities): the rest must come.
+test("at 290 municipalities a search shows its first rows at once and every row a frame later", async () => {
+  const file = process.env.KC_GENERATED ?? "target/generated-290x20.json";
+  assert.ok(existsSync(file), `${file} is written by scripts/test.sh before this suite`);
+  const page = await app.page();
+  await open(page, app.url("/data"));
+  await page.getByLabel("Välj fil att importera").setInputFiles({ name: "generated.json", mimeType: "application/json", buffer: readFileSync(file) });
+  await page.getByTestId("import-preview").getByRole("button", { name: "Ersätt allt med filen" }).click();
+  await page.getByTestId("import-done").waitFor({ timeout: 60_000 });
+  await page.getByRole("navigation", { name: "Huvudmeny" }).getByRole("link", { name: "Kommuner" }).click();
+  await page.locator(".participants-table tbody tr").nth(280).waitFor();
+  const all = await page.locator(".participants-table tbody tr").count();
+  assert.ok(all > 280, `${all} rows`);
+  const search = page.getByLabel("Sök");
+  await search.fill("hjo");
+  await page.getByTestId("showing").filter({ hasText: `Visar 1 av ${all}.` }).waitFor();
+  assert.deepEqual(await rowNames(page), ["Hjo"]);
+  // Erased: the keystroke's frame shows the first rows, the frame after all of them.
+  const frames = await page.evaluate(async () => {
+    const field = document.querySelector("#list-q");
+    const visible = () => document.querySelectorAll(".participants-table tbody tr:not([hidden])").length;
+    field.value = "";
+    field.dispatchEvent(new Event("input", { bubbles: true }));
+    const seen = [];
+    for (let i = 0; i < 4; i++) {
+      await new Promise((frame) => requestAnimationFrame(() => setTimeout(frame)));
+      seen.push(visible());
+    }
+    return seen;
+  });
+  assert.ok(frames[0] >= 30, `the first screenful at once: ${frames}`);
+  assert.equal(frames.at(-1), all, `every row within frames: ${frames}`);
+  assert.deepEqual(page.problems, []);
 });

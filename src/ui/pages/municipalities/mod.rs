@@ -53,6 +53,33 @@ pub fn Municipalities() -> impl IntoView {
             .collect::<HashSet<String>>()
     });
 
+    // What the rows show: the first screenful of a search's result in the keystroke's own
+    // frame, the rest of the change (rows below it, out of sight) in the frame after, so a
+    // keystroke that brings 290 rows back lays out 40 before it paints.
+    let laid_out = RwSignal::new(shown.get_untracked());
+    Effect::new(move |_| {
+        let target = shown.get();
+        let first = {
+            let order = ordered.read();
+            let now = laid_out.read_untracked();
+            first_screen(&order, &target, &now)
+        };
+        let rest = first != target;
+        laid_out.set(first);
+        if rest {
+            request_animation_frame(move || {
+                set_timeout(
+                    move || {
+                        if shown.with_untracked(|s| *s == target) {
+                            laid_out.set(target);
+                        }
+                    },
+                    std::time::Duration::ZERO,
+                );
+            });
+        }
+    });
+
     let filters_open = RwSignal::new(false);
     let active = Memo::new(move |_| {
         let q = query.read();
@@ -150,7 +177,7 @@ pub fn Municipalities() -> impl IntoView {
                 </thead>
                 <tbody>
                     <For each=move || ordered.get() key=|r| r.participation_id.clone() let(r)>
-                        <ListRow row=row_memo(all, r, |r| &r.participation_id) shown=shown/>
+                        <ListRow row=row_memo(all, r, |r| &r.participation_id) shown=laid_out/>
                     </For>
                 </tbody>
             </table>
@@ -173,7 +200,7 @@ pub fn Municipalities() -> impl IntoView {
 
 /// One participant's row: each cell reads the row's memo, each label the language.
 #[component]
-fn ListRow(row: Memo<Row>, shown: Memo<HashSet<String>>) -> impl IntoView {
+fn ListRow(row: Memo<Row>, shown: RwSignal<HashSet<String>>) -> impl IntoView {
     let i18n = use_i18n();
     let dash = || "–".to_owned();
     view! {
@@ -201,4 +228,25 @@ fn ListRow(row: Memo<Row>, shown: Memo<HashSet<String>>) -> impl IntoView {
             <td data-label=move || t_string!(i18n, list.col_due)>{move || row.read().due.map_or_else(dash, |d| d.to_string())}</td>
         </tr>
     }
+}
+
+/// Rows the first screenful of a result needs changed now: in display order, each row's state
+/// in `target` until `AT_ONCE` rows of it are shown, after that its state in `now`.
+fn first_screen(order: &[Row], target: &HashSet<String>, now: &HashSet<String>) -> HashSet<String> {
+    const AT_ONCE: usize = 30;
+    let mut shown = 0;
+    order
+        .iter()
+        .map(|r| &r.participation_id)
+        .filter(|id| {
+            if shown < AT_ONCE {
+                let keep = target.contains(*id);
+                shown += usize::from(keep);
+                keep
+            } else {
+                now.contains(*id)
+            }
+        })
+        .cloned()
+        .collect()
 }

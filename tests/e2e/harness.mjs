@@ -2,6 +2,7 @@
 // build, and Debian's Chromium driven by playwright-core (no browser download).
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
+import { existsSync, readFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { chromium } from "playwright-core";
 import { serve } from "../../scripts/serve.mjs";
@@ -234,6 +235,20 @@ export async function exportFile(page) {
 }
 
 /** Chooses `text` as the file to import on /data. */
+/** The generated register, 290 municipalities × 20 events (scripts/test.sh writes it before the suite). */
+export function generated290() {
+  const file = process.env.KC_GENERATED ?? "target/generated-290x20.json";
+  assert.ok(existsSync(file), `${file} is written by scripts/test.sh before this suite`);
+  return readFileSync(file);
+}
+
+/** On /data: replaces the whole register with the file `body`, and waits until it is done. */
+export async function replaceAllWith(page, body, name = "generated.json") {
+  await page.getByLabel("Välj fil att importera").setInputFiles({ name, mimeType: "application/json", buffer: body });
+  await page.getByTestId("import-preview").getByRole("button", { name: "Ersätt allt med filen" }).click();
+  await page.getByTestId("import-done").waitFor({ timeout: 60_000 });
+}
+
 export async function importText(page, text, name = "klimatcoachning-import.json") {
   await page.getByLabel("Välj fil att importera").setInputFiles({ name, mimeType: "application/json", buffer: Buffer.from(text) });
 }

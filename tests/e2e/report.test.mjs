@@ -2,8 +2,7 @@
 // edit, printed to PDF, and at 290 municipalities × 20 events.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { existsSync, readFileSync } from "node:fs";
-import { start, open, openEditor, announced } from "./harness.mjs";
+import { start, open, openEditor, announced, generated290, replaceAllWith } from "./harness.mjs";
 
 let app;
 before(async () => (app = await start()));
@@ -138,20 +137,12 @@ test("the report prints on A4: a section a page, the figures' tables open, no na
 });
 
 test("at 290 municipalities × 20 events the report renders in seconds", async () => {
-  const file = process.env.KC_GENERATED ?? "target/generated-290x20.json";
-  assert.ok(existsSync(file), `${file} is written by scripts/test.sh before this suite`);
-  const text = readFileSync(file);
+  const text = generated290();
   const coaching = JSON.parse(text).participations.filter((p) => p.detail.type === "coaching").length;
   assert.ok(coaching > 280, `${coaching} coaching participants`);
   const page = await app.page();
   await open(page, app.url("/data"));
-  await page.getByLabel("Välj fil att importera").setInputFiles({
-    name: "generated.json",
-    mimeType: "application/json",
-    buffer: text,
-  });
-  await page.getByTestId("import-preview").getByRole("button", { name: "Ersätt allt med filen" }).click();
-  await page.getByTestId("import-done").waitFor({ timeout: 60_000 });
+  await replaceAllWith(page, text);
   const t0 = Date.now();
   await page.getByRole("link", { name: "Rapport" }).click();
   await page.getByTestId("participant-table").locator("tbody tr").nth(coaching - 1).waitFor({ timeout: 60_000 });

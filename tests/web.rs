@@ -589,6 +589,42 @@ async fn a_list_row_follows_a_change_an_undo_and_the_language_after_mounting() {
     assert!(row == same, "the row is the same element throughout");
 }
 
+/// A search re-runs only the rows whose shown state it changes: each row reads a switch of
+/// its own, and a switch that keeps its state notifies no one.
+#[wasm_bindgen_test]
+async fn a_new_set_of_shown_rows_wakes_only_the_rows_it_changes() {
+    use klimatcoachning::ui::components::keyed::Switches;
+    use std::collections::HashSet;
+    let set = |keys: &[&str]| keys.iter().map(|k| k.to_string()).collect::<HashSet<_>>();
+    let owner = Owner::new();
+    owner.set();
+    let switches = Switches::new(set(&["a", "b"]));
+    let runs = ["a", "b", "c"].map(|key| {
+        let switch = switches.of(key);
+        let runs = StoredValue::new(Vec::<bool>::new());
+        Effect::new(move |_| {
+            let on = switch.get();
+            runs.update_value(|r| r.push(on));
+        });
+        runs
+    });
+    leptos::task::tick().await;
+    let seen = || runs.map(|r| r.get_value());
+    assert_eq!(seen(), [vec![true], vec![true], vec![false]]);
+
+    switches.apply(set(&["a", "c"]));
+    leptos::task::tick().await;
+    assert_eq!(
+        seen(),
+        [vec![true], vec![true, false], vec![false, true]],
+        "a kept its state and was not woken"
+    );
+    // A row drawn after the change starts in the state last applied.
+    assert!(switches.of("c").get_untracked());
+    assert!(!switches.of("d").get_untracked());
+    switches.with_on(|on| assert_eq!(*on, set(&["a", "c"])));
+}
+
 /// Types `value` into the input matched by `selector`, as a person would (an input event).
 fn type_into(host: &web_sys::HtmlElement, selector: &str, value: &str) {
     let input: web_sys::HtmlInputElement = query(host, selector).unchecked_into();

@@ -16,7 +16,7 @@ use crate::domain::model::ProgrammeKind;
 use crate::domain::municipalities::counties;
 use crate::i18n::*;
 use crate::store::use_store;
-use crate::ui::components::keyed::row_memo;
+use crate::ui::components::keyed::{row_memo, Switches};
 use crate::ui::components::labels::{programme_label, status_label, status_short};
 use crate::ui::components::list_download::ListDownload;
 use crate::ui::components::page_head::PageHead;
@@ -53,25 +53,26 @@ pub fn Municipalities() -> impl IntoView {
             .collect::<HashSet<String>>()
     });
 
-    // What the rows show: the first screenful of a search's result in the keystroke's own
-    // frame, the rest of the change (rows below it, out of sight) in the frame after, so a
-    // keystroke that brings 290 rows back lays out 40 before it paints.
-    let laid_out = RwSignal::new(shown.get_untracked());
+    // What the rows show: the rows a keystroke's result shows on screen (and those above
+    // them) in the keystroke's own frame, the rest of the change (rows below, out of sight)
+    // in the frame after, so a keystroke that brings 290 rows back lays out a screenful
+    // before it paints.
+    let body = NodeRef::<leptos::html::Tbody>::new();
+    let laid_out = Switches::new(shown.get_untracked());
     Effect::new(move |_| {
         let target = shown.get();
-        let first = {
-            let order = ordered.read();
-            let now = laid_out.read_untracked();
-            first_screen(&order, &target, &now)
-        };
+        let at_once = body
+            .get_untracked()
+            .map_or(usize::MAX, |b| rows_in_sight(&b));
+        let first = laid_out.with_on(|now| first_screen(&ordered.read(), &target, now, at_once));
         let rest = first != target;
-        laid_out.set(first);
+        laid_out.apply(first);
         if rest {
             request_animation_frame(move || {
                 set_timeout(
                     move || {
                         if shown.with_untracked(|s| *s == target) {
-                            laid_out.set(target);
+                            laid_out.apply(target);
                         }
                     },
                     std::time::Duration::ZERO,
@@ -175,9 +176,9 @@ pub fn Municipalities() -> impl IntoView {
                         <th scope="col">{t!(i18n, list.col_due)}</th>
                     </tr>
                 </thead>
-                <tbody>
+                <tbody node_ref=body>
                     <For each=move || ordered.get() key=|r| r.participation_id.clone() let(r)>
-                        <ListRow row=row_memo(all, r, |r| &r.participation_id) shown=laid_out/>
+                        <ListRow shown=laid_out.of(&r.participation_id) row=row_memo(all, r, |r| &r.participation_id)/>
                     </For>
                 </tbody>
             </table>
@@ -200,11 +201,11 @@ pub fn Municipalities() -> impl IntoView {
 
 /// One participant's row: each cell reads the row's memo, each label the language.
 #[component]
-fn ListRow(row: Memo<Row>, shown: RwSignal<HashSet<String>>) -> impl IntoView {
+fn ListRow(row: Memo<Row>, shown: Signal<bool>) -> impl IntoView {
     let i18n = use_i18n();
     let dash = || "–".to_owned();
     view! {
-        <tr hidden=move || !shown.read().contains(&row.read().participation_id)>
+        <tr hidden=move || !shown.get()>
             <th scope="row">
                 <A href=move || href(&format!("/kommun/{}", row.read().slug))>{move || row.read().name.clone()}</A>
             </th>
@@ -213,9 +214,13 @@ fn ListRow(row: Memo<Row>, shown: RwSignal<HashSet<String>>) -> impl IntoView {
             <td data-label=move || t_string!(i18n, list.col_programme)>{move || programme_label(i18n, row.read().programme)}</td>
             <td data-label=move || t_string!(i18n, list.col_population)>{move || row.read().population.clone().map(|p| {
                 let count = p.count;
+                // One element for the value, so that on a phone, where the cell is a flex
+                // row after its label, the date can wrap under the number.
                 view! {
-                    {move || format::number(i18n, count.into())}
-                    <span class="date">" (" {p.date.to_string()} ")"</span>
+                    <span>
+                        {move || format::number(i18n, count.into())}
+                        " "<span class="date">"(" {p.date.to_string()} ")"</span>
+                    </span>
                 }
             })}</td>
             <td data-label=move || t_string!(i18n, list.col_mentor)>{move || row.read().mentor.clone().unwrap_or_else(dash)}</td>
@@ -230,16 +235,34 @@ fn ListRow(row: Memo<Row>, shown: RwSignal<HashSet<String>>) -> impl IntoView {
     }
 }
 
+/// How many rows of the table's body fit between its top and the bottom of the window: as
+/// many as are in sight (or above it), counting each row as short as a row can be.
+fn rows_in_sight(body: &web_sys::HtmlElement) -> usize {
+    /// No row, on a wide screen or a phone, is less than 2 rem high.
+    const SHORTEST_ROW_PX: f64 = 32.0;
+    let bottom = window()
+        .inner_height()
+        .ok()
+        .and_then(|h| h.as_f64())
+        .unwrap_or(1000.0);
+    let top = body.get_bounding_client_rect().top();
+    ((bottom - top).max(0.0) / SHORTEST_ROW_PX).ceil() as usize + 1
+}
+
 /// Rows the first screenful of a result needs changed now: in display order, each row's state
-/// in `target` until `AT_ONCE` rows of it are shown, after that its state in `now`.
-fn first_screen(order: &[Row], target: &HashSet<String>, now: &HashSet<String>) -> HashSet<String> {
-    const AT_ONCE: usize = 30;
+/// in `target` until `at_once` rows of it are shown, after that its state in `now`.
+fn first_screen(
+    order: &[Row],
+    target: &HashSet<String>,
+    now: &HashSet<String>,
+    at_once: usize,
+) -> HashSet<String> {
     let mut shown = 0;
     order
         .iter()
         .map(|r| &r.participation_id)
         .filter(|id| {
-            if shown < AT_ONCE {
+            if shown < at_once {
                 let keep = target.contains(*id);
                 shown += usize::from(keep);
                 keep

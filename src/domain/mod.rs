@@ -21,6 +21,7 @@ pub mod pairs;
 pub mod partial_date;
 pub mod participants;
 pub mod pilot;
+pub mod programme;
 pub mod report;
 pub mod rows;
 pub mod seed;

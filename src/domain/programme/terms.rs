@@ -2,7 +2,7 @@
 //! on its own, so the form can say what is wrong with each at once; an earlier round's
 //! terms (not its name or period) prefill a new form.
 
-use crate::domain::model::{Period, Programme};
+use crate::domain::model::{Fact, Period, Programme};
 use crate::domain::validate::{
     kronor, not_before, required_date, required_text, whole_number, FieldError,
 };
@@ -56,9 +56,8 @@ impl RoundForm {
     /// A new form with the terms of `earlier`: population limit, grant, own contribution,
     /// years to a strategy and the call's words; name and period stay empty.
     pub fn copying(earlier: &Programme) -> RoundForm {
-        let number = |f: &Option<crate::domain::model::Fact<u32>>| {
-            f.as_ref().map(|f| f.value.to_string()).unwrap_or_default()
-        };
+        let number =
+            |f: &Option<Fact<u32>>| f.as_ref().map(|f| f.value.to_string()).unwrap_or_default();
         RoundForm {
             max_population: number(&earlier.max_population),
             grant_kr: number(&earlier.grant_per_participant_kr),
@@ -73,9 +72,14 @@ impl RoundForm {
         }
     }
 
-    /// The terms, or every field's reason for refusing them.
+    /// The terms, or every field's reason for refusing them, in the form's order.
     pub fn check(&self) -> Result<RoundTerms, Vec<(Field, FieldError)>> {
         let mut wrong = Vec::new();
+        let name = required_text(&self.name).map_err(|e| wrong.push((Field::Name, e)));
+        let start = required_date(&self.start).map_err(|e| wrong.push((Field::Start, e)));
+        let end = required_date(&self.end)
+            .and_then(|end| not_before(Some(end), start.ok()).map(|()| end))
+            .map_err(|e| wrong.push((Field::End, e)));
         let mut keep = |field: Field, result: Result<i64, FieldError>| {
             result
                 .and_then(|n| u32::try_from(n).map_err(|_| FieldError::TooLarge))
@@ -95,11 +99,6 @@ impl RoundForm {
             Field::CommitmentYears,
             whole_number(&self.commitment_years, YEARS.0, YEARS.1),
         );
-        let name = required_text(&self.name).map_err(|e| wrong.push((Field::Name, e)));
-        let start = required_date(&self.start).map_err(|e| wrong.push((Field::Start, e)));
-        let end = required_date(&self.end)
-            .and_then(|end| not_before(Some(end), start.ok()).map(|()| end))
-            .map_err(|e| wrong.push((Field::End, e)));
         let optional = |s: &str| Some(s.trim().to_owned()).filter(|s| !s.is_empty());
         match (
             name,
@@ -110,9 +109,7 @@ impl RoundForm {
             min_contribution_kr,
             commitment_years,
         ) {
-            (Ok(name), Ok(start), Ok(end), Some(max), Some(grant), Some(min), Some(years))
-                if wrong.is_empty() =>
-            {
+            (Ok(name), Ok(start), Ok(end), Some(max), Some(grant), Some(min), Some(years)) => {
                 Ok(RoundTerms {
                     name,
                     short_name: optional(&self.short_name),
@@ -162,7 +159,7 @@ mod tests {
     }
 
     #[test]
-    fn every_wrong_field_is_named_with_its_reason_at_once() {
+    fn every_wrong_field_is_named_with_its_reason_at_once_in_the_forms_order() {
         let form = RoundForm {
             name: "  ".into(),
             end: "2026-12-31".into(),
@@ -175,18 +172,18 @@ mod tests {
         assert_eq!(
             wrong,
             vec![
-                (Field::MaxPopulation, FieldError::NotANumber),
-                (Field::Grant, FieldError::NotWholeKronor),
-                (
-                    Field::CommitmentYears,
-                    FieldError::NumberOutOfRange { min: 1, max: 10 }
-                ),
                 (Field::Name, FieldError::Required),
                 (
                     Field::End,
                     FieldError::DateBefore {
                         other: NaiveDate::from_ymd_opt(2027, 1, 1).expect("date")
                     }
+                ),
+                (Field::MaxPopulation, FieldError::NotANumber),
+                (Field::Grant, FieldError::NotWholeKronor),
+                (
+                    Field::CommitmentYears,
+                    FieldError::NumberOutOfRange { min: 1, max: 10 }
                 ),
             ]
         );

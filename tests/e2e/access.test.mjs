@@ -5,7 +5,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { start, open, openEditor, axeViolations } from "./harness.mjs";
 
-const ROUTES = ["/", "/kommuner", "/kommun/hjo", "/kommun/lansstyrelsen-i-skane", "/mentorer", "/pilotlan", "/handelser", "/rapport", "/data", "/om", "/finns-inte"];
+const ROUTES = ["/", "/program", "/kommuner", "/kommun/hjo", "/kommun/lansstyrelsen-i-skane", "/mentorer", "/pilotlan", "/handelser", "/rapport", "/data", "/om", "/finns-inte"];
 
 let app;
 before(async () => (app = await start()));
@@ -48,6 +48,12 @@ for (const scheme of ["light", "dark"]) {
           await page.getByTestId("sheet-problems").waitFor();
         }
         if (path === "/handelser") await openEveryForm(page);
+        if (path === "/program") {
+          // The new round's form, refused.
+          await openEveryForm(page);
+          await page.locator("form.round-editor button[type=submit]").click();
+          await page.locator("form.round-editor [aria-invalid=true]").first().waitFor();
+        }
         if (path === "/kommun/hjo") {
           // Every section's form open, the commitment's link refused.
           await openEveryForm(page);

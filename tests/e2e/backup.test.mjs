@@ -17,7 +17,7 @@ const count = (page) => page.getByTestId("unexported-count");
 async function edit(page, text, expected) {
   await notes(page).fill(text);
   await notes(page).locator("xpath=ancestor::form").getByRole("button", { name: "Spara anteckningar" }).click();
-  await count(page).filter({ hasText: `Ändringar sedan export: ${expected}` }).waitFor();
+  await count(page).filter({ hasText: `Ej exporterat: ${expected}` }).waitFor();
 }
 
 // The browser's answer is the browser's; the calls are what the app controls. Counted per tab,
@@ -43,7 +43,7 @@ test("the unexported-changes count rises with edits, survives a reload, resets o
   await edit(page, "Två", 2);
   await page.reload();
   await page.locator("main h1").waitFor();
-  assert.equal(await count(page).textContent(), "Ändringar sedan export: 2");
+  assert.equal(await count(page).textContent(), "Ej exporterat: 2");
   await edit(page, "Tre", 3);
   assert.equal(await page.evaluate(() => sessionStorage.getItem("persist-calls")), "1", "asked at the first edit only");
 

@@ -11,7 +11,7 @@ test("the navigation leads to the about page and back, and titles follow", async
   const page = await app.page();
   await open(page, app.url("/"));
   const nav = page.getByRole("navigation", { name: "Huvudmeny" });
-  assert.deepEqual(await nav.getByRole("link").allInnerTexts(), ["Översikt", "Kommuner", "Mentorer", "Pilotlän", "Händelser", "Rapport", "Data", "Om"]);
+  assert.deepEqual(await nav.getByRole("link").allInnerTexts(), ["Översikt", "Program", "Kommuner", "Mentorer", "Pilotlän", "Händelser", "Rapport", "Data", "Om"]);
   await nav.getByRole("link", { name: "Om", exact: true }).click();
   await page.waitForURL(app.url("/om"));
   assert.equal(await page.locator("h1").textContent(), "Om Klimatcoachning-registret");
@@ -51,7 +51,7 @@ test("an unknown path shows the not-found page inside the normal navigation", as
   assert.equal(await page.locator("h1").textContent(), "Sidan finns inte");
   assert.equal(await page.title(), "Sidan finns inte – Klimatcoachning");
   assert.equal(await page.getByTestId("not-found").textContent(), "Det finns ingen sida på adressen /nonexistent.");
-  assert.equal(await page.getByRole("navigation", { name: "Huvudmeny" }).getByRole("link").count(), 8);
+  assert.equal(await page.getByRole("navigation", { name: "Huvudmeny" }).getByRole("link").count(), 9);
   await page.getByRole("link", { name: "Till översikten" }).click();
   await page.waitForURL(app.url("/"));
   assert.equal(await page.getByTestId("listed").textContent(), "22");
@@ -72,7 +72,7 @@ test("the skip link moves focus to the main content and stays on the page", asyn
 test("no page scrolls sideways on a 360 px phone", async () => {
   const page = await app.page();
   await page.setViewportSize({ width: 360, height: 640 });
-  for (const path of ["/", "/kommuner", "/kommun/osby", "/mentorer", "/pilotlan", "/handelser", "/data", "/om"]) {
+  for (const path of ["/", "/program", "/kommuner", "/kommun/osby", "/mentorer", "/pilotlan", "/handelser", "/data", "/om"]) {
     await open(page, app.url(path));
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     assert.ok(width <= 360, `${path} is ${width} px wide`);

@@ -21,6 +21,7 @@ after(async () => {
 // Each route the app links to, with what its HTML must hold before any script runs.
 const PAGES = [
   { path: "/", title: "Översikt – Klimatcoachning", h1: "Klimatcoachning 2007–2008", facts: ['data-testid="applied">34<', "2007", "50 000"] },
+  { path: "/program", title: "Program och omgångar – Klimatcoachning", h1: "Program och omgångar", facts: ["Avslutad", "Deltagare: 22", "Deltagare: 5", "Ny omgång"] },
   { path: "/kommuner", title: "Kommuner – Klimatcoachning", h1: "Deltagare i båda projekten", facts: ["Visar 27 av 27.", "Hjo", "Östra Göinge"] },
   { path: "/kommun/hjo", title: "Hjo – Klimatcoachning", h1: "Hjo", facts: ["1497", "Västra Götalands län", "kalla-s"] },
   { path: "/mentorer", title: "Mentorer – Klimatcoachning", h1: "Mentorer och mentorkommuner", facts: ["Ingen mentor"] },

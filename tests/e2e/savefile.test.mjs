@@ -129,7 +129,7 @@ test("after a restart the app offers to reconnect to the file; until then the fi
   await state(page).filter({ hasText: "Appen sparade tidigare i filen klimatcoachning.json." }).waitFor();
   await editNotes(page, "Medan filen väntar");
   assert.ok(!(await fileText(page)).includes("Medan filen väntar"), "no write without permission");
-  assert.equal(await page.getByTestId("unexported-count").textContent(), "Ändringar sedan export: 1");
+  assert.equal(await page.getByTestId("unexported-count").textContent(), "Ej exporterat: 1");
 
   await open(page, app.url("/data"));
   await page.getByRole("button", { name: "Fortsätt spara i klimatcoachning.json" }).click();

@@ -76,7 +76,7 @@ async function everyRoute(page) {
   await open(page, app.url("/kommuner"));
   const first = page.locator("main table a").first();
   const municipality = await first.getAttribute("href");
-  for (const path of ["/", "/kommuner", municipality, "/mentorer", "/pilotlan", "/handelser", "/data", "/om"]) {
+  for (const path of ["/", "/program", "/kommuner", municipality, "/mentorer", "/pilotlan", "/handelser", "/data", "/om"]) {
     await open(page, app.origin + path);
     if (path === "/pilotlan") await page.locator("main [aria-expanded]").first().click();
     await page.mouse.move(200, 300);

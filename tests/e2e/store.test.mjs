@@ -205,7 +205,7 @@ test("with storage disabled by the browser the app works and says nothing will b
   assert.match(await page.getByTestId("store-banner").innerText(), /Inget du gör här sparas om du inte exporterar det till en fil/);
   await saveNotes(page, coachingNotes(page), "bara i minnet");
   assert.equal(await coachingNotes(page).inputValue(), "bara i minnet");
-  assert.equal(await page.getByTestId("unexported-count").textContent(), "Ändringar sedan export: 1", "counted in memory too");
+  assert.equal(await page.getByTestId("unexported-count").textContent(), "Ej exporterat: 1", "counted in memory too");
   assert.deepEqual(problems, []);
   await context.close();
 });

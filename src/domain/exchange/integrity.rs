@@ -63,6 +63,9 @@ pub fn check(d: &Dataset) -> Vec<Problem> {
 
     for (i, p) in d.programmes.iter().enumerate() {
         for (field, source) in programme_fact_sources(p) {
+            if source == ENTERED {
+                continue;
+            }
             refer(format!("programmes[{i}].{field}.source"), source, &sources);
         }
     }

@@ -112,6 +112,10 @@ impl<T> Fact<T> {
     }
 }
 
+/// The source of a fact a person typed into the app, such as a new round's terms: it cites
+/// no document; the record's versions say who entered it and when.
+pub const ENTERED: &str = "entered";
+
 /// A cited document. Its `id` (S1, S2, …) is what facts refer to.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]

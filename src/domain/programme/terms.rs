@@ -18,6 +18,7 @@ pub const POPULATION: (i64, i64) = (1, 1_000_000);
 pub struct RoundForm {
     pub name: String,
     pub short_name: String,
+    pub organiser: String,
     pub start: String,
     pub end: String,
     pub max_population: String,
@@ -31,6 +32,7 @@ pub struct RoundForm {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Field {
     Name,
+    Organiser,
     Start,
     End,
     MaxPopulation,
@@ -44,6 +46,7 @@ pub enum Field {
 pub struct RoundTerms {
     pub name: String,
     pub short_name: Option<String>,
+    pub organiser: String,
     pub period: Period,
     pub max_population: u32,
     pub grant_kr: u32,
@@ -52,13 +55,22 @@ pub struct RoundTerms {
     pub call: Option<String>,
 }
 
+/// A count as people write it, "20 000" (a space or a no-break space between the thousands),
+/// as the digits alone.
+fn ungrouped(text: &str) -> String {
+    text.chars()
+        .filter(|c| !c.is_whitespace() && *c != '\u{a0}')
+        .collect()
+}
+
 impl RoundForm {
-    /// A new form with the terms of `earlier`: population limit, grant, own contribution,
-    /// years to a strategy and the call's words; name and period stay empty.
+    /// A new form with the terms of `earlier`: organiser, population limit, grant, own
+    /// contribution, years to a strategy and the call's words; name and period stay empty.
     pub fn copying(earlier: &Programme) -> RoundForm {
         let number =
             |f: &Option<Fact<u32>>| f.as_ref().map(|f| f.value.to_string()).unwrap_or_default();
         RoundForm {
+            organiser: earlier.organiser.value.clone(),
             max_population: number(&earlier.max_population),
             grant_kr: number(&earlier.grant_per_participant_kr),
             min_contribution_kr: number(&earlier.min_local_contribution_kr),
@@ -76,6 +88,8 @@ impl RoundForm {
     pub fn check(&self) -> Result<RoundTerms, Vec<(Field, FieldError)>> {
         let mut wrong = Vec::new();
         let name = required_text(&self.name).map_err(|e| wrong.push((Field::Name, e)));
+        let organiser =
+            required_text(&self.organiser).map_err(|e| wrong.push((Field::Organiser, e)));
         let start = required_date(&self.start).map_err(|e| wrong.push((Field::Start, e)));
         let end = required_date(&self.end)
             .and_then(|end| not_before(Some(end), start.ok()).map(|()| end))
@@ -88,7 +102,7 @@ impl RoundForm {
         };
         let max_population = keep(
             Field::MaxPopulation,
-            whole_number(&self.max_population, POPULATION.0, POPULATION.1),
+            whole_number(&ungrouped(&self.max_population), POPULATION.0, POPULATION.1),
         );
         let grant_kr = keep(Field::Grant, kronor(&self.grant_kr).map(i64::from));
         let min_contribution_kr = keep(
@@ -102,6 +116,7 @@ impl RoundForm {
         let optional = |s: &str| Some(s.trim().to_owned()).filter(|s| !s.is_empty());
         match (
             name,
+            organiser,
             start,
             end,
             max_population,
@@ -109,18 +124,26 @@ impl RoundForm {
             min_contribution_kr,
             commitment_years,
         ) {
-            (Ok(name), Ok(start), Ok(end), Some(max), Some(grant), Some(min), Some(years)) => {
-                Ok(RoundTerms {
-                    name,
-                    short_name: optional(&self.short_name),
-                    period: Period { start, end },
-                    max_population: max,
-                    grant_kr: grant,
-                    min_contribution_kr: min,
-                    commitment_years: years,
-                    call: optional(&self.call),
-                })
-            }
+            (
+                Ok(name),
+                Ok(organiser),
+                Ok(start),
+                Ok(end),
+                Some(max),
+                Some(grant),
+                Some(min),
+                Some(years),
+            ) => Ok(RoundTerms {
+                name,
+                short_name: optional(&self.short_name),
+                organiser,
+                period: Period { start, end },
+                max_population: max,
+                grant_kr: grant,
+                min_contribution_kr: min,
+                commitment_years: years,
+                call: optional(&self.call),
+            }),
             _ => Err(wrong),
         }
     }
@@ -136,9 +159,10 @@ mod tests {
         RoundForm {
             name: " Klimatcoachning 2027 ".into(),
             short_name: "".into(),
+            organiser: "Klimatkommunerna".into(),
             start: "2027-01-01".into(),
             end: "2029-12-31".into(),
-            max_population: "20000".into(),
+            max_population: "20 000".into(),
             grant_kr: "75 000".into(),
             min_contribution_kr: "25 000".into(),
             commitment_years: "3".into(),
@@ -162,6 +186,7 @@ mod tests {
     fn every_wrong_field_is_named_with_its_reason_at_once_in_the_forms_order() {
         let form = RoundForm {
             name: "  ".into(),
+            organiser: "".into(),
             end: "2026-12-31".into(),
             max_population: "tjugotusen".into(),
             grant_kr: "75,5".into(),
@@ -173,6 +198,7 @@ mod tests {
             wrong,
             vec![
                 (Field::Name, FieldError::Required),
+                (Field::Organiser, FieldError::Required),
                 (
                     Field::End,
                     FieldError::DateBefore {
@@ -211,6 +237,7 @@ mod tests {
         let form = RoundForm::copying(first);
         assert_eq!(form.grant_kr, "50000");
         assert_eq!(form.commitment_years, "2");
+        assert_eq!(form.organiser, "Klimatkommunerna");
         assert!(form.name.is_empty() && form.start.is_empty() && form.end.is_empty());
         let filled = RoundForm {
             name: "Klimatcoachning 2027".into(),

@@ -11,7 +11,8 @@ use crate::ui::format;
 use crate::ui::paths::href;
 use crate::ui::today::now;
 
-/// "Ändringar sedan export: 3", linking to /data; nothing when everything is exported.
+/// "Ej exporterat: 3" (short, to keep the header one line; the title says it in full),
+/// linking to /data; nothing when everything is exported.
 #[component]
 pub fn UnexportedCount() -> impl IntoView {
     let i18n = use_i18n();
@@ -19,7 +20,8 @@ pub fn UnexportedCount() -> impl IntoView {
     let count = move || backup.read().changes;
     view! {
         <Show when=move || { count() > 0 }>
-            <A href=href("/data") attr:class="unexported" attr:data-testid="unexported-count">
+            <A href=href("/data") attr:class="unexported" attr:data-testid="unexported-count"
+                attr:title=move || t_string!(i18n, backup.count_title, count = count())>
                 {move || t_string!(i18n, backup.count, count = count())}
             </A>
         </Show>

@@ -46,7 +46,7 @@ impl Editing {
 
 /// Focuses the element `id` (or the first `inside` it) in a later task, when the view
 /// has followed the signal.
-fn focus_later(id: String, inside: Option<&'static str>) {
+pub fn focus_later(id: String, inside: Option<&'static str>) {
     leptos::task::spawn_local(async move {
         next_task().await;
         let el = document().get_element_by_id(&id);

@@ -7,6 +7,36 @@ use crate::domain::validate::FieldError;
 use crate::i18n::*;
 use crate::ui::format;
 
+/// One field of a form: what is typed, and the reason it was refused (shown by [`TextField`]).
+#[derive(Clone, Copy)]
+pub struct Input {
+    pub value: RwSignal<String>,
+    pub error: RwSignal<Option<FieldError>>,
+}
+
+impl Input {
+    pub fn new(initial: String) -> Input {
+        Input {
+            value: RwSignal::new(initial),
+            error: RwSignal::new(None),
+        }
+    }
+
+    /// Runs `check` on the typed value; records and returns its verdict.
+    pub fn check<T>(&self, check: impl Fn(&str) -> Result<T, FieldError>) -> Option<T> {
+        match check(&self.value.get_untracked()) {
+            Ok(v) => {
+                self.error.set(None);
+                Some(v)
+            }
+            Err(e) => {
+                self.error.set(Some(e));
+                None
+            }
+        }
+    }
+}
+
 /// The message for a refused value, in the reader's language.
 pub fn error_text(i18n: leptos_i18n::I18nContext<Locale>, e: &FieldError) -> String {
     match e {

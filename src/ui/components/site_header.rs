@@ -55,7 +55,15 @@ pub fn SiteHeader() -> impl IntoView {
                 {t!(i18n, nav.menu)}
             </button>
             <div id="site-menu" class="site-menu" class:open=move || open.get()>
-                <nav aria-label=move || t_string!(i18n, nav.label)>
+                // A link followed closes the menu, the current page's too (the path stays).
+                <nav aria-label=move || t_string!(i18n, nav.label) on:click=move |ev| {
+                    let link = ev.target()
+                        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                        .and_then(|e| e.closest("a").ok().flatten());
+                    if link.is_some() {
+                        open.set(false);
+                    }
+                }>
                     <ul>
                         {Page::nav().map(|page| view! {
                             <li><A href=href(&page.path()) exact={page == Page::Overview}>{move || page.nav_label(i18n)}</A></li>

@@ -9,4 +9,5 @@ pub mod municipality;
 pub mod not_found;
 pub mod overview;
 pub mod pilot;
+pub mod programmes;
 pub mod report;

@@ -8,41 +8,13 @@ use crate::domain::model::{
     Adoption, FocusArea, NeedsAnalysis, Participation, ParticipationDetail,
 };
 use crate::domain::validate::{
-    not_before, optional_date, optional_link, optional_partial_date, period_not_before, FieldError,
+    not_before, optional_date, optional_link, optional_partial_date, period_not_before,
 };
 use crate::i18n::*;
 use crate::store::use_store;
 use crate::ui::components::edit_in_place::{EditActions, EditInPlace, Editing};
-use crate::ui::components::field::{date_hint, TextField};
+use crate::ui::components::field::{date_hint, Input, TextField};
 use crate::ui::components::labels::focus_label;
-
-struct Input {
-    value: RwSignal<String>,
-    error: RwSignal<Option<FieldError>>,
-}
-
-impl Input {
-    fn new(initial: String) -> Input {
-        Input {
-            value: RwSignal::new(initial),
-            error: RwSignal::new(None),
-        }
-    }
-
-    /// Runs `check` on the typed value; records and returns its verdict.
-    fn check<T>(&self, check: impl Fn(&str) -> Result<T, FieldError>) -> Option<T> {
-        match check(&self.value.get_untracked()) {
-            Ok(v) => {
-                self.error.set(None);
-                Some(v)
-            }
-            Err(e) => {
-                self.error.set(Some(e));
-                None
-            }
-        }
-    }
-}
 
 fn date_text(d: Option<chrono::NaiveDate>) -> String {
     d.map(|d| d.to_string()).unwrap_or_default()

@@ -1,0 +1,130 @@
+// /program: every programme with its period, participants and phase; "Ny omgång" makes a
+// coaching round, refusing each wrong field with its reason and focusing the first, copying
+// an earlier round's terms on request; the round is kept over a reload and undone by "Ångra".
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { start, open, openEditor, storedDataset } from "./harness.mjs";
+
+let app;
+before(async () => (app = await start()));
+after(async () => app.stop());
+
+const WORDS = {
+  sv: {
+    open: "Ny omgång",
+    copy: "Kopiera villkoren från",
+    name: "Namn",
+    organiser: "Arrangör",
+    start: "Första dag",
+    end: "Sista dag",
+    population: "Högst antal invånare",
+    grant: "Stöd per deltagare (kr)",
+    contribution: "Minsta egna insats (kr)",
+    years: "År från avsiktsförklaring till förslag i kommunfullmäktige",
+    create: "Skapa omgången",
+    required: "Fyll i det här fältet.",
+    range: "Skriv ett tal från 1 till 10.",
+    ended: "Avslutad",
+    noPeriod: "Perioden är inte känd",
+    planned: "Planerad",
+    participants: (n) => `Deltagare: ${n}`,
+    created: (name) => `Omgången ${name} är skapad.`,
+    builtin: "Klimatcoachning – stöd till lokalt klimatarbete i små kommuner",
+    period: "1 januari 2027 – 31 december 2029",
+    terms: "Högst 20\u00a0000 invånare · 75\u00a0000\u00a0kr per deltagare · 3 år till förslag i kommunfullmäktige",
+    undo: "Ångra",
+  },
+  en: {
+    open: "New round",
+    copy: "Copy the terms of",
+    name: "Name",
+    organiser: "Organiser",
+    start: "First day",
+    end: "Last day",
+    population: "Most inhabitants allowed",
+    grant: "Grant per participant (kr)",
+    contribution: "Least own contribution (kr)",
+    years: "Years from the letter of intent to a proposal in the municipal council",
+    create: "Create the round",
+    required: "Fill in this field.",
+    range: "Type a number from 1 to 10.",
+    ended: "Ended",
+    noPeriod: "The period is not known",
+    planned: "Planned",
+    participants: (n) => `Participants: ${n}`,
+    created: (name) => `The round ${name} has been created.`,
+    builtin: "Klimatcoachning – stöd till lokalt klimatarbete i små kommuner",
+    period: "1 January 2027 – 31 December 2029",
+    terms: "At most 20,000 inhabitants · SEK\u00a075,000 per participant · 3 years to a proposal in the municipal council",
+    undo: "Undo",
+  },
+};
+
+for (const language of ["sv", "en"]) {
+  const w = WORDS[language];
+  test(`create a round, refused field by field, its terms copied, kept over a reload, undone (${language})`, async () => {
+    const page = await app.page();
+    await open(page, app.url("/program"));
+    if (language === "en") {
+      await page.getByRole("button", { name: "In English" }).click();
+      await page.locator("html[lang=en]").waitFor();
+    }
+    const round = (slug) => page.locator(`[data-testid=round][data-round="${slug}"]`);
+    // The built-in programmes, ended, with the participants the register holds.
+    assert.equal(await page.getByTestId("round").count(), 2);
+    assert.match(await round("coaching").innerText(), new RegExp(`${w.builtin}[\\s\\S]*${w.ended}[\\s\\S]*${w.participants(22)}`));
+    assert.match(await round("pilotlan").innerText(), new RegExp(`${w.noPeriod}\\s+${w.participants(5)}`));
+    assert.equal(await round("coaching").getByRole("link").getAttribute("href"), "/");
+
+    await openEditor(page, w.open);
+    const form = page.locator("form.round-editor");
+    // The organiser of the latest coaching round is offered; the rest is empty.
+    assert.equal(await form.getByLabel(w.organiser).inputValue(), "Klimatkommunerna");
+    await form.getByLabel(w.years).fill("0");
+    await form.getByRole("button", { name: w.create }).click();
+    const reason = (label) => form.getByLabel(label, { exact: true }).evaluate((el) =>
+      [...(el.getAttribute("aria-describedby") ?? "").split(" ")].map((id) => document.getElementById(id)?.textContent ?? "").join(" | "));
+    await form.locator("[aria-invalid=true]").first().waitFor();
+    assert.match(await reason(w.name), new RegExp(w.required.replace(".", "\\.")));
+    assert.match(await reason(w.start), new RegExp(w.required.replace(".", "\\.")));
+    assert.match(await reason(w.years), new RegExp(w.range.replace(".", "\\.")));
+    assert.equal(await form.locator("[aria-invalid=true]").count(), 7, "name, both days, population, grant, contribution, years");
+    assert.equal(await page.evaluate(() => document.activeElement?.id), "round-name", "the first wrong field has focus");
+    assert.equal(await page.getByTestId("round").count(), 2, "nothing made");
+
+    // The 2007–08 terms copied, then changed where this round differs.
+    await form.getByLabel(w.copy).selectOption({ label: w.builtin });
+    assert.equal(await form.getByLabel(w.grant).inputValue(), "50000");
+    assert.equal(await form.getByLabel(w.years).inputValue(), "2");
+    assert.equal(await form.getByLabel(w.population).inputValue(), "15000");
+    await form.getByLabel(w.name, { exact: true }).fill("Klimatcoachning 2027");
+    await form.getByLabel(w.start).fill("2027-01-01");
+    await form.getByLabel(w.end).fill("2029-12-31");
+    await form.getByLabel(w.population).fill("20 000");
+    await form.getByLabel(w.grant).fill("75 000");
+    await form.getByLabel(w.years).fill("3");
+    await form.getByRole("button", { name: w.create }).click();
+    await page.getByTestId("round-created").getByText(w.created("Klimatcoachning 2027")).waitFor();
+    await round("klimatcoachning-2027").waitFor();
+    assert.match(await round("klimatcoachning-2027").innerText(), new RegExp(`${w.planned}\\s+${w.period}\\s+${w.terms}\\s+${w.participants(0)}`));
+    assert.equal(await page.evaluate(() => document.activeElement?.id), "round-add-open", "focus back on the button");
+
+    // Kept in the browser's database, with the terms as entered.
+    await page.reload();
+    await round("klimatcoachning-2027").waitFor();
+    const stored = (await storedDataset(page)).programmes.find((p) => p.id === "programme-klimatcoachning-2027");
+    assert.deepEqual(
+      [stored.kind, stored.max_population.value, stored.grant_per_participant_kr.value, stored.min_local_contribution_kr.value, stored.commitment_years.value, stored.period.value],
+      ["coaching", 20000, 75000, 50000, 3, { start: "2027-01-01", end: "2029-12-31" }],
+    );
+    assert.equal(stored.name.source, "entered");
+    assert.equal(await page.getByTestId("round").count(), 3);
+
+    // Undone like any edit.
+    await page.getByRole("button", { name: w.undo, exact: true }).click();
+    await round("klimatcoachning-2027").waitFor({ state: "detached" });
+    assert.equal(await page.getByTestId("round").count(), 2);
+    assert.deepEqual(page.problems, []);
+    await page.context().close();
+  });
+}

@@ -5,7 +5,7 @@ use chrono::{Duration, NaiveDate};
 
 use super::model::*;
 use super::municipalities::municipalities;
-use super::participants::register_organisation;
+use super::programme::participants::register_organisation;
 use super::seed::{builtin_dataset, organisation_id, seed_updated_at, COACHING_ID};
 
 /// The built-in dataset plus every municipality of the register as a coaching
@@ -23,6 +23,7 @@ pub fn generated_dataset(events_each: usize) -> Dataset {
                 programme_id: COACHING_ID.to_owned(),
                 organisation_id: org_id.clone(),
                 listed_in: None,
+                application: None,
                 detail: ParticipationDetail::Coaching(CoachingParticipation {
                     letter_of_intent: Some(start + Duration::days((n % 300) as i64)),
                     ..Default::default()

@@ -7,7 +7,7 @@ use chrono::{DateTime, Utc};
 use super::change::{Change, Record};
 use super::model::*;
 use super::municipalities::municipality;
-use super::participants::register_organisation;
+use super::programme::participants::register_organisation;
 use super::seed::organisation_id;
 
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -277,7 +277,7 @@ pub fn conflicts(d: &Dataset) -> Vec<(String, PairingError)> {
 mod tests {
     use super::*;
     use crate::domain::municipalities::counties;
-    use crate::domain::participants::register_organisation;
+    use crate::domain::programme::participants::register_organisation;
     use crate::domain::seed::{builtin_dataset, organisation_id, seed_updated_at};
 
     fn member(d: &mut Dataset, kommunkod: &str) -> String {

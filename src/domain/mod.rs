@@ -19,7 +19,6 @@ pub mod municipalities;
 pub mod overview;
 pub mod pairs;
 pub mod partial_date;
-pub mod participants;
 pub mod pilot;
 pub mod programme;
 pub mod report;

@@ -8,7 +8,7 @@ use super::model::*;
 use super::municipalities::county;
 use super::text::swedish_cmp;
 
-/// An organisation as the table names it.
+/// An organisation as a list names it (the pairs here, a round's applicants).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Named {
     pub id: String,
@@ -18,7 +18,7 @@ pub struct Named {
     pub lan: String,
 }
 
-fn named(o: &Organisation) -> Named {
+pub fn named(o: &Organisation) -> Named {
     Named {
         id: o.meta.id.clone(),
         name: o.name.clone(),

@@ -145,6 +145,7 @@ macro_rules! app_routes {
 app_routes! {
     Overview "" main crate::ui::pages::overview::Overview, nav nav.overview;
     Programmes "program" chunk crate::ui::pages::programmes::Programmes, nav nav.programmes;
+    Round "program/:slug" chunk crate::ui::pages::round::Round;
     Municipalities "kommuner" chunk crate::ui::pages::municipalities::Municipalities, nav nav.municipalities;
     Municipality "kommun/:slug" chunk crate::ui::pages::municipality::Municipality;
     Mentors "mentorer" chunk crate::ui::pages::mentors::Mentors, nav nav.mentors;

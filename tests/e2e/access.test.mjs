@@ -3,9 +3,10 @@
 // (layout and screenshots: layout.test.mjs).
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { start, open, openEditor, axeViolations } from "./harness.mjs";
+import { start, open, openEditor, axeViolations, openRoute } from "./harness.mjs";
 
-const ROUTES = ["/", "/program", "/kommuner", "/kommun/hjo", "/kommun/lansstyrelsen-i-skane", "/mentorer", "/pilotlan", "/handelser", "/rapport", "/data", "/om", "/finns-inte"];
+const ROUND = "/program/klimatcoachning-2027";
+const ROUTES = ["/", "/program", ROUND, "/kommuner", "/kommun/hjo", "/kommun/lansstyrelsen-i-skane", "/mentorer", "/pilotlan", "/handelser", "/rapport", "/data", "/om", "/finns-inte"];
 
 let app;
 before(async () => (app = await start()));
@@ -37,7 +38,7 @@ for (const scheme of ["light", "dark"]) {
       if (language === "en") await useEnglish(page);
       const found = [];
       for (const path of ROUTES) {
-        await open(page, app.url(path));
+        await openRoute(app, page, path);
         assert.equal(await page.locator("html").getAttribute("lang"), language);
         // Open states too: an expanded pilot row, a refused form.
         if (path === "/pilotlan") await page.locator(".row-toggle").first().click();
@@ -48,6 +49,7 @@ for (const scheme of ["light", "dark"]) {
           await page.getByTestId("sheet-problems").waitFor();
         }
         if (path === "/handelser") await openEveryForm(page);
+        if (path === ROUND) await refuseApplicant(page);
         if (path === "/program") {
           // The new round's form, refused.
           await openEveryForm(page);
@@ -70,6 +72,31 @@ for (const scheme of ["light", "dark"]) {
     });
   }
 }
+
+/** Registers Ale (over the round's population limit) and waits for the refusal. */
+async function refuseApplicant(page) {
+  await page.locator("#applicant-municipality").fill("Ale");
+  await page.locator("form.register-applicant button[type=submit]").click();
+  await page.locator("#applicant-municipality-error").waitFor();
+}
+
+test("axe: /program and a round's page at 360, 768 and 1280 px, with their forms refused", async () => {
+  const found = [];
+  for (const width of [360, 768, 1280]) {
+    const page = await app.page({ viewport: { width, height: 800 } });
+    await openRoute(app, page, ROUND);
+    await refuseApplicant(page);
+    found.push(...(await axeViolations(page)).map((v) => `${width} px ${ROUND}: ${v}`));
+    await open(page, app.url("/program"));
+    await openEveryForm(page);
+    await page.locator("form.round-editor button[type=submit]").click();
+    await page.locator("form.round-editor [aria-invalid=true]").first().waitFor();
+    found.push(...(await axeViolations(page)).map((v) => `${width} px /program: ${v}`));
+    assert.deepEqual(page.problems, []);
+    await page.context().close();
+  }
+  assert.deepEqual(found, []);
+});
 
 test("the language switch is remembered, sets <html lang>, and writes dates and money the English way", async () => {
   const page = await app.page();
@@ -120,9 +147,10 @@ test("print: every route hides the navigation and controls, and writes links out
   await page.getByLabel("Länk till behovsanalysen").fill("https://www.hjo.se/klimat");
   await page.getByRole("button", { name: "Spara", exact: true }).click();
   await page.locator('main a[href="https://www.hjo.se/klimat"]').waitFor();
+  await openRoute(app, page, ROUND);
   await page.emulateMedia({ media: "print" });
   for (const path of ROUTES) {
-    await open(page, app.url(path));
+    await openRoute(app, page, path);
     assert.equal(await page.getByRole("navigation", { name: "Huvudmeny" }).isVisible(), false, path);
     assert.equal(await page.locator(".header-tools").isVisible(), false, path);
     const external = await page.evaluate(() =>

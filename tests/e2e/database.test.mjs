@@ -78,7 +78,7 @@ for (const version of [0, 1, 2]) {
     await open(page, app.url("/kommuner"));
     assert.equal(await page.evaluate(() => localStorage.getItem("klimatcoachning.data")), null, "gone from localStorage");
     const stored = await storedDataset(page);
-    assert.equal(stored.schema_version, 3);
+    assert.equal(stored.schema_version, 4);
     const fixture = JSON.parse(text);
     assert.equal(stored.participations.length, fixture.participations.length);
     assert.deepEqual(
@@ -91,6 +91,38 @@ for (const version of [0, 1, 2]) {
     await context.close();
   });
 }
+
+test("a register kept in the database by format version 3 opens in version 4 with its edits, and is written as version 4", async () => {
+  const page = await app.page();
+  await open(page, app.url("/kommun/hjo"));
+  await saveNotes(page, hjoNotes(page), "Sparat av version 3");
+  // What an app of version 3 leaves: the same rows under a head of version 3, and no copy.
+  await page.evaluate(() => new Promise((done, fail) => {
+    const request = indexedDB.open("klimatcoachning");
+    request.onerror = () => fail(request.error);
+    request.onsuccess = () => {
+      const db = request.result;
+      const tx = db.transaction(["records", "state"], "readwrite");
+      const records = tx.objectStore("records");
+      const head = records.get("head");
+      head.onsuccess = () => records.put(JSON.stringify({ ...JSON.parse(head.result), schema_version: 3 }), "head");
+      tx.objectStore("state").delete("copy");
+      tx.oncomplete = () => (db.close(), done());
+      tx.onerror = () => fail(tx.error);
+    };
+  }));
+  assert.equal((await storedDataset(page)).schema_version, 3);
+  await page.reload();
+  await page.locator("main h1").waitFor();
+  assert.equal(await hjoNotes(page).inputValue(), "Sparat av version 3");
+  await saveNotes(page, hjoNotes(page), "Sparat av version 4");
+  assert.equal((await storedDataset(page)).schema_version, 4);
+  await page.reload();
+  await page.locator("main h1").waitFor();
+  assert.equal(await hjoNotes(page).inputValue(), "Sparat av version 4");
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
 
 test("the undo history moves too: a reset made before the move is undone after it", async () => {
   const context = await app.browser.newContext();

@@ -39,9 +39,9 @@ test("the export is deterministic, named by date, and valid against the served J
   assert.equal(a.text, b.text, "the same data gives the same bytes");
   const data = JSON.parse(a.text);
   assert.equal(data.format, "klimatcoachning");
-  assert.equal(data.schema_version, 3);
+  assert.equal(data.schema_version, 4);
   assert.equal(data.exported_at, "2026-11-27T10:00:00Z");
-  assert.ok(a.text.startsWith('{\n  "format": "klimatcoachning",\n  "schema_version": 3,\n  "exported_at"'));
+  assert.ok(a.text.startsWith('{\n  "format": "klimatcoachning",\n  "schema_version": 4,\n  "exported_at"'));
   assert.equal(data.removed.length, 1);
   assert.match(data.participations.find((p) => p.id === "participation-coaching-1497").versions["detail.letter_of_intent"], /^\w+\.\d+@2026-11-27T10:00:00/);
 

@@ -252,3 +252,48 @@ export async function replaceAllWith(page, body, name = "generated.json") {
 export async function importText(page, text, name = "klimatcoachning-import.json") {
   await page.getByLabel("Välj fil att importera").setInputFiles({ name, mimeType: "application/json", buffer: Buffer.from(text) });
 }
+
+/**
+ * Makes the round "Klimatcoachning 2027" (at most 20 000 inhabitants, 75 000 kr, 3 years)
+ * through the form on /program, in either language, registers `applicants` (kommunkoder)
+ * and selects the first `selected` of them. Returns the round's address.
+ */
+export async function makeRound(app, page, { applicants = [], selected = 0 } = {}) {
+  await open(page, app.url("/program"));
+  await page.locator("#round-add-open").click();
+  const form = page.locator("form.round-editor");
+  for (const [id, value] of [["name", "Klimatcoachning 2027"], ["start", "2027-01-01"], ["end", "2029-12-31"], ["max-population", "20000"], ["grant", "75000"], ["min-contribution", "75000"], ["years", "3"]]) {
+    await form.locator(`#round-${id}`).fill(value);
+  }
+  await form.locator("button[type=submit]").click();
+  await page.locator('[data-round="klimatcoachning-2027"]').waitFor();
+  const path = "/program/klimatcoachning-2027";
+  await open(page, app.url(path));
+  for (const code of applicants) {
+    await page.locator("#applicant-municipality").fill(code);
+    await page.locator("form.register-applicant button[type=submit]").click();
+    await page.locator(`[data-id="participation-klimatcoachning-2027-${code}"]`).waitFor();
+  }
+  for (const code of applicants.slice(0, selected)) {
+    const row = page.locator(`[data-id="participation-klimatcoachning-2027-${code}"]`);
+    await row.locator("select").selectOption("selected");
+    await row.locator("button[type=submit]").click();
+    await row.locator('[data-decided="selected"]').waitFor();
+  }
+  return path;
+}
+
+/** The browser contexts that hold the round `makeRound` makes. */
+const withRound = new WeakSet();
+
+/**
+ * Opens `path` as `open` does; the address of the round `makeRound` makes is first made, with
+ * two applicants of which one is selected, in a context that does not hold it yet.
+ */
+export async function openRoute(app, page, path) {
+  if (path.startsWith("/program/klimatcoachning-2027") && !withRound.has(page.context())) {
+    await makeRound(app, page, { applicants: ["2403", "2418"], selected: 1 });
+    withRound.add(page.context());
+  }
+  return open(page, app.url(path));
+}

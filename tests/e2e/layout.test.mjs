@@ -6,9 +6,10 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { mkdir } from "node:fs/promises";
-import { start, open, saveNotes } from "./harness.mjs";
+import { start, open, saveNotes, openRoute } from "./harness.mjs";
 
-const ROUTES = ["/", "/program", "/kommuner", "/kommun/hjo", "/kommun/lund", "/kommun/lansstyrelsen-i-skane", "/mentorer", "/pilotlan", "/handelser", "/rapport", "/data", "/om", "/finns-inte"];
+const ROUND = "/program/klimatcoachning-2027";
+const ROUTES = ["/", "/program", ROUND, "/kommuner", "/kommun/hjo", "/kommun/lund", "/kommun/lansstyrelsen-i-skane", "/mentorer", "/pilotlan", "/handelser", "/rapport", "/data", "/om", "/finns-inte"];
 const SHOTS = "test-results/screenshots";
 
 let app;
@@ -68,7 +69,7 @@ for (const language of ["sv", "en"]) {
         await page.locator("html[lang=en]").waitFor();
       }
       for (const path of ROUTES) {
-        await open(page, app.url(path));
+        await openRoute(app, page, path);
         found.push(...(await page.evaluate(misfits)).map((m) => `${width} px ${path}: ${m}`));
         // Open what opens: disclosures (the filters on a phone, a pilot row) and details.
         const closed = page.locator("main button[aria-expanded=false]:visible");
@@ -96,7 +97,7 @@ test("at 360 × 780 the header is at most 64 px high on every route and /kommune
       await page.locator("html[lang=en]").waitFor();
     }
     for (const path of ROUTES) {
-      await open(page, app.url(path));
+      await openRoute(app, page, path);
       const height = await page.locator(".site-header").evaluate((e) => e.getBoundingClientRect().height);
       if (height > 64) found.push(`${language} ${path}: the header is ${height} px high`);
       if (await page.getByRole("navigation").isVisible()) found.push(`${language} ${path}: the links show before the menu is opened`);
@@ -136,7 +137,7 @@ test("at 1280 px the header is one line on every route, in both languages, with 
       await page.locator("html[lang=en]").waitFor();
     }
     for (const path of ROUTES) {
-      await open(page, app.url(path));
+      await openRoute(app, page, path);
       await page.getByTestId("unexported-count").waitFor();
       const height = await page.locator(".site-header").evaluate((e) => e.getBoundingClientRect().height);
       if (height > 64) found.push(`${english ? "en" : "sv"} ${path}: the header is ${height} px high`);
@@ -153,7 +154,7 @@ test("screenshots of every route at 360 and 1280 px, light and dark, kept as fil
     for (const [width, height] of [[360, 740], [1280, 900]]) {
       const page = await app.page({ viewport: { width, height }, colorScheme: scheme });
       for (const path of ROUTES) {
-        await open(page, app.url(path));
+        await openRoute(app, page, path);
         const name = (path.replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "oversikt") + `-${width}-${scheme}.png`;
         await page.screenshot({ path: `${SHOTS}/${name}`, fullPage: true });
       }

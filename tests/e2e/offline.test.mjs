@@ -39,7 +39,7 @@ async function offlineJourney(app) {
   await page.goto(app.url("/kommuner?lan=12"));
   assert.match(await page.getByTestId("showing").textContent(), /^Visar \d+ av 27\.$/);
   // The published schema is part of the build, so it is there offline too.
-  const schema = await page.evaluate(async (u) => (await fetch(u)).json(), app.url("/schema/klimatcoachning-v3.json"));
+  const schema = await page.evaluate(async (u) => (await fetch(u)).json(), app.url("/schema/klimatcoachning-v4.json"));
   assert.equal(schema.title, "Klimatcoachning dataset, format version 1");
   assert.deepEqual(page.problems.filter((p) => !/ERR_INTERNET_DISCONNECTED/.test(p)), []);
   await page.context().close();

@@ -100,7 +100,7 @@ test("data stored by format version 2 keeps its edits and gains the sourced outc
   assert.match(await page.getByTestId("adopted").innerText(), /^2008\s.*S7/s, "never edited: the built-in outcome");
   assert.equal(await page.getByTestId("letter-of-intent").textContent(), "1 februari 2007");
   const stored = await storedDataset(page);
-  assert.equal(stored.schema_version, 3, "moved to the browser's database in the current version");
+  assert.equal(stored.schema_version, 4, "moved to the browser's database in the current version");
   assert.equal(await page.evaluate(() => localStorage.getItem("klimatcoachning.data")), null, "and only then removed from localStorage");
   assert.deepEqual(page.problems, []);
   await page.context().close();

@@ -28,7 +28,7 @@ const PAGES = [
   { path: "/pilotlan", title: "Pilotlän – Klimatcoachning", h1: "Klimatcoachning – pilotlän i Skåne", facts: ["Eslöv", "Kävlinge", "Länsstyrelsen i Skåne"] },
   { path: "/handelser", title: "Händelser – Klimatcoachning", h1: "Händelser i programmet", facts: ["Pär Holmgren"] },
   { path: "/rapport", title: "Rapport – Klimatcoachning", h1: "Rapport: Klimatcoachning", facts: ["Källorna och datan", "Härjedalen"] },
-  { path: "/data", title: "Data – Klimatcoachning", h1: "Data i webbläsaren", facts: ["klimatcoachning-v3.json"] },
+  { path: "/data", title: "Data – Klimatcoachning", h1: "Data i webbläsaren", facts: ["klimatcoachning-v4.json"] },
   { path: "/om", title: "Om – Klimatcoachning", h1: "Om Klimatcoachning-registret", facts: ['id="kalla-s1"', 'id="kalla-s2"'] },
 ];
 

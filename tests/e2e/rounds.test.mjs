@@ -3,7 +3,7 @@
 // an earlier round's terms on request; the round is kept over a reload and undone by "Ångra".
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { start, open, openEditor, storedDataset } from "./harness.mjs";
+import { start, open, openEditor, storedDataset, makeRound } from "./harness.mjs";
 
 let app;
 before(async () => (app = await start()));
@@ -33,6 +33,19 @@ const WORDS = {
     period: "1 januari 2027 – 31 december 2029",
     terms: "Högst 20\u00a0000 invånare · 75\u00a0000\u00a0kr per deltagare · 3 år till förslag i kommunfullmäktige",
     undo: "Ångra",
+    municipality: "Kommun",
+    register: "Registrera",
+    decision: (name) => `Beslut för ${name}`,
+    record: (name) => `Spara beslutet för ${name}`,
+    selected: "Utvald",
+    notSelected: "Inte utvald",
+    withdrawn: "Har dragit sig ur",
+    pendingBadge: "Ansökt, inte beslutat",
+    overLimit: /Ale kan inte söka: 29\u00a0549 invånare \(31 december 2016\) är fler än omgångens gräns på 20\u00a0000\./,
+    already: "Bjurholm har redan sökt till omgången.",
+    pending: (n) => `Väntar på beslut: ${n}`,
+    unknown: "Det finns ingen omgång på adressen /program/finns-inte.",
+    allRounds: "Alla program och omgångar",
   },
   en: {
     open: "New round",
@@ -57,6 +70,19 @@ const WORDS = {
     period: "1 January 2027 – 31 December 2029",
     terms: "At most 20,000 inhabitants · SEK\u00a075,000 per participant · 3 years to a proposal in the municipal council",
     undo: "Undo",
+    municipality: "Municipality",
+    register: "Register",
+    decision: (name) => `Decision on ${name}`,
+    record: (name) => `Save the decision on ${name}`,
+    selected: "Selected",
+    notSelected: "Not selected",
+    withdrawn: "Withdrawn",
+    pendingBadge: "Applied, not decided",
+    overLimit: /Ale cannot apply: 29,549 inhabitants \(31 December 2016\) are more than the round's limit of 20,000\./,
+    already: "Bjurholm has already applied to the round.",
+    pending: (n) => `Awaiting a decision: ${n}`,
+    unknown: "There is no round at the address /program/finns-inte.",
+    allRounds: "All programmes and rounds",
   },
 };
 
@@ -124,6 +150,85 @@ for (const language of ["sv", "en"]) {
     await page.getByRole("button", { name: w.undo, exact: true }).click();
     await round("klimatcoachning-2027").waitFor({ state: "detached" });
     assert.equal(await page.getByTestId("round").count(), 2);
+    assert.deepEqual(page.problems, []);
+    await page.context().close();
+  });
+}
+
+for (const language of ["sv", "en"]) {
+  const w = WORDS[language];
+  test(`a round's applicants: registered by name, code or län, one over the limit refused, decided; the funnel follows (${language})`, async () => {
+    const page = await app.page();
+    await open(page, app.url("/"));
+    if (language === "en") {
+      await page.getByRole("button", { name: "In English" }).click();
+      await page.locator("html[lang=en]").waitFor();
+    }
+    await makeRound(app, page);
+    await open(page, app.url("/program"));
+    await page.locator('[data-round="klimatcoachning-2027"]').getByRole("link").click();
+    await page.waitForURL(app.url("/program/klimatcoachning-2027"));
+    await page.locator("main h1", { hasText: "Klimatcoachning 2027" }).waitFor();
+    const figure = (id) => page.getByTestId(id).textContent();
+    assert.deepEqual([await figure("round-applied"), await figure("round-selected"), await figure("round-taking-part")], ["0", "0", "0"]);
+
+    const field = page.getByLabel(w.municipality, { exact: true });
+    const register = async (text) => {
+      await field.fill(text);
+      await page.getByRole("button", { name: w.register, exact: true }).click();
+    };
+    const applicant = (name) => page.getByTestId("applicant").filter({ has: page.getByRole("link", { name, exact: true }) });
+    // By name, by kommunkod, and as a suggestion reads (found by its län).
+    await register("Bjurholm");
+    await applicant("Bjurholm").waitFor();
+    await register("2418");
+    await applicant("Malå").waitFor();
+    const suggestions = await page.locator("#applicant-municipality-register option").evaluateAll((os) => os.map((o) => `${o.value}|${o.textContent.trim()}`));
+    assert.ok(suggestions.includes("Norsjö (2417)|Västerbottens län"), "each suggestion names its län");
+    await register("Norsjö (2417)");
+    await applicant("Norsjö").waitFor();
+    await register("Boxholm");
+    await applicant("Boxholm").waitFor();
+    assert.equal(await field.inputValue(), "", "the field is emptied for the next one");
+
+    // Refused with the reason: over the limit by the latest figure; already an applicant.
+    await register("Ale");
+    await page.locator("#applicant-municipality-error").getByText(w.overLimit).waitFor();
+    assert.equal(await field.getAttribute("aria-invalid"), "true");
+    await register("Bjurholm");
+    await page.locator("#applicant-municipality-error").getByText(w.already).waitFor();
+    assert.equal(await page.getByTestId("applicant").count(), 4);
+    assert.match(await applicant("Bjurholm").innerText(), new RegExp(`2403 · Västerbottens län`));
+    assert.equal(await applicant("Bjurholm").getByTestId("decision").textContent(), w.pendingBadge);
+
+    // Decisions: two selected (one later withdraws), one not selected, one still pending.
+    const decide = async (name, label) => {
+      await page.getByLabel(w.decision(name)).selectOption({ label });
+      await page.getByRole("button", { name: w.record(name) }).click();
+      await applicant(name).getByTestId("decision").getByText(label, { exact: true }).waitFor();
+    };
+    await decide("Bjurholm", w.selected);
+    await decide("Malå", w.selected);
+    await decide("Malå", w.withdrawn);
+    await decide("Norsjö", w.notSelected);
+    assert.deepEqual([await figure("round-applied"), await figure("round-selected"), await figure("round-taking-part")], ["4", "2", "1"]);
+    assert.equal(await page.getByTestId("round-pending").textContent(), w.pending(1));
+
+    // Kept over a reload; the list of programmes counts the one taking part.
+    await page.reload();
+    await applicant("Bjurholm").getByTestId("decision").getByText(w.selected, { exact: true }).waitFor();
+    assert.deepEqual([await figure("round-applied"), await figure("round-selected"), await figure("round-taking-part")], ["4", "2", "1"]);
+    await page.getByRole("link", { name: w.allRounds }).click();
+    await page.locator('[data-round="klimatcoachning-2027"]').getByText(w.participants(1)).waitFor();
+
+    // An undo takes the last decision back, on the open page.
+    await page.goBack();
+    await page.getByTestId("round-applied").waitFor();
+    await page.getByRole("button", { name: w.undo, exact: true }).click();
+    await applicant("Norsjö").getByTestId("decision").getByText(w.pendingBadge, { exact: true }).waitFor();
+
+    await open(page, app.url("/program/finns-inte"));
+    assert.equal(await page.getByTestId("not-found").textContent(), w.unknown);
     assert.deepEqual(page.problems, []);
     await page.context().close();
   });

@@ -21,7 +21,7 @@ const payloads = [
   `<iframe srcdoc="<script>parent.__xss='iframe'</script>"></iframe>`,
   `javascript:window.__xss='url'`,
 ];
-// The free-text fields of the format (see schema/klimatcoachning-v3.json); ids, codes,
+// The free-text fields of the format (see schema/klimatcoachning-v4.json); ids, codes,
 // dates and kinds are checked on import and cannot hold text.
 const TEXT_FIELDS = new Set([
   "notes", "title", "publisher", "location", "note", "name", "role", "summary",

@@ -34,7 +34,7 @@ test("under /klimat/ the published schema is linked and served, and /mentorer an
   const page = await app.page();
   await open(page, app.url("/data"));
   const href = await page.getByTestId("schema-link").getAttribute("href");
-  assert.equal(href, "/klimat/schema/klimatcoachning-v3.json");
+  assert.equal(href, "/klimat/schema/klimatcoachning-v4.json");
   const response = await page.request.get(app.origin + href);
   assert.equal(response.status(), 200);
   assert.equal((await response.json()).title, "Klimatcoachning dataset, format version 1");

@@ -37,6 +37,7 @@ pub fn json_schema() -> String {
 mod tests {
     use super::*;
     use crate::domain::exchange::migrate::{read, Stored};
+    use crate::domain::model::SCHEMA_VERSION;
     use crate::domain::seed::builtin_dataset;
 
     fn at() -> DateTime<Utc> {
@@ -48,7 +49,7 @@ mod tests {
         let d = builtin_dataset();
         let a = export_json(&d, at());
         assert_eq!(a, export_json(&builtin_dataset(), at()));
-        assert!(a.starts_with("{\n  \"format\": \"klimatcoachning\",\n  \"schema_version\": 3,\n  \"exported_at\": \"2026-11-27T10:00:00Z\",\n"));
+        assert!(a.starts_with(&format!("{{\n  \"format\": \"klimatcoachning\",\n  \"schema_version\": {SCHEMA_VERSION},\n  \"exported_at\": \"2026-11-27T10:00:00Z\",\n")));
         let Stored::Ready { dataset, .. } = read(Some(&a)) else {
             panic!("an export reads back");
         };

@@ -180,7 +180,8 @@ pub fn upgrade(value: &mut Value) -> Result<u32, Unreadable> {
 }
 
 /// `MIGRATIONS[n]` turns version n into version n + 1.
-const MIGRATIONS: [fn(&mut Value); SCHEMA_VERSION as usize] = [v0_to_v1, v1_to_v2, v2_to_v3];
+const MIGRATIONS: [fn(&mut Value); SCHEMA_VERSION as usize] =
+    [v0_to_v1, v1_to_v2, v2_to_v3, v3_to_v4];
 
 /// Version 0 (the pre-release format) had no `format` or `schema_version`, and its
 /// records called their timestamp `updated`.
@@ -381,6 +382,16 @@ fn v2_to_v3(value: &mut Value) {
     }
 }
 
+/// Version 4 added a round's applications (`application` on a participation, #35). Nothing
+/// older has any, so the step only names the version; it exists so that an app of version
+/// 3, which would drop an application it does not know, refuses the file (and a synced
+/// row) as newer instead.
+fn v3_to_v4(value: &mut Value) {
+    if let Some(obj) = value.as_object_mut() {
+        obj.insert("schema_version".into(), Value::from(4));
+    }
+}
+
 /// The source ids a field's value cites (`source` keys anywhere in it).
 fn source_ids(v: &Value) -> Vec<String> {
     match v {
@@ -572,7 +583,7 @@ mod tests {
             panic!("expected a migrated dataset");
         };
         assert_eq!(migrated_from, Some(2));
-        assert_eq!(dataset.schema_version, 3);
+        assert_eq!(dataset.schema_version, SCHEMA_VERSION);
         let hjo = participation(&dataset, "1497");
         assert_eq!(
             hjo.strategy_adopted,
@@ -698,6 +709,22 @@ mod tests {
             v["steps"][2]["detail"]["strategy_adopted"],
             serde_json::json!({"date": "2008"})
         );
+    }
+
+    #[test]
+    fn a_version_3_file_reads_as_version_4_with_nothing_else_changed() {
+        let d = builtin_dataset();
+        let mut v3 = serde_json::to_value(&d).expect("value");
+        v3["schema_version"] = Value::from(3);
+        let Stored::Ready {
+            dataset,
+            migrated_from,
+        } = read(Some(&v3.to_string()))
+        else {
+            panic!("a version 3 file reads");
+        };
+        assert_eq!(migrated_from, Some(3));
+        assert_eq!(dataset, d);
     }
 
     #[test]

@@ -1,7 +1,7 @@
-//! The dataset and its records: exchange format version 3 (PRODUCT.md §2; version 2
+//! The dataset and its records: exchange format version 4 (PRODUCT.md §2; version 2
 //! added the versions of edits, what a dataset has seen, and removed records, for the
 //! merge: `merge/join.rs`; version 3 an adoption as precise as its source, with the
-//! source, and notes from sources on a participant).
+//! source, and notes from sources on a participant; version 4 a round's applications).
 //!
 //! Field order here is the key order of the exported JSON, and `Vec`s keep
 //! their records in a fixed order, so the same data always serialises to the
@@ -22,7 +22,7 @@ pub use super::partial_date::PartialDate;
 /// The value of `format` in every dataset and export file.
 pub const FORMAT: &str = "klimatcoachning";
 /// The schema version this build writes; older ones are migrated on load.
-pub const SCHEMA_VERSION: u32 = 3;
+pub const SCHEMA_VERSION: u32 = 4;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
@@ -242,7 +242,43 @@ pub struct Participation {
     pub organisation_id: String,
     /// The source that names this participant.
     pub listed_in: Option<String>,
+    /// For a round run in the app: the municipality's application and the decision on it.
+    /// None for the built-in programmes, whose participants are those the sources name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub application: Option<Application>,
     pub detail: ParticipationDetail,
+}
+
+/// An application to a round and where it stands. Only a selected applicant takes part.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+pub struct Application {
+    pub decision: Decision,
+    /// Whether it was ever selected: one selected who later withdraws still counts among
+    /// the selected, as the 2007–08 round's 23 selected but 22 taking part do.
+    #[serde(default)]
+    pub was_selected: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Decision {
+    /// Applied; not yet decided.
+    Pending,
+    Selected,
+    NotSelected,
+    /// The municipality withdrew, before or after being selected.
+    Withdrawn,
+}
+
+impl Decision {
+    pub const ALL: [Decision; 4] = [
+        Decision::Pending,
+        Decision::Selected,
+        Decision::NotSelected,
+        Decision::Withdrawn,
+    ];
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

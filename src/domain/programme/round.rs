@@ -8,6 +8,7 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 
+use super::applicants::takes_part;
 use super::phase::{phase, Phase};
 use super::terms::RoundTerms;
 use crate::domain::change::{Change, Record};
@@ -87,7 +88,7 @@ pub struct RoundRow {
     pub kind: ProgrammeKind,
     pub name: String,
     pub period: Option<Period>,
-    /// Participations recorded in the round.
+    /// Those taking part: the built-in programmes' participants, a round's selected.
     pub participants: usize,
     pub phase: Phase,
     pub max_population: Option<u32>,
@@ -111,7 +112,7 @@ pub fn rounds(d: &Dataset, today: NaiveDate) -> Vec<RoundRow> {
                 participants: d
                     .participations
                     .iter()
-                    .filter(|x| x.programme_id == p.meta.id)
+                    .filter(|x| x.programme_id == p.meta.id && takes_part(x))
                     .count(),
                 phase: phase(period.as_ref(), today),
                 max_population: p.max_population.as_ref().map(|f| f.value),
@@ -138,14 +139,7 @@ mod tests {
         RoundForm {
             name: name.into(),
             short_name: short.into(),
-            organiser: "Klimatkommunerna".into(),
-            start: "2027-01-01".into(),
-            end: "2029-12-31".into(),
-            max_population: "20000".into(),
-            grant_kr: "75000".into(),
-            min_contribution_kr: "75000".into(),
-            commitment_years: "3".into(),
-            call: "Hösten 2026".into(),
+            ..RoundForm::example_2027()
         }
         .check()
         .expect("valid terms")

@@ -150,12 +150,9 @@ impl RoundForm {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::domain::seed::builtin_dataset;
-    use chrono::NaiveDate;
-
-    fn form_2027() -> RoundForm {
+impl RoundForm {
+    /// "Klimatcoachning 2027" as typed: at most 20 000 inhabitants, 75 000 kr, 3 years.
+    pub fn example_2027() -> RoundForm {
         RoundForm {
             name: " Klimatcoachning 2027 ".into(),
             short_name: "".into(),
@@ -169,10 +166,17 @@ mod tests {
             call: "Hösten 2026".into(),
         }
     }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::seed::builtin_dataset;
+    use chrono::NaiveDate;
 
     #[test]
     fn a_round_typed_in_full_becomes_its_terms() {
-        let terms = form_2027().check().expect("valid");
+        let terms = RoundForm::example_2027().check().expect("valid");
         assert_eq!(terms.name, "Klimatcoachning 2027");
         assert_eq!(terms.short_name, None);
         assert_eq!(terms.max_population, 20_000);
@@ -191,7 +195,7 @@ mod tests {
             max_population: "tjugotusen".into(),
             grant_kr: "75,5".into(),
             commitment_years: "0".into(),
-            ..form_2027()
+            ..RoundForm::example_2027()
         };
         let wrong = form.check().expect_err("refused");
         assert_eq!(
@@ -219,7 +223,7 @@ mod tests {
     fn a_missing_start_is_its_own_fault_not_the_ends() {
         let wrong = RoundForm {
             start: "".into(),
-            ..form_2027()
+            ..RoundForm::example_2027()
         }
         .check()
         .expect_err("refused");

@@ -236,8 +236,9 @@ fn a_row_that_does_not_read_is_set_aside_and_named_and_the_rest_opens() {
 fn a_head_from_a_newer_version_is_not_read_as_this_one() {
     let d = builtin_dataset();
     let mut rows = rows(&d);
-    rows[0].1 = rows[0]
-        .1
-        .replace("\"schema_version\":3", "\"schema_version\":99");
+    rows[0].1 = rows[0].1.replace(
+        &format!("\"schema_version\":{SCHEMA_VERSION}"),
+        "\"schema_version\":99",
+    );
     assert!(matches!(read_rows(&rows).stored, Stored::Unreadable(_)));
 }

@@ -1,9 +1,9 @@
 //! A text field for one of Sweden's 290 municipalities: it suggests names as the
-//! user types (a datalist) and accepts a name or a kommunkod.
+//! user types (a datalist, found by name, kommunkod or län) and accepts a name or a kommunkod.
 
 use leptos::prelude::*;
 
-use crate::domain::municipalities::municipalities;
+use crate::domain::municipalities::{county, municipalities};
 use crate::i18n::*;
 
 /// `message` is the form's reason for refusing what was typed, if any.
@@ -37,8 +37,11 @@ pub fn MunicipalityInput(
                 prop:value=move || value.get()
                 on:input=move |ev| value.set(event_target_value(&ev))/>
             <datalist id=list_id>
+                // The län as each suggestion's label: typing a län's name suggests its municipalities.
                 {municipalities().iter().map(|m| view! {
-                    <option value=format!("{} ({})", m.name, m.kommunkod)></option>
+                    <option value=format!("{} ({})", m.name, m.kommunkod)>
+                        {county(&m.lanskod).map(|c| c.name.clone())}
+                    </option>
                 }).collect_view()}
             </datalist>
             {move || message.get().map(|m| view! { <p class="field-error" id=error_id.clone()>{m}</p> })}

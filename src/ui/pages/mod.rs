@@ -11,3 +11,4 @@ pub mod overview;
 pub mod pilot;
 pub mod programmes;
 pub mod report;
+pub mod round;

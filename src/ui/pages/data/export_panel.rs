@@ -41,7 +41,7 @@ pub fn ExportPanel() -> impl IntoView {
                 xlsx_label=Signal::derive(move || t_string!(i18n, data.xlsx_button))/>
             <p class="hint">
                 {t!(i18n, data.schema_text)} " "
-                <a href=href("/schema/klimatcoachning-v3.json") rel="external" data-testid="schema-link">
+                <a href=href("/schema/klimatcoachning-v4.json") rel="external" data-testid="schema-link">
                     {t!(i18n, data.schema_link)}
                 </a>
             </p>

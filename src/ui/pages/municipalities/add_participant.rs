@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use crate::domain::model::ProgrammeKind;
-use crate::domain::participants::{add_participant, AddError};
+use crate::domain::programme::participants::{add_participant, AddError};
 use crate::domain::validate::{municipality_named, FieldError};
 use crate::i18n::*;
 use crate::store::use_store;

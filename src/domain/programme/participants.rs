@@ -2,12 +2,13 @@
 
 use chrono::{DateTime, Utc};
 
-use super::change::{Change, Record};
-use super::model::*;
-use super::municipalities::{
+use super::round::round_slug;
+use crate::domain::change::{Change, Record};
+use crate::domain::model::*;
+use crate::domain::municipalities::{
     municipality, register_population_date, Municipality, REGISTER_SOURCE,
 };
-use super::seed::organisation_id;
+use crate::domain::seed::organisation_id;
 
 /// A municipality's organisation record with the register's facts (code, län,
 /// population 2016, all from S4) and nothing else.
@@ -46,28 +47,47 @@ pub fn add_participant(
 ) -> Result<Change, AddError> {
     let m = municipality(kommunkod).ok_or(AddError::UnknownMunicipality)?;
     let programme = d.programme(kind).ok_or(AddError::NoSuchProgramme)?;
-    let org_id = organisation_id(&m.kommunkod);
-    if d.participations
-        .iter()
-        .any(|p| p.organisation_id == org_id && p.programme_id == programme.meta.id)
-    {
+    if in_programme(d, m, programme).is_some() {
         return Err(AddError::AlreadyParticipant);
     }
-    let meta = |id: String| Meta {
-        id,
-        updated_at: now,
-        source: Origin::User,
-        notes: String::new(),
-        versions: Default::default(),
-    };
+    Ok(joining(d, m, programme, None, now))
+}
+
+/// The participation of municipality `m` in `programme`, if it has one (an applicant's too).
+pub fn in_programme<'a>(
+    d: &'a Dataset,
+    m: &Municipality,
+    programme: &Programme,
+) -> Option<&'a Participation> {
+    let org_id = organisation_id(&m.kommunkod);
+    d.participations
+        .iter()
+        .find(|p| p.organisation_id == org_id && p.programme_id == programme.meta.id)
+}
+
+/// The change that gives municipality `m` a participation in `programme` (with
+/// `application` for a round run in the app): its organisation record from the register
+/// unless the dataset has it, and the participation, as one undoable step. The
+/// participation's id is `participation-<the programme's slug>-<kommunkod>`.
+pub fn joining(
+    d: &Dataset,
+    m: &Municipality,
+    programme: &Programme,
+    application: Option<Application>,
+    now: DateTime<Utc>,
+) -> Change {
+    let org_id = organisation_id(&m.kommunkod);
     let mut changes = Vec::new();
     if d.organisation(&org_id).is_none() {
         changes.push(Change::Put {
-            record: Record::Organisation(register_organisation(m, meta(org_id.clone()))),
+            record: Record::Organisation(register_organisation(
+                m,
+                Meta::by_user(org_id.clone(), now),
+            )),
             at: None,
         });
     }
-    let detail = match kind {
+    let detail = match programme.kind {
         ProgrammeKind::Coaching => ParticipationDetail::Coaching(CoachingParticipation::default()),
         ProgrammeKind::PilotLan => ParticipationDetail::PilotLan(PilotParticipation {
             focus: None,
@@ -75,21 +95,21 @@ pub fn add_participant(
             sessions: Vec::new(),
         }),
     };
-    let word = match kind {
-        ProgrammeKind::Coaching => "coaching",
-        ProgrammeKind::PilotLan => "pilotlan",
-    };
     changes.push(Change::Put {
         record: Record::Participation(Participation {
-            meta: meta(format!("participation-{word}-{}", m.kommunkod)),
+            meta: Meta::by_user(
+                format!("participation-{}-{}", round_slug(programme), m.kommunkod),
+                now,
+            ),
             programme_id: programme.meta.id.clone(),
             organisation_id: org_id,
             listed_in: None,
+            application,
             detail,
         }),
         at: None,
     });
-    Ok(Change::Many { changes })
+    Change::Many { changes }
 }
 
 #[cfg(test)]

@@ -46,6 +46,12 @@ const WORDS = {
     pending: (n) => `Väntar på beslut: ${n}`,
     unknown: "Det finns ingen omgång på adressen /program/finns-inte.",
     allRounds: "Alla program och omgångar",
+    openCommitment: "Ändra klimatcoach, åtagande och behovsanalys",
+    letter: "Avsiktsförklaring godkänd av kommunstyrelsen",
+    save: "Spara",
+    due: "Sista dag: 1 mars 2030",
+    grantRegion: "Stödet (högst 75\u00a0000\u00a0kr)",
+    application: "Ansökt, inte beslutat. Omgångens sida",
   },
   en: {
     open: "New round",
@@ -83,6 +89,12 @@ const WORDS = {
     pending: (n) => `Awaiting a decision: ${n}`,
     unknown: "There is no round at the address /program/finns-inte.",
     allRounds: "All programmes and rounds",
+    openCommitment: "Edit coach, commitment and needs analysis",
+    letter: "Letter of intent approved by the municipal executive board",
+    save: "Save",
+    due: "Due: 1 March 2030",
+    grantRegion: "The grant (at most SEK\u00a075,000)",
+    application: "Applied, not decided. The round's page",
   },
 };
 
@@ -226,6 +238,20 @@ for (const language of ["sv", "en"]) {
     await page.getByTestId("round-applied").waitFor();
     await page.getByRole("button", { name: w.undo, exact: true }).click();
     await applicant("Norsjö").getByTestId("decision").getByText(w.pendingBadge, { exact: true }).waitFor();
+
+    // The municipality pages: each round by its name; one not selected says so and has no
+    // forms; one selected records its letter of intent, due the round's three years later.
+    await open(page, app.url("/kommun/norsjo"));
+    const norsjo = page.locator("section", { has: page.getByRole("heading", { name: "Klimatcoachning 2027", level: 2 }) });
+    assert.equal(await norsjo.getByTestId("application").innerText(), w.application);
+    assert.equal(await norsjo.locator("form, button.edit-open").count(), 0);
+    await open(page, app.url("/kommun/bjurholm"));
+    const bjurholm = page.locator("section", { has: page.getByRole("heading", { name: "Klimatcoachning 2027", level: 2 }) });
+    await bjurholm.getByRole("button", { name: w.openCommitment, exact: true }).click();
+    await bjurholm.getByLabel(w.letter).fill("2027-03-01");
+    await bjurholm.getByRole("button", { name: w.save, exact: true }).click();
+    await bjurholm.getByText(w.due).waitFor();
+    await bjurholm.getByRole("region", { name: w.grantRegion }).waitFor();
 
     await open(page, app.url("/program/finns-inte"));
     assert.equal(await page.getByTestId("not-found").textContent(), w.unknown);

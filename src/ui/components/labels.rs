@@ -6,8 +6,10 @@ use crate::domain::commitment::CommitmentStatus;
 use crate::domain::events::EventError;
 use crate::domain::mentoring::{Nearness, PairingError};
 use crate::domain::model::{
-    EventKind, FocusArea, LedgerKind, OrganisationKind, PilotStatus, ProgrammeKind,
+    Decision, EventKind, FocusArea, LedgerKind, OrganisationKind, PilotStatus, Programme,
+    ProgrammeKind,
 };
+use crate::domain::seed::{COACHING_ID, PILOT_ID};
 use crate::i18n::*;
 use crate::ui::format;
 
@@ -40,6 +42,25 @@ pub fn programme_label(i18n: I18nContext<Locale>, p: ProgrammeKind) -> &'static 
     match p {
         ProgrammeKind::Coaching => t_string!(i18n, programme.coaching),
         ProgrammeKind::PilotLan => t_string!(i18n, programme.pilotlan),
+    }
+}
+
+/// A programme as a heading names it: the built-in ones by their kind, in the reader's
+/// language; a round made in the app by the name it was given.
+pub fn programme_title(i18n: I18nContext<Locale>, p: &Programme) -> String {
+    match p.meta.id.as_str() {
+        COACHING_ID | PILOT_ID => programme_label(i18n, p.kind).to_owned(),
+        _ => p.name.value.clone(),
+    }
+}
+
+/// Where an application to a round stands.
+pub fn decision_label(i18n: I18nContext<Locale>, d: Decision) -> &'static str {
+    match d {
+        Decision::Pending => t_string!(i18n, round.decision_pending),
+        Decision::Selected => t_string!(i18n, round.decision_selected),
+        Decision::NotSelected => t_string!(i18n, round.decision_not_selected),
+        Decision::Withdrawn => t_string!(i18n, round.decision_withdrawn),
     }
 }
 

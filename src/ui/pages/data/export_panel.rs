@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use super::browser_name::BrowserName;
 use crate::domain::listing::rows;
+use crate::domain::model::SCHEMA_VERSION;
 use crate::i18n::*;
 use crate::store::files::{can_share, text_file};
 use crate::store::use_store;
@@ -41,8 +42,8 @@ pub fn ExportPanel() -> impl IntoView {
                 xlsx_label=Signal::derive(move || t_string!(i18n, data.xlsx_button))/>
             <p class="hint">
                 {t!(i18n, data.schema_text)} " "
-                <a href=href("/schema/klimatcoachning-v4.json") rel="external" data-testid="schema-link">
-                    {t!(i18n, data.schema_link)}
+                <a href=href(&format!("/schema/klimatcoachning-v{SCHEMA_VERSION}.json")) rel="external" data-testid="schema-link">
+                    {t!(i18n, data.schema_link, version = SCHEMA_VERSION)}
                 </a>
             </p>
             <BrowserName/>

@@ -65,9 +65,22 @@ pub fn LedgerEditor(
             "contribution"
         }
     );
-    let heading = move || match ledger {
-        Ledger::Grant => t_string!(i18n, ledger.grant_heading),
-        Ledger::Contribution => t_string!(i18n, ledger.contribution_heading),
+    // The amounts are the participant's round's: 50 000 kr in 2007–08, its own in a new one.
+    let heading = move || match (ledger, limit.get(), target.get()) {
+        (Ledger::Grant, Some(most), _) => t_string!(
+            i18n,
+            ledger.grant_heading,
+            amount = format::kronor(i18n, most.into())
+        ),
+        (Ledger::Grant, None, _) => t_string!(i18n, ledger.grant_heading_plain).to_owned(),
+        (Ledger::Contribution, _, 0) => {
+            t_string!(i18n, ledger.contribution_heading_plain).to_owned()
+        }
+        (Ledger::Contribution, _, least) => t_string!(
+            i18n,
+            ledger.contribution_heading,
+            amount = format::kronor(i18n, least.into())
+        ),
     };
     let summary = move || match limit.get() {
         Some(l) => t_string!(

@@ -14,11 +14,15 @@ use crate::domain::commitment::{due_date, status, CommitmentStatus};
 use crate::domain::listing::{closest, find_by_slug, organisation_slug};
 use crate::domain::model::*;
 use crate::domain::municipalities::county;
+use crate::domain::programme::applicants::takes_part;
+use crate::domain::programme::round::round_slug;
 use crate::domain::validate::optional_link;
 use crate::i18n::*;
 use crate::store::use_store;
 use crate::ui::components::keyed::record_memo;
-use crate::ui::components::labels::{focus_label, kind_label, programme_label, status_label};
+use crate::ui::components::labels::{
+    decision_label, focus_label, kind_label, programme_title, status_label,
+};
 use crate::ui::components::notes::OrganisationNotes;
 use crate::ui::components::open_edits::OpenEdits;
 use crate::ui::components::page_head::PageHead;
@@ -223,10 +227,21 @@ enum Facts {
         focus: Option<Fact<String>>,
         sessions: Vec<String>,
     },
+    /// An applicant to a round who does not take part (yet, or at all).
+    Applicant {
+        decision: Decision,
+        round_slug: String,
+    },
 }
 
 impl Facts {
     fn of(d: &Dataset, p: &Participation, programme: &Programme) -> Facts {
+        if let Some(a) = p.application.as_ref().filter(|_| !takes_part(p)) {
+            return Facts::Applicant {
+                decision: a.decision,
+                round_slug: round_slug(programme).to_owned(),
+            };
+        }
         match &p.detail {
             ParticipationDetail::Coaching(c) => {
                 let years = programme.commitment_years.as_ref().map_or(2, |f| f.value);
@@ -361,6 +376,19 @@ impl Facts {
                 }
                 .into_any()
             }
+            Facts::Applicant {
+                decision,
+                round_slug,
+            } => view! {
+                <dl class="facts">
+                    <dt>{t!(i18n, kommun.application)}</dt>
+                    <dd data-testid="application">
+                        {move || decision_label(i18n, decision)} ". "
+                        <A href=href(&format!("/program/{round_slug}"))>{t!(i18n, kommun.round_page)}</A>
+                    </dd>
+                </dl>
+            }
+            .into_any(),
             Facts::Pilot { focus, sessions } => view! {
                 <dl class="facts">
                     <dt>{t!(i18n, kommun.focus)}</dt>
@@ -408,7 +436,6 @@ fn ParticipationSection(id: String) -> impl IntoView {
     let facts = Memo::new(move |_| Facts::of(&data.read(), &p.read(), &programme.read()));
     let heading_id = format!("part-{id}");
     let labelled_by = heading_id.clone();
-    let kind = programme.read_untracked().kind;
     let grant_limit = Signal::derive(move || {
         programme
             .read()
@@ -423,7 +450,8 @@ fn ParticipationSection(id: String) -> impl IntoView {
             .as_ref()
             .map_or(0, |f| f.value)
     });
-    let editor = matches!(first.detail, ParticipationDetail::Coaching(_)).then(|| view! {
+    // Forms for those taking part; an applicant not (yet) selected has nothing to record here.
+    let editor = (matches!(first.detail, ParticipationDetail::Coaching(_)) && takes_part(&first)).then(|| view! {
         <CommitmentEditor participation=p/>
         <LedgerEditor participation=p ledger=Ledger::Grant limit=grant_limit target=Signal::derive(move || grant_limit.get().unwrap_or(0))/>
         <LedgerEditor participation=p ledger=Ledger::Contribution limit=Signal::stored(None) target=minimum/>
@@ -431,7 +459,7 @@ fn ParticipationSection(id: String) -> impl IntoView {
     view! {
         <section aria-labelledby=labelled_by>
             <h2 id=heading_id>
-                {move || programme_label(i18n, kind)}
+                {move || programme_title(i18n, &programme.read())}
                 {move || p.read().listed_in.clone().map(|s| view! { " " <SourceRef id=s/> })}
             </h2>
             {move || facts.get().show(i18n)}
@@ -439,7 +467,7 @@ fn ParticipationSection(id: String) -> impl IntoView {
             <p>
                 <button type="button" class="danger" on:click=move |_| {
                     crate::store::soon(store.change(Change::Remove { collection: Collection::Participation, id: id.clone() }));
-                }>{move || t_string!(i18n, kommun.remove, programme = programme_label(i18n, kind))}</button>
+                }>{move || t_string!(i18n, kommun.remove, programme = programme_title(i18n, &programme.read()))}</button>
             </p>
         </section>
     }

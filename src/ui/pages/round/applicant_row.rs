@@ -9,18 +9,10 @@ use crate::domain::model::Decision;
 use crate::domain::programme::applicants::{decide, ApplicantRow};
 use crate::i18n::*;
 use crate::store::use_store;
+use crate::ui::components::labels::decision_label;
 use crate::ui::format;
 use crate::ui::paths::href;
 use crate::ui::today::now;
-
-pub fn decision_label(i18n: leptos_i18n::I18nContext<Locale>, d: Decision) -> &'static str {
-    match d {
-        Decision::Pending => t_string!(i18n, round.decision_pending),
-        Decision::Selected => t_string!(i18n, round.decision_selected),
-        Decision::NotSelected => t_string!(i18n, round.decision_not_selected),
-        Decision::Withdrawn => t_string!(i18n, round.decision_withdrawn),
-    }
-}
 
 fn decision_word(d: Decision) -> &'static str {
     match d {

@@ -164,10 +164,17 @@ pub fn closest<'a>(d: &'a Dataset, wanted: &str, n: usize) -> Vec<&'a Organisati
     scored.into_iter().take(n).map(|(_, o)| o).collect()
 }
 
-/// Every participation of both programmes, in dataset order.
+/// Every participation of both built-in programmes, in dataset order. A round made in the
+/// app lists its own on its page (`/program/<slug>`), not among 2007–08's.
 pub fn rows(d: &Dataset, today: NaiveDate) -> Vec<Row> {
+    let builtin: Vec<&str> = [ProgrammeKind::Coaching, ProgrammeKind::PilotLan]
+        .iter()
+        .filter_map(|k| d.programme(*k))
+        .map(|p| p.meta.id.as_str())
+        .collect();
     d.participations
         .iter()
+        .filter(|p| builtin.contains(&p.programme_id.as_str()))
         .filter_map(|p| {
             let o = d.organisation(&p.organisation_id)?;
             let programme = d.programmes.iter().find(|g| g.meta.id == p.programme_id)?;
@@ -248,6 +255,7 @@ pub fn sorted(rows: &[Row], sort: SortKey) -> Vec<Row> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::programme::fixtures::with_round;
     use crate::domain::seed::builtin_dataset;
 
     fn today() -> NaiveDate {
@@ -266,6 +274,15 @@ mod tests {
     fn every_participant_of_both_programmes_is_a_row() {
         let all = rows(&builtin_dataset(), today());
         assert_eq!(all.len(), 27);
+        assert_eq!(
+            rows(
+                &with_round(&[("2403", Decision::Selected), ("2417", Decision::Pending)]).0,
+                today()
+            )
+            .len(),
+            27,
+            "a new round's applicants are listed on its own page"
+        );
         let lst = all
             .iter()
             .find(|r| r.slug == "lansstyrelsen-i-skane")

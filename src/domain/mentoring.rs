@@ -170,7 +170,8 @@ pub struct Suggestion {
     pub load_before: usize,
 }
 
-/// A mentor for every unpaired coaching participant that can have one. Mentors who
+/// A mentor for every unpaired participant of the 2007–08 round that can have one (a new
+/// round's are paired on its own pages). Mentors who
 /// would go over `max_load` come last; then the nearest (same län, a neighbouring
 /// län, the same part of the country), the least loaded (counting the suggestions
 /// already made), then Swedish name order. A `rejected` (participation, mentor) pair
@@ -178,8 +179,7 @@ pub struct Suggestion {
 pub fn suggest(d: &Dataset, max_load: usize, rejected: &[(String, String)]) -> Vec<Suggestion> {
     let mut load = loads(d);
     let mut unpaired: Vec<(&Participation, &Organisation)> = d
-        .participations
-        .iter()
+        .participations_in(ProgrammeKind::Coaching)
         .filter(|p| matches!(&p.detail, ParticipationDetail::Coaching(c) if c.mentor_id.is_none()))
         .filter_map(|p| Some((p, d.organisation(&p.organisation_id)?)))
         .collect();
@@ -389,6 +389,13 @@ mod tests {
             Ok(2),
             "re-pairing the same adds nothing"
         );
+    }
+
+    #[test]
+    fn a_new_rounds_participants_are_not_suggested_mentors_among_2007_08s() {
+        let (d, _) =
+            crate::domain::programme::fixtures::with_round(&[("2403", Decision::Selected)]);
+        assert_eq!(suggest(&d, 2, &[]), suggest(&builtin_dataset(), 2, &[]));
     }
 
     #[test]

@@ -47,6 +47,7 @@ const WORDS = {
     unknown: "Det finns ingen omgång på adressen /program/finns-inte.",
     allRounds: "Alla program och omgångar",
     openCommitment: "Ändra klimatcoach, åtagande och behovsanalys",
+    showing27: "Visar 27 av 27.",
     letter: "Avsiktsförklaring godkänd av kommunstyrelsen",
     save: "Spara",
     due: "Sista dag: 1 mars 2030",
@@ -90,6 +91,7 @@ const WORDS = {
     unknown: "There is no round at the address /program/finns-inte.",
     allRounds: "All programmes and rounds",
     openCommitment: "Edit coach, commitment and needs analysis",
+    showing27: "Showing 27 of 27.",
     letter: "Letter of intent approved by the municipal executive board",
     save: "Save",
     due: "Due: 1 March 2030",
@@ -238,6 +240,10 @@ for (const language of ["sv", "en"]) {
     await page.getByTestId("round-applied").waitFor();
     await page.getByRole("button", { name: w.undo, exact: true }).click();
     await applicant("Norsjö").getByTestId("decision").getByText(w.pendingBadge, { exact: true }).waitFor();
+
+    // 2007–08's list stays 2007–08's: the round's applicants are on its own page.
+    await open(page, app.url("/kommuner"));
+    assert.equal(await page.getByTestId("showing").textContent(), w.showing27);
 
     // The municipality pages: each round by its name; one not selected says so and has no
     // forms; one selected records its letter of intent, due the round's three years later.

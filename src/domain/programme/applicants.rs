@@ -167,26 +167,11 @@ mod tests {
     use super::*;
     use crate::domain::change::apply;
     use crate::domain::exchange::integrity::check;
-    use crate::domain::programme::round::{new_round, round_at};
-    use crate::domain::programme::terms::RoundForm;
+    use crate::domain::programme::fixtures::now;
     use crate::domain::seed::builtin_dataset;
 
-    fn now() -> DateTime<Utc> {
-        "2026-12-06T09:00:00Z".parse().expect("time")
-    }
-
-    /// The built-in data with "Klimatcoachning 2027": at most 20 000 inhabitants.
     fn with_round() -> (Dataset, String) {
-        let mut d = builtin_dataset();
-        let terms = RoundForm::example_2027().check().expect("terms");
-        let change = new_round(&d, terms, now());
-        apply(&mut d, change);
-        let id = round_at(&d, "klimatcoachning-2027")
-            .expect("made")
-            .meta
-            .id
-            .clone();
-        (d, id)
+        crate::domain::programme::fixtures::with_round(&[])
     }
 
     fn applicant<'a>(d: &'a Dataset, round: &str, code: &str) -> &'a Participation {

@@ -261,6 +261,10 @@ for (const language of ["sv", "en"]) {
 
     await open(page, app.url("/program/finns-inte"));
     assert.equal(await page.getByTestId("not-found").textContent(), w.unknown);
+    // The built-in round has its own page; no one applies to it here.
+    await open(page, app.url("/program/coaching"));
+    await page.getByTestId("not-found").waitFor();
+    assert.equal(await page.locator("#applicant-municipality").count(), 0);
     assert.deepEqual(page.problems, []);
     await page.context().close();
   });

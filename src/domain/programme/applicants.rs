@@ -5,6 +5,7 @@
 use chrono::{DateTime, NaiveDate, Utc};
 
 use super::participants::{in_programme, joining};
+use super::round::is_builtin;
 use crate::domain::change::{Change, Record};
 use crate::domain::model::*;
 use crate::domain::municipalities::{municipality, register_population_date, Municipality};
@@ -48,7 +49,7 @@ pub fn register_applicant(
     let round = d
         .programmes
         .iter()
-        .find(|p| p.meta.id == round_id)
+        .find(|p| p.meta.id == round_id && !is_builtin(p))
         .ok_or(ApplyError::NoSuchRound)?;
     if in_programme(d, m, round).is_some() {
         return Err(ApplyError::AlreadyApplied);
@@ -224,13 +225,19 @@ mod tests {
             register_applicant(&d, "programme-none", "2403", now()),
             Err(ApplyError::NoSuchRound)
         );
+        assert_eq!(
+            register_applicant(&d, "programme-coaching", "2403", now()),
+            Err(ApplyError::NoSuchRound),
+            "no one applies to 2007–08 now"
+        );
     }
 
     #[test]
     fn the_dataset_s_newest_figure_counts_over_the_registers() {
         let (mut d, round) = with_round();
-        let change = register_applicant(&d, "programme-pilotlan", "2403", now())
-            .expect("Bjurholm into the pilot, to have its record");
+        let change =
+            super::super::participants::add_participant(&d, "2403", ProgrammeKind::PilotLan, now())
+                .expect("Bjurholm into the pilot, to have its record");
         apply(&mut d, change);
         let bjurholm = d
             .organisations

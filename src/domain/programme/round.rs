@@ -13,6 +13,7 @@ use super::phase::{phase, Phase};
 use super::terms::RoundTerms;
 use crate::domain::change::{Change, Record};
 use crate::domain::model::*;
+use crate::domain::seed::{COACHING_ID, PILOT_ID};
 use crate::domain::text::slug;
 
 const ID_PREFIX: &str = "programme-";
@@ -28,6 +29,12 @@ pub fn round_slug(p: &Programme) -> &str {
 /// The round an address names by its slug.
 pub fn round_at<'a>(d: &'a Dataset, slug: &str) -> Option<&'a Programme> {
     d.programmes.iter().find(|p| round_slug(p) == slug)
+}
+
+/// Whether `p` is one of the programmes the app comes with (2007–08 and the pilot), whose
+/// participants are those the sources name: no one applies to them.
+pub fn is_builtin(p: &Programme) -> bool {
+    p.meta.id == COACHING_ID || p.meta.id == PILOT_ID
 }
 
 /// The id a new round named so gets in `d`: free now, and never used by a removed record.

@@ -9,7 +9,7 @@ use crate::domain::model::{
     Decision, EventKind, FocusArea, LedgerKind, OrganisationKind, PilotStatus, Programme,
     ProgrammeKind,
 };
-use crate::domain::seed::{COACHING_ID, PILOT_ID};
+use crate::domain::programme::round::is_builtin;
 use crate::i18n::*;
 use crate::ui::format;
 
@@ -48,9 +48,10 @@ pub fn programme_label(i18n: I18nContext<Locale>, p: ProgrammeKind) -> &'static 
 /// A programme as a heading names it: the built-in ones by their kind, in the reader's
 /// language; a round made in the app by the name it was given.
 pub fn programme_title(i18n: I18nContext<Locale>, p: &Programme) -> String {
-    match p.meta.id.as_str() {
-        COACHING_ID | PILOT_ID => programme_label(i18n, p.kind).to_owned(),
-        _ => p.name.value.clone(),
+    if is_builtin(p) {
+        programme_label(i18n, p.kind).to_owned()
+    } else {
+        p.name.value.clone()
     }
 }
 

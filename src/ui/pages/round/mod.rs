@@ -13,7 +13,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
 use crate::domain::programme::applicants::{applicants, round_funnel};
-use crate::domain::programme::round::{round_at, rounds, RoundRow};
+use crate::domain::programme::round::{is_builtin, round_at, rounds, RoundRow};
 use crate::i18n::*;
 use crate::store::use_store;
 use crate::ui::components::keyed::{record_memo, row_memo};
@@ -29,7 +29,12 @@ pub fn Round() -> impl IntoView {
     let data = use_store().data();
     let params = use_params_map();
     let slug = Memo::new(move |_| params.read().get("slug").unwrap_or_default());
-    let id = Memo::new(move |_| round_at(&data.read(), &slug.read()).map(|p| p.meta.id.clone()));
+    // The built-in programmes have pages of their own (`/`, `/pilotlan`), not this one.
+    let id = Memo::new(move |_| {
+        round_at(&data.read(), &slug.read())
+            .filter(|p| !is_builtin(p))
+            .map(|p| p.meta.id.clone())
+    });
     let today = today();
     move || {
         let first = id.get().and_then(|id| {

@@ -1,7 +1,8 @@
 //! Sync: the only code that talks to a server. A browser with a CouchDB database set on
 //! /data shares its register there live; one without stays exactly as local-first as before.
 //!
-//! What every start carries is this module alone: the state, the server /data shows, and a
+//! Keep this module small: it is in every start (the main module may grow by at most 5 KB
+//! gzip for sync). What every start carries is this module alone: the state, the server /data shows, and a
 //! listener on the tabs' channel. Everything else is a wasm chunk of its
 //! own ([`Api`]), fetched only by a browser with a server set (at the start), by "Anslut",
 //! or when another tab says it connected: `tabs` (the server and password in this tab's

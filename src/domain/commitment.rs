@@ -6,7 +6,7 @@
 use chrono::{Months, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-use super::model::{CoachingParticipation, Dataset, ProgrammeKind};
+use super::model::{CoachingParticipation, Dataset};
 use super::partial_date::Timing;
 
 /// How close to the due date a commitment counts as due soon.
@@ -70,7 +70,7 @@ impl CommitmentStatus {
     ];
 }
 
-/// The coaching programme's terms as the data states them: the years to a strategy
+/// A coaching programme's terms as the data states them: the years to a strategy
 /// (two when the data does not say), the grant and the least own contribution (0 when
 /// not stated).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -80,8 +80,8 @@ pub struct Terms {
     pub minimum_kr: u32,
 }
 
-pub fn terms(d: &Dataset) -> Terms {
-    let p = d.programme(ProgrammeKind::Coaching);
+pub fn terms(d: &Dataset, programme_id: &str) -> Terms {
+    let p = d.programmes.iter().find(|p| p.meta.id == programme_id);
     Terms {
         years: p
             .and_then(|p| p.commitment_years.as_ref())

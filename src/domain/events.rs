@@ -7,6 +7,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use super::change::{Change, Record};
 use super::listing::{find, word};
 use super::model::*;
+use super::programme::round::is_builtin;
 
 const KINDS: [(EventKind, &str); 4] = [
     (EventKind::Workshop, "workshop"),
@@ -50,12 +51,22 @@ pub fn month_of(e: &Event) -> Option<String> {
         .or_else(|| e.date.map(|d| d.format("%Y-%m").to_string()))
 }
 
-/// Events of `kind` (all when None), dated ones by date (a month sorts as its first
-/// day), undated last; ties by title.
-pub fn listed(d: &Dataset, kind: Option<EventKind>) -> Vec<Event> {
+/// Events of the round `round_id` (None: those of 2007–08, its pilot, and any other
+/// programme not made in the app) of `kind` (all when None), dated ones by date (a month
+/// sorts as its first day), undated last; ties by title.
+pub fn listed(d: &Dataset, round_id: Option<&str>, kind: Option<EventKind>) -> Vec<Event> {
+    let made_in_app = |id: &str| {
+        d.programmes
+            .iter()
+            .any(|p| p.meta.id == id && !is_builtin(p))
+    };
     let mut out: Vec<Event> = d
         .events
         .iter()
+        .filter(|e| match round_id {
+            Some(id) => e.programme_id == id,
+            None => !made_in_app(&e.programme_id),
+        })
         .filter(|e| kind.is_none_or(|k| e.kind == k))
         .cloned()
         .collect();
@@ -225,7 +236,7 @@ mod tests {
             let c = save_event(&d, e, now()).expect("valid");
             apply(&mut d, c);
         }
-        let all = listed(&d, None);
+        let all = listed(&d, None, None);
         let titles: Vec<&str> = all.iter().map(|e| e.title.as_str()).collect();
         assert_eq!(
             titles,
@@ -236,7 +247,21 @@ mod tests {
             ],
             "undated last"
         );
-        assert_eq!(listed(&d, Some(EventKind::Lecture)).len(), 1);
+        assert_eq!(listed(&d, None, Some(EventKind::Lecture)).len(), 1);
+        let (mut with_round, round) =
+            crate::domain::programme::fixtures::with_round(&[("2403", Decision::Selected)]);
+        let mut kickoff = cake("e3", "2027-02", "org-2403");
+        kickoff.programme_id = round.clone();
+        let c = save_event(&with_round, kickoff, now()).expect("inside 2027–29");
+        apply(&mut with_round, c);
+        let titles = |round_id| {
+            listed(&with_round, round_id, None)
+                .into_iter()
+                .map(|e| e.title)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(titles(Some(round.as_str())), ["Månadens tårta 2027-02"]);
+        assert_eq!(titles(None).len(), 1, "2007–08's page lists 2007–08's");
         assert_eq!(
             kind_from_word(kind_word(EventKind::CakeOfTheMonth)),
             Some(EventKind::CakeOfTheMonth)

@@ -6,6 +6,8 @@ use chrono::NaiveDate;
 use super::commitment::{due_date, status, CommitmentStatus};
 use super::model::*;
 use super::municipalities::{county, register_slug};
+use super::programme::participants::taking_part;
+use super::programme::round::is_builtin;
 use super::text::{edit_distance, matches, slug, swedish_cmp};
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -117,6 +119,9 @@ pub struct Row {
     pub lan: String,
     pub kommunkod: Option<String>,
     pub programme: ProgrammeKind,
+    /// The name of a round made in the app; none for the built-in programmes, which the
+    /// reader's language names.
+    pub round: Option<String>,
     /// The figure nearest the programme period (the oldest recorded), with its date.
     pub population: Option<Population>,
     pub mentor: Option<String>,
@@ -165,7 +170,7 @@ pub fn closest<'a>(d: &'a Dataset, wanted: &str, n: usize) -> Vec<&'a Organisati
 }
 
 /// Every participation of both built-in programmes, in dataset order. A round made in the
-/// app lists its own on its page (`/program/<slug>`), not among 2007–08's.
+/// app lists its own at `/program/<slug>/kommuner` ([`round_rows`]), not among 2007–08's.
 pub fn rows(d: &Dataset, today: NaiveDate) -> Vec<Row> {
     let builtin: Vec<&str> = [ProgrammeKind::Coaching, ProgrammeKind::PilotLan]
         .iter()
@@ -175,39 +180,48 @@ pub fn rows(d: &Dataset, today: NaiveDate) -> Vec<Row> {
     d.participations
         .iter()
         .filter(|p| builtin.contains(&p.programme_id.as_str()))
-        .filter_map(|p| {
-            let o = d.organisation(&p.organisation_id)?;
-            let programme = d.programmes.iter().find(|g| g.meta.id == p.programme_id)?;
-            let years = programme.commitment_years.as_ref().map_or(2, |f| f.value);
-            let coaching = match &p.detail {
-                ParticipationDetail::Coaching(c) => Some(c),
-                ParticipationDetail::PilotLan(_) => None,
-            };
-            let total =
-                |entries: &[LedgerEntry]| entries.iter().map(|e| u64::from(e.amount_kr)).sum();
-            Some(Row {
-                participation_id: p.meta.id.clone(),
-                slug: organisation_slug(o),
-                name: o.name.clone(),
-                lanskod: o.lanskod.value.clone(),
-                lan: county(&o.lanskod.value)
-                    .map(|c| c.name.clone())
-                    .unwrap_or_default(),
-                kommunkod: o.kommunkod.as_ref().map(|k| k.value.clone()),
-                programme: programme.kind,
-                population: o.population.first().cloned(),
-                mentor: coaching.and_then(|c| {
-                    let mentor = d.organisation(c.mentor_id.as_deref()?)?;
-                    Some(mentor.name.clone())
-                }),
-                status: coaching.map(|c| status(c, years, today)),
-                due: coaching.and_then(|c| due_date(c.letter_of_intent?, years)),
-                letter_of_intent: coaching.and_then(|c| c.letter_of_intent),
-                grant_kr: coaching.map(|c| total(&c.grant_entries)),
-                contribution_kr: coaching.map(|c| total(&c.contribution_entries)),
-            })
-        })
+        .filter_map(|p| row(d, p, today))
         .collect()
+}
+
+/// Those taking part in the round `round_id` (its selected applicants), in dataset order.
+pub fn round_rows(d: &Dataset, round_id: &str, today: NaiveDate) -> Vec<Row> {
+    taking_part(d, round_id)
+        .filter_map(|p| row(d, p, today))
+        .collect()
+}
+
+fn row(d: &Dataset, p: &Participation, today: NaiveDate) -> Option<Row> {
+    let o = d.organisation(&p.organisation_id)?;
+    let programme = d.programmes.iter().find(|g| g.meta.id == p.programme_id)?;
+    let years = programme.commitment_years.as_ref().map_or(2, |f| f.value);
+    let coaching = match &p.detail {
+        ParticipationDetail::Coaching(c) => Some(c),
+        ParticipationDetail::PilotLan(_) => None,
+    };
+    let total = |entries: &[LedgerEntry]| entries.iter().map(|e| u64::from(e.amount_kr)).sum();
+    Some(Row {
+        participation_id: p.meta.id.clone(),
+        slug: organisation_slug(o),
+        name: o.name.clone(),
+        lanskod: o.lanskod.value.clone(),
+        lan: county(&o.lanskod.value)
+            .map(|c| c.name.clone())
+            .unwrap_or_default(),
+        kommunkod: o.kommunkod.as_ref().map(|k| k.value.clone()),
+        programme: programme.kind,
+        round: (!is_builtin(programme)).then(|| programme.name.value.clone()),
+        population: o.population.first().cloned(),
+        mentor: coaching.and_then(|c| {
+            let mentor = d.organisation(c.mentor_id.as_deref()?)?;
+            Some(mentor.name.clone())
+        }),
+        status: coaching.map(|c| status(c, years, today)),
+        due: coaching.and_then(|c| due_date(c.letter_of_intent?, years)),
+        letter_of_intent: coaching.and_then(|c| c.letter_of_intent),
+        grant_kr: coaching.map(|c| total(&c.grant_entries)),
+        contribution_kr: coaching.map(|c| total(&c.contribution_entries)),
+    })
 }
 
 /// The rows the query asks for, in its order; ties fall back to Swedish name order.
@@ -298,6 +312,28 @@ mod tests {
             "the figure nearest the period"
         );
         assert_eq!(horby.status, Some(CommitmentStatus::NotStarted));
+    }
+
+    #[test]
+    fn a_round_lists_those_taking_part_under_its_name_with_its_years() {
+        let (mut d, round) = crate::domain::programme::fixtures::with_round(&[
+            ("2403", Decision::Selected),
+            ("2417", Decision::Pending),
+        ]);
+        for p in d
+            .participations
+            .iter_mut()
+            .filter(|p| p.programme_id == round)
+        {
+            if let ParticipationDetail::Coaching(c) = &mut p.detail {
+                c.letter_of_intent = Some("2027-03-15".parse().expect("date"));
+            }
+        }
+        let listed = round_rows(&d, &round, today());
+        assert_eq!(names(&listed), ["Bjurholm"], "Norsjö is undecided");
+        assert_eq!(listed[0].round.as_deref(), Some("Klimatcoachning 2027"));
+        assert_eq!(listed[0].due, Some("2030-03-15".parse().expect("date")));
+        assert!(rows(&d, today()).iter().all(|r| r.round.is_none()));
     }
 
     #[test]

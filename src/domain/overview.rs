@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 
 use super::commitment::{status, terms, CommitmentStatus, Terms};
 use super::model::{Dataset, Event, ParticipationDetail, ProgrammeKind};
+use super::programme::participants::taking_part;
 
 /// How the coaching programme narrowed: applied → selected → listed by name.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -32,12 +33,16 @@ pub fn funnel(d: &Dataset) -> Funnel {
     }
 }
 
-/// How many coaching commitments are in each status on `today`.
-pub fn commitments_by_status(d: &Dataset, today: NaiveDate) -> BTreeMap<CommitmentStatus, u32> {
-    let years = terms(d).years;
+/// How many commitments of the coaching programme `programme_id` are in each status on `today`.
+pub fn commitments_by_status(
+    d: &Dataset,
+    programme_id: &str,
+    today: NaiveDate,
+) -> BTreeMap<CommitmentStatus, u32> {
+    let years = terms(d, programme_id).years;
     let mut counts: BTreeMap<CommitmentStatus, u32> =
         CommitmentStatus::ALL.iter().map(|s| (*s, 0)).collect();
-    for p in d.participations_in(ProgrammeKind::Coaching) {
+    for p in taking_part(d, programme_id) {
         if let ParticipationDetail::Coaching(c) = &p.detail {
             *counts.entry(status(c, years, today)).or_default() += 1;
         }
@@ -45,7 +50,7 @@ pub fn commitments_by_status(d: &Dataset, today: NaiveDate) -> BTreeMap<Commitme
     counts
 }
 
-/// Grant used and own contribution recorded, summed over all coaching participants.
+/// Grant used and own contribution recorded, summed over a coaching programme's participants.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct MoneyTotals {
     pub grant_used_kr: u64,
@@ -54,14 +59,14 @@ pub struct MoneyTotals {
     pub contribution_required_kr: u64,
 }
 
-pub fn money_totals(d: &Dataset) -> MoneyTotals {
+pub fn money_totals(d: &Dataset, programme_id: &str) -> MoneyTotals {
     let Terms {
         grant_kr: grant,
         minimum_kr: minimum,
         ..
-    } = terms(d);
+    } = terms(d, programme_id);
     let mut t = MoneyTotals::default();
-    for part in d.participations_in(ProgrammeKind::Coaching) {
+    for part in taking_part(d, programme_id) {
         if let ParticipationDetail::Coaching(c) = &part.detail {
             t.grant_used_kr += c
                 .grant_entries
@@ -92,7 +97,7 @@ pub fn recent_events(d: &Dataset, limit: usize) -> Vec<&Event> {
 mod tests {
     use super::*;
     use crate::domain::model::{LedgerEntry, LedgerKind};
-    use crate::domain::seed::builtin_dataset;
+    use crate::domain::seed::{builtin_dataset, COACHING_ID};
 
     fn d(s: &str) -> NaiveDate {
         s.parse().expect("test date")
@@ -117,11 +122,11 @@ mod tests {
     #[test]
     fn seed_commitments_are_the_sourced_outcomes_and_money_is_unrecorded() {
         let data = builtin_dataset();
-        let counts = commitments_by_status(&data, d("2026-11-27"));
+        let counts = commitments_by_status(&data, COACHING_ID, d("2026-11-27"));
         assert_eq!(counts[&CommitmentStatus::NotStarted], 15);
         assert_eq!(counts[&CommitmentStatus::Adopted], 7, "S6–S11");
         assert_eq!(counts.values().sum::<u32>(), 22);
-        let m = money_totals(&data);
+        let m = money_totals(&data, COACHING_ID);
         assert_eq!((m.grant_used_kr, m.contribution_kr), (0, 0));
         assert_eq!(m.grant_available_kr, 22 * 50_000);
     }
@@ -140,10 +145,10 @@ mod tests {
                 amount_kr: 30_000,
             });
         }
-        let counts = commitments_by_status(&data, d("2026-11-27"));
+        let counts = commitments_by_status(&data, COACHING_ID, d("2026-11-27"));
         assert_eq!(counts[&CommitmentStatus::Overdue], 1);
         assert_eq!(counts[&CommitmentStatus::NotStarted], 14);
-        assert_eq!(money_totals(&data).grant_used_kr, 30_000);
+        assert_eq!(money_totals(&data, COACHING_ID).grant_used_kr, 30_000);
     }
 
     #[test]

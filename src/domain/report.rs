@@ -1,5 +1,6 @@
-//! The programme report (`/rapport`): every figure as the data stood at the end of one
-//! day ("as of"), for one programme. What is dated counts only once it had happened by
+//! The programme report (`/rapport` for 2007–08 and its pilot, `/program/<slug>/rapport`
+//! for a round): every figure as the data stood at the end of one day ("as of"), for one
+//! programme. What is dated counts only once it had happened by
 //! then; what the data does not date (mentor pairings, undated events) counts as it
 //! stands, and the report says so. The sources' own claims stand beside the data's
 //! figures, each with its source.
@@ -11,8 +12,11 @@ use chrono::{Datelike, Months, NaiveDate};
 use super::commitment::{due, status, terms, CommitmentStatus, Outcome, Terms};
 use super::events::{month_of, month_start};
 use super::listing::organisation_slug;
+use super::mentoring::pairs::{mentors, pairs};
 use super::model::*;
-use super::pairs::{mentors, pairs};
+use super::programme::applicants::{round_funnel, RoundFunnel};
+use super::programme::participants::taking_part;
+use super::programme::round::is_builtin;
 
 /// What a report link holds: the programme, the day and the language.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -187,6 +191,8 @@ pub enum Claim {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Report {
     pub query: ReportQuery,
+    /// The programme reported on: the coaching programme asked for, or the pilot.
+    pub programme_id: String,
     pub as_of: NaiveDate,
     pub years: u32,
     pub participants: Vec<ParticipantLine>,
@@ -199,14 +205,18 @@ pub struct Report {
     pub events: EventFigures,
     pub pilot: Vec<PilotLine>,
     pub claims: Vec<Claim>,
+    /// A round run in the app: applied → selected → taking part.
+    pub funnel: Option<RoundFunnel>,
 }
 
-fn coaching(d: &Dataset) -> impl Iterator<Item = (&Organisation, &CoachingParticipation)> {
-    d.participations_in(ProgrammeKind::Coaching)
-        .filter_map(|p| match &p.detail {
-            ParticipationDetail::Coaching(c) => Some((d.organisation(&p.organisation_id)?, c)),
-            ParticipationDetail::PilotLan(_) => None,
-        })
+fn coaching<'a>(
+    d: &'a Dataset,
+    programme_id: &'a str,
+) -> impl Iterator<Item = (&'a Organisation, &'a CoachingParticipation)> {
+    taking_part(d, programme_id).filter_map(|p| match &p.detail {
+        ParticipationDetail::Coaching(c) => Some((d.organisation(&p.organisation_id)?, c)),
+        ParticipationDetail::PilotLan(_) => None,
+    })
 }
 
 fn sum_by(entries: &[LedgerEntry], as_of: NaiveDate) -> u64 {
@@ -228,11 +238,13 @@ fn first_of_month(d: NaiveDate) -> NaiveDate {
     d.with_day(1).unwrap_or(d)
 }
 
-/// The report for `query`, `today` standing for a day not given.
-pub fn report(d: &Dataset, query: &ReportQuery, today: NaiveDate) -> Report {
+/// The report for `query` on the coaching programme `coaching_id` (2007–08's or a round's;
+/// `query` may ask for the pilot instead), `today` standing for a day not given.
+pub fn report(d: &Dataset, coaching_id: &str, query: &ReportQuery, today: NaiveDate) -> Report {
     let as_of = query.as_of.unwrap_or(today);
-    let years = terms(d).years;
-    let mut participants: Vec<ParticipantLine> = coaching(d)
+    let id = coaching_id;
+    let years = terms(d, id).years;
+    let mut participants: Vec<ParticipantLine> = coaching(d, id)
         .map(|(o, c)| {
             let st = status(c, years, as_of);
             ParticipantLine {
@@ -263,16 +275,30 @@ pub fn report(d: &Dataset, query: &ReportQuery, today: NaiveDate) -> Report {
         .filter(|p| p.adoption.as_ref().is_some_and(|a| a.date.is_none()))
         .map(|p| p.name.clone())
         .collect();
+    let programme = d.programmes.iter().find(|p| p.meta.id == id);
+    let events_of = match query.programme {
+        ProgrammeKind::Coaching => Some(id),
+        ProgrammeKind::PilotLan => d
+            .programme(ProgrammeKind::PilotLan)
+            .map(|p| p.meta.id.as_str()),
+    };
     Report {
         query: query.clone(),
+        programme_id: events_of.unwrap_or_default().to_owned(),
         as_of,
         years,
-        series: series(d, years, as_of),
-        money: money(d, &participants, as_of),
-        mentoring: mentoring(d),
-        events: event_figures(d, query.programme, as_of),
+        series: series(d, id, years, as_of),
+        money: money(d, id, &participants, as_of),
+        mentoring: mentoring(d, id),
+        events: event_figures(d, events_of.unwrap_or_default(), as_of),
         pilot: pilot(d, as_of),
-        claims: claims(d, years, as_of, &participants),
+        claims: programme
+            .filter(|p| is_builtin(p))
+            .map(|p| claims(d, p, years, as_of, &participants))
+            .unwrap_or_default(),
+        funnel: programme
+            .filter(|p| !is_builtin(p))
+            .map(|p| round_funnel(d, &p.meta.id)),
         participants,
         outcomes,
         undated,
@@ -282,15 +308,17 @@ pub fn report(d: &Dataset, query: &ReportQuery, today: NaiveDate) -> Report {
 /// Month by month from the programme's start, through the commitment years after its
 /// end and on to the last recorded step, but never past the day. Adoptions without a
 /// date cannot be placed in a month, so those participants are left out.
-pub fn series(d: &Dataset, years: u32, as_of: NaiveDate) -> Vec<MonthOutcomes> {
+pub fn series(d: &Dataset, programme_id: &str, years: u32, as_of: NaiveDate) -> Vec<MonthOutcomes> {
     let Some(period) = d
-        .programme(ProgrammeKind::Coaching)
+        .programmes
+        .iter()
+        .find(|p| p.meta.id == programme_id)
         .and_then(|p| p.period.as_ref())
         .map(|f| f.value)
     else {
         return Vec::new();
     };
-    let placed: Vec<&CoachingParticipation> = coaching(d)
+    let placed: Vec<&CoachingParticipation> = coaching(d, programme_id)
         .map(|(_, c)| c)
         .filter(|c| c.strategy_adopted.as_ref().is_none_or(|a| a.date.is_some()))
         .collect();
@@ -330,18 +358,18 @@ pub fn series(d: &Dataset, years: u32, as_of: NaiveDate) -> Vec<MonthOutcomes> {
     out
 }
 
-fn money(d: &Dataset, participants: &[ParticipantLine], as_of: NaiveDate) -> Money {
+fn money(d: &Dataset, id: &str, participants: &[ParticipantLine], as_of: NaiveDate) -> Money {
     let Terms {
         grant_kr: grant,
         minimum_kr: minimum,
         ..
-    } = terms(d);
+    } = terms(d, id);
     let kinds = [LedgerKind::Investigation, LedgerKind::Measure];
     let by_kind = |pick: fn(&CoachingParticipation) -> &Vec<LedgerEntry>| {
         kinds
             .iter()
             .map(|k| {
-                let sum = coaching(d)
+                let sum = coaching(d, id)
                     .flat_map(|(_, c)| pick(c).iter())
                     .filter(|e| e.kind == *k && e.date <= as_of)
                     .map(|e| u64::from(e.amount_kr))
@@ -365,8 +393,8 @@ fn money(d: &Dataset, participants: &[ParticipantLine], as_of: NaiveDate) -> Mon
     }
 }
 
-fn mentoring(d: &Dataset) -> Mentoring {
-    let mut loads: Vec<(String, usize)> = mentors(d)
+fn mentoring(d: &Dataset, id: &str) -> Mentoring {
+    let mut loads: Vec<(String, usize)> = mentors(d, id)
         .into_iter()
         .filter(|m| !m.mentees.is_empty())
         .map(|m| (m.org.name, m.mentees.len()))
@@ -376,7 +404,7 @@ fn mentoring(d: &Dataset) -> Mentoring {
             .then_with(|| super::text::swedish_cmp(&a.0, &b.0))
     });
     Mentoring {
-        pairs: pairs(d)
+        pairs: pairs(d, id)
             .into_iter()
             .map(|p| (p.participant.name, p.mentor.map(|m| m.name)))
             .collect(),
@@ -384,12 +412,11 @@ fn mentoring(d: &Dataset) -> Mentoring {
     }
 }
 
-fn event_figures(d: &Dataset, programme: ProgrammeKind, as_of: NaiveDate) -> EventFigures {
-    let programme_id = d.programme(programme).map(|p| p.meta.id.clone());
+fn event_figures(d: &Dataset, programme_id: &str, as_of: NaiveDate) -> EventFigures {
     let held: Vec<&Event> = d
         .events
         .iter()
-        .filter(|e| Some(&e.programme_id) == programme_id.as_ref())
+        .filter(|e| e.programme_id == programme_id)
         .filter(
             |e| match (e.date, month_of(e).as_deref().and_then(month_start)) {
                 (Some(day), _) => day <= as_of,
@@ -470,10 +497,10 @@ fn pilot(d: &Dataset, as_of: NaiveDate) -> Vec<PilotLine> {
 }
 
 /// Adopted (known by the day), proposed (by the day, not adopted) and adopted without a
-/// date, over the coaching participants.
-pub fn progress(d: &Dataset, years: u32, day: NaiveDate) -> Progress {
+/// date, over the participants of the coaching programme `programme_id`.
+pub fn progress(d: &Dataset, programme_id: &str, years: u32, day: NaiveDate) -> Progress {
     let mut p = Progress::default();
-    for (_, c) in coaching(d) {
+    for (_, c) in coaching(d, programme_id) {
         p.of += 1;
         let undated = c
             .strategy_adopted
@@ -492,10 +519,15 @@ pub fn progress(d: &Dataset, years: u32, day: NaiveDate) -> Progress {
     p
 }
 
-fn claims(d: &Dataset, years: u32, as_of: NaiveDate, lines: &[ParticipantLine]) -> Vec<Claim> {
-    let Some(p) = d.programme(ProgrammeKind::Coaching) else {
-        return Vec::new();
-    };
+/// The sources' claims on a built-in programme `p`, against the data.
+fn claims(
+    d: &Dataset,
+    p: &Programme,
+    years: u32,
+    as_of: NaiveDate,
+    lines: &[ParticipantLine],
+) -> Vec<Claim> {
+    let id = p.meta.id.as_str();
     let mut out = Vec::new();
     if let Some(outcome) = &p.outcome {
         // The claim is the source's, on its own date; "after a year and a half" of a
@@ -515,8 +547,8 @@ fn claims(d: &Dataset, years: u32, as_of: NaiveDate, lines: &[ParticipantLine]) 
                 source: outcome.source.clone(),
                 words: outcome.value.clone(),
                 on,
-                then: progress(d, years, on),
-                now: progress(d, years, as_of),
+                then: progress(d, id, years, on),
+                now: progress(d, id, years, as_of),
             });
         }
     }
@@ -548,7 +580,7 @@ fn claims(d: &Dataset, years: u32, as_of: NaiveDate, lines: &[ParticipantLine]) 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::seed::builtin_dataset;
+    use crate::domain::seed::{builtin_dataset, COACHING_ID};
 
     fn d(s: &str) -> NaiveDate {
         s.parse().expect("test date")
@@ -587,7 +619,12 @@ mod tests {
 
     #[test]
     fn the_built_in_report_counts_the_sourced_outcomes() {
-        let r = report(&builtin_dataset(), &at("2026-11-27"), d("2026-11-27"));
+        let r = report(
+            &builtin_dataset(),
+            COACHING_ID,
+            &at("2026-11-27"),
+            d("2026-11-27"),
+        );
         assert_eq!(r.participants.len(), 22);
         assert_eq!(r.outcomes[&Outcome::Met], 7);
         assert_eq!(r.outcomes[&Outcome::Open], 15);
@@ -602,7 +639,12 @@ mod tests {
 
     #[test]
     fn the_series_runs_from_the_start_past_the_commitment_years_and_leaves_out_undated() {
-        let r = report(&builtin_dataset(), &at("2026-11-27"), d("2026-11-27"));
+        let r = report(
+            &builtin_dataset(),
+            COACHING_ID,
+            &at("2026-11-27"),
+            d("2026-11-27"),
+        );
         let first = r.series.first().expect("months");
         let last = r.series.last().expect("months");
         assert_eq!(first.month, d("2007-01-01"));
@@ -627,7 +669,12 @@ mod tests {
         assert_eq!(met("2009-12-01"), Some(3), "Markaryd");
         assert_eq!(met("2010-12-01"), Some(4), "Perstorp");
         // A day inside the period cuts the series there.
-        let early = report(&builtin_dataset(), &at("2007-03-10"), d("2026-11-27"));
+        let early = report(
+            &builtin_dataset(),
+            COACHING_ID,
+            &at("2007-03-10"),
+            d("2026-11-27"),
+        );
         assert_eq!(early.series.len(), 3);
     }
 
@@ -663,7 +710,7 @@ mod tests {
                 .cloned()
                 .expect("line")
         };
-        let now = report(&data, &at("2026-11-27"), d("2026-11-27"));
+        let now = report(&data, COACHING_ID, &at("2026-11-27"), d("2026-11-27"));
         assert_eq!(line(&now).due, Some(d("2009-03-15")));
         assert_eq!(line(&now).status, CommitmentStatus::Overdue);
         assert_eq!(now.outcomes[&Outcome::Overdue], 1);
@@ -677,18 +724,23 @@ mod tests {
         );
         assert_eq!(now.money.reached_minimum, 1);
         // As of a day before the contribution and before the letter: neither counts.
-        let before = report(&data, &at("2007-03-01"), d("2026-11-27"));
+        let before = report(&data, COACHING_ID, &at("2007-03-01"), d("2026-11-27"));
         assert_eq!(line(&before).due, None);
         assert_eq!(line(&before).status, CommitmentStatus::NotStarted);
         assert_eq!(before.money.grant_kr + before.money.contribution_kr, 0);
-        let mid = report(&data, &at("2007-06-01"), d("2026-11-27"));
+        let mid = report(&data, COACHING_ID, &at("2007-06-01"), d("2026-11-27"));
         assert_eq!(line(&mid).status, CommitmentStatus::OnTrack);
         assert_eq!((mid.money.grant_kr, mid.money.contribution_kr), (30_000, 0));
     }
 
     #[test]
     fn the_sources_claim_stands_beside_what_the_data_shows() {
-        let r = report(&builtin_dataset(), &at("2026-11-27"), d("2026-11-27"));
+        let r = report(
+            &builtin_dataset(),
+            COACHING_ID,
+            &at("2026-11-27"),
+            d("2026-11-27"),
+        );
         let Some(Claim::HalfAdoptedOrProposed {
             source,
             on,
@@ -745,7 +797,7 @@ mod tests {
             mk("d", EventKind::Lecture, None, None),
             mk("e", EventKind::Workshop, Some("2030-01-01"), None),
         ];
-        let r = report(&data, &at("2026-11-27"), d("2026-11-27"));
+        let r = report(&data, COACHING_ID, &at("2026-11-27"), d("2026-11-27"));
         assert_eq!(
             r.events.by_kind,
             [
@@ -769,7 +821,12 @@ mod tests {
 
     #[test]
     fn the_pilot_part_lists_its_participants_with_sessions_held_by_the_day() {
-        let r = report(&builtin_dataset(), &at("2026-11-27"), d("2026-11-27"));
+        let r = report(
+            &builtin_dataset(),
+            COACHING_ID,
+            &at("2026-11-27"),
+            d("2026-11-27"),
+        );
         let names: Vec<&str> = r.pilot.iter().map(|p| p.name.as_str()).collect();
         assert_eq!(
             names,
@@ -782,5 +839,60 @@ mod tests {
             ]
         );
         assert!(r.pilot.iter().all(|p| p.sessions == 0));
+    }
+
+    #[test]
+    fn a_rounds_report_counts_its_own_participants_on_its_own_terms() {
+        use crate::domain::programme::fixtures::with_round;
+        let (mut data, round) = with_round(&[
+            ("2403", Decision::Selected),
+            ("2404", Decision::Selected),
+            ("2417", Decision::NotSelected),
+        ]);
+        for p in data
+            .participations
+            .iter_mut()
+            .filter(|p| p.programme_id == round)
+        {
+            if let ParticipationDetail::Coaching(c) = &mut p.detail {
+                c.letter_of_intent = Some(d("2027-03-15"));
+                c.grant_entries.push(LedgerEntry {
+                    id: format!("{}-g", p.meta.id),
+                    date: d("2027-05-01"),
+                    purpose: "Energikartläggning".into(),
+                    kind: LedgerKind::Investigation,
+                    amount_kr: 20_000,
+                });
+            }
+        }
+        let r = report(&data, &round, &at("2027-06-30"), d("2026-12-06"));
+        assert_eq!(r.years, 3);
+        let names: Vec<&str> = r.participants.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(names, ["Bjurholm", "Vindeln"], "Norsjö was not selected");
+        assert_eq!(r.participants[0].due, Some(d("2030-03-15")), "three years");
+        assert_eq!(
+            r.funnel.map(|f| (f.applied, f.selected, f.taking_part)),
+            Some((3, 2, 2))
+        );
+        assert_eq!(
+            (r.money.grant_kr, r.money.grant_available_kr),
+            (40_000, 150_000),
+            "75 000 kr each"
+        );
+        assert!(
+            r.claims.is_empty(),
+            "the sources say nothing of a new round"
+        );
+        assert!(r.mentoring.pairs.iter().all(|(n, _)| n != "Boxholm"));
+        assert_eq!(
+            report(&data, COACHING_ID, &at("2026-11-27"), d("2026-11-27")),
+            report(
+                &builtin_dataset(),
+                COACHING_ID,
+                &at("2026-11-27"),
+                d("2026-11-27")
+            ),
+            "2007–08's report is as it was"
+        );
     }
 }

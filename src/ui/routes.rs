@@ -3,6 +3,9 @@
 //! before the app takes over a page or when a link is pointed at ([`preload`]), and,
 //! since the prerenderer follows the header's links, the prerendered pages
 //! (`scripts/prerender.mjs`). Adding a route is one line here, its page, and its words.
+//! A route may have a second address (after `|`): a round's views (`program/:slug/kommuner`, …)
+//! are 2007–08's pages, drawn for the round the address names (`components/round_scope.rs`),
+//! and share their chunk: a page that two chunks drew would go to a third, shared one.
 //!
 //! A release build splits the wasm (`scripts/split-wasm.mjs`): the overview, the shell
 //! and the store come with the first download (`main`); every other page is a chunk of
@@ -81,7 +84,7 @@ macro_rules! route_code {
 }
 
 macro_rules! app_routes {
-    ($( $name:ident $path:tt $code:ident $page:path $(, nav $($key:ident).+)? ; )*) => {
+    ($( $name:ident $path:tt $(| $alt:tt)? $code:ident $page:path $(, nav $($key:ident).+)? ; )*) => {
         /// The app's routes, as the header lists them.
         #[derive(Clone, Copy, Debug, PartialEq, Eq)]
         pub enum Page {
@@ -101,6 +104,13 @@ macro_rules! app_routes {
             pub fn pattern(self) -> &'static str {
                 match self {
                     $( Page::$name => $path, )*
+                }
+            }
+
+            /// Every path the route answers: its own, and a round's view of it.
+            pub fn patterns(self) -> &'static [&'static str] {
+                match self {
+                    $( Page::$name => &[$path $(, $alt)?], )*
                 }
             }
 
@@ -131,7 +141,10 @@ macro_rules! app_routes {
         pub fn AppRoutes() -> impl IntoView {
             view! {
                 <Routes fallback=NotFound>
-                    $( <Route path=path!($path) view={Lazy::<code::$name::Route>::new()}/> )*
+                    $(
+                        <Route path=path!($path) view={Lazy::<code::$name::Route>::new()}/>
+                        $( <Route path=path!($alt) view={Lazy::<code::$name::Route>::new()}/> )?
+                    )*
                 </Routes>
             }
         }
@@ -146,12 +159,12 @@ app_routes! {
     Overview "" main crate::ui::pages::overview::Overview, nav nav.overview;
     Programmes "program" chunk crate::ui::pages::programmes::Programmes, nav nav.programmes;
     Round "program/:slug" chunk crate::ui::pages::round::Round;
-    Municipalities "kommuner" chunk crate::ui::pages::municipalities::Municipalities, nav nav.municipalities;
+    Municipalities "kommuner" | "program/:slug/kommuner" chunk crate::ui::pages::municipalities::Municipalities, nav nav.municipalities;
     Municipality "kommun/:slug" chunk crate::ui::pages::municipality::Municipality;
-    Mentors "mentorer" chunk crate::ui::pages::mentors::Mentors, nav nav.mentors;
+    Mentors "mentorer" | "program/:slug/mentorer" chunk crate::ui::pages::mentors::Mentors, nav nav.mentors;
     Pilot "pilotlan" chunk crate::ui::pages::pilot::Pilot, nav nav.pilot;
-    Events "handelser" chunk crate::ui::pages::events::Events, nav nav.events;
-    Report "rapport" chunk crate::ui::pages::report::Report, nav nav.report;
+    Events "handelser" | "program/:slug/handelser" chunk crate::ui::pages::events::Events, nav nav.events;
+    Report "rapport" | "program/:slug/rapport" chunk crate::ui::pages::report::Report, nav nav.report;
     Data "data" chunk crate::ui::pages::data::DataPage, nav nav.data;
     About "om" chunk crate::ui::pages::about::About, nav nav.about;
 }
@@ -177,16 +190,14 @@ impl Page {
         };
         let segments: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
         Page::ALL.iter().copied().find(|page| {
-            let pattern: Vec<&str> = page
-                .pattern()
-                .split('/')
-                .filter(|s| !s.is_empty())
-                .collect();
-            pattern.len() == segments.len()
-                && pattern
-                    .iter()
-                    .zip(&segments)
-                    .all(|(p, s)| p.starts_with(':') || p == s)
+            page.patterns().iter().any(|pattern| {
+                let pattern: Vec<&str> = pattern.split('/').filter(|s| !s.is_empty()).collect();
+                pattern.len() == segments.len()
+                    && pattern
+                        .iter()
+                        .zip(&segments)
+                        .all(|(p, s)| p.starts_with(':') || p == s)
+            })
         })
     }
 }

@@ -33,7 +33,7 @@ impl<Q: Send + Sync + 'static> Clone for UrlQuery<Q> {
 impl<Q: Send + Sync + 'static> Copy for UrlQuery<Q> {}
 
 pub fn use_url_query<Q: Clone + PartialEq + Send + Sync + 'static>(
-    path: &'static str,
+    path: String,
     keys: &'static [&'static str],
     parse: fn(&[(&str, &str)]) -> Q,
     pairs: fn(&Q) -> Vec<(&'static str, String)>,
@@ -72,7 +72,7 @@ pub fn use_url_query<Q: Clone + PartialEq + Send + Sync + 'static>(
         }
         written.set_value(Some(q.clone()));
         navigate(
-            &with_query(path, &pairs(&q)),
+            &with_query(&path, &pairs(&q)),
             NavigateOptions {
                 replace,
                 scroll: false,

@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { start, open, openEditor, axeViolations, openRoute } from "./harness.mjs";
 
 const ROUND = "/program/klimatcoachning-2027";
-const ROUTES = ["/", "/program", ROUND, "/kommuner", "/kommun/hjo", "/kommun/lansstyrelsen-i-skane", "/mentorer", "/pilotlan", "/handelser", "/rapport", "/data", "/om", "/finns-inte"];
+const ROUTES = ["/", "/program", ROUND, `${ROUND}/kommuner`, `${ROUND}/mentorer`, `${ROUND}/handelser`, `${ROUND}/rapport`, "/kommuner", "/kommun/hjo", "/kommun/lansstyrelsen-i-skane", "/mentorer", "/pilotlan", "/handelser", "/rapport", "/data", "/om", "/finns-inte"];
 
 let app;
 before(async () => (app = await start()));
@@ -48,7 +48,7 @@ for (const scheme of ["light", "dark"]) {
           await page.locator("#sheet-file").setInputFiles({ name: "par.csv", mimeType: "text/csv", buffer });
           await page.getByTestId("sheet-problems").waitFor();
         }
-        if (path === "/handelser") await openEveryForm(page);
+        if (path === "/handelser" || path === `${ROUND}/handelser`) await openEveryForm(page);
         if (path === ROUND) await refuseApplicant(page);
         if (path === "/program") {
           // The new round's form, refused.
@@ -80,13 +80,18 @@ async function refuseApplicant(page) {
   await page.locator("#applicant-municipality-error").waitFor();
 }
 
-test("axe: /program and a round's page at 360, 768 and 1280 px, with their forms refused", async () => {
+test("axe: /program and a round's pages at 360, 768 and 1280 px, with their forms refused", async () => {
   const found = [];
   for (const width of [360, 768, 1280]) {
     const page = await app.page({ viewport: { width, height: 800 } });
     await openRoute(app, page, ROUND);
     await refuseApplicant(page);
     found.push(...(await axeViolations(page)).map((v) => `${width} px ${ROUND}: ${v}`));
+    for (const view of ["kommuner", "mentorer", "handelser", "rapport"]) {
+      await open(page, app.url(`${ROUND}/${view}`));
+      if (view === "handelser") await openEveryForm(page);
+      found.push(...(await axeViolations(page)).map((v) => `${width} px ${ROUND}/${view}: ${v}`));
+    }
     await open(page, app.url("/program"));
     await openEveryForm(page);
     await page.locator("form.round-editor button[type=submit]").click();

@@ -9,7 +9,7 @@ import { mkdir } from "node:fs/promises";
 import { start, open, saveNotes, openRoute } from "./harness.mjs";
 
 const ROUND = "/program/klimatcoachning-2027";
-const ROUTES = ["/", "/program", ROUND, "/kommuner", "/kommun/hjo", "/kommun/lund", "/kommun/lansstyrelsen-i-skane", "/mentorer", "/pilotlan", "/handelser", "/rapport", "/data", "/om", "/finns-inte"];
+const ROUTES = ["/", "/program", ROUND, `${ROUND}/kommuner`, `${ROUND}/mentorer`, `${ROUND}/handelser`, `${ROUND}/rapport`, "/kommuner", "/kommun/hjo", "/kommun/lund", "/kommun/lansstyrelsen-i-skane", "/mentorer", "/pilotlan", "/handelser", "/rapport", "/data", "/om", "/finns-inte"];
 const SHOTS = "test-results/screenshots";
 
 let app;

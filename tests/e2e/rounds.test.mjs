@@ -261,10 +261,14 @@ for (const language of ["sv", "en"]) {
 
     await open(page, app.url("/program/finns-inte"));
     assert.equal(await page.getByTestId("not-found").textContent(), w.unknown);
-    // The built-in round has its own page; no one applies to it here.
-    await open(page, app.url("/program/coaching"));
-    await page.getByTestId("not-found").waitFor();
-    assert.equal(await page.locator("#applicant-municipality").count(), 0);
+    // The built-in programmes keep their own pages: the scheme's addresses lead there, and
+    // no one applies to them.
+    for (const [from, to] of [["/program/coaching", "/"], ["/program/coaching/kommuner", "/kommuner"], ["/program/pilotlan/rapport", "/rapport?program=pilotlan"]]) {
+      await open(page, app.url(from));
+      await page.waitForURL(app.url(to));
+      assert.equal(await page.locator("#applicant-municipality").count(), 0);
+    }
+    await page.getByTestId("report-as-of").waitFor();
     assert.deepEqual(page.problems, []);
     await page.context().close();
   });

@@ -7,9 +7,9 @@ use chrono::{DateTime, NaiveDate, Utc};
 use super::participants::{in_programme, joining};
 use super::round::is_builtin;
 use crate::domain::change::{Change, Record};
+use crate::domain::mentoring::pairs::{named, Named};
 use crate::domain::model::*;
 use crate::domain::municipalities::{municipality, register_population_date, Municipality};
-use crate::domain::pairs::{named, Named};
 use crate::domain::seed::organisation_id;
 use crate::domain::text::swedish_cmp;
 

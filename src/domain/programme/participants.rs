@@ -2,6 +2,7 @@
 
 use chrono::{DateTime, Utc};
 
+use super::applicants::takes_part;
 use super::round::round_slug;
 use crate::domain::change::{Change, Record};
 use crate::domain::model::*;
@@ -51,6 +52,17 @@ pub fn add_participant(
         return Err(AddError::AlreadyParticipant);
     }
     Ok(joining(d, m, programme, None, now))
+}
+
+/// Those taking part in the programme `programme_id`, in dataset order: every participant
+/// of a built-in programme, a round's selected applicants.
+pub fn taking_part<'a>(
+    d: &'a Dataset,
+    programme_id: &'a str,
+) -> impl Iterator<Item = &'a Participation> + 'a {
+    d.participations
+        .iter()
+        .filter(move |p| p.programme_id == programme_id && takes_part(p))
 }
 
 /// The participation of municipality `m` in `programme`, if it has one (an applicant's too).

@@ -14,7 +14,7 @@ use super::terms::RoundTerms;
 use crate::domain::change::{Change, Record};
 use crate::domain::model::*;
 use crate::domain::seed::{COACHING_ID, PILOT_ID};
-use crate::domain::text::slug;
+use crate::domain::text::{search_form, slug};
 
 const ID_PREFIX: &str = "programme-";
 
@@ -29,6 +29,31 @@ pub fn round_slug(p: &Programme) -> &str {
 /// The round an address names by its slug.
 pub fn round_at<'a>(d: &'a Dataset, slug: &str) -> Option<&'a Programme> {
     d.programmes.iter().find(|p| round_slug(p) == slug)
+}
+
+/// The programme a spreadsheet's cell names: by its name, short name or address slug, in
+/// any case and without diacritics or dashes; the built-in ones also by the words the app's
+/// own downloads write for them ("Klimatcoachning", "Climate coaching", "Pilotlän").
+pub fn programme_named<'a>(d: &'a Dataset, text: &str) -> Option<&'a Programme> {
+    let folded = |t: &str| {
+        search_form(t)
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let wanted = folded(text);
+    d.programmes.iter().find(|p| {
+        let words: &[&str] = match p.meta.id.as_str() {
+            COACHING_ID => &["Klimatcoachning", "Climate coaching"],
+            PILOT_ID => &["Pilotlän", "Pilot county"],
+            _ => &[],
+        };
+        [p.name.value.as_str(), round_slug(p)]
+            .into_iter()
+            .chain(p.short_name.as_ref().map(|s| s.value.as_str()))
+            .chain(words.iter().copied())
+            .any(|n| folded(n) == wanted)
+    })
 }
 
 /// Whether `p` is one of the programmes the app comes with (2007–08 and the pilot), whose

@@ -1,12 +1,15 @@
-//! An events row: a new event of the Klimatcoachning programme. One already there (same
+//! An events row: a new event of 2007–08's Klimatcoachning or of the round its programme
+//! cell names. One already there (same
 //! kind, title and day or month) is left as it is.
 
 use chrono::{DateTime, Utc};
 
-use super::{unknown_municipality, Cell, Cells, FieldChange, Problem, RowPlan, Value};
+use super::{
+    programme_of, unknown_municipality, Cell, Cells, FieldChange, Problem, RowPlan, Value,
+};
 use crate::domain::events::{month_of, month_start, save_event};
 use crate::domain::model::*;
-use crate::domain::seed::{organisation_id, COACHING_ID};
+use crate::domain::seed::organisation_id;
 use crate::domain::sheet_import::Field;
 use crate::domain::text::search_form;
 use crate::domain::validate::{municipality_named, optional_date, FieldError};
@@ -41,6 +44,7 @@ pub(super) fn row(
     plan: &mut RowPlan,
     now: DateTime<Utc>,
 ) -> Option<String> {
+    let programme = programme_of(d, cells, plan);
     let title = cells.get(Field::Title);
     plan.subject = title.map(|c| c.text.to_owned()).unwrap_or_default();
     if title.is_none() {
@@ -98,7 +102,7 @@ pub(super) fn row(
             }
         }
     }
-    let (Some(title), Some(kind)) = (title, kind) else {
+    let (Some(title), Some(kind), Some(programme)) = (title, kind, programme) else {
         return None;
     };
     if !plan.problems.is_empty() {
@@ -109,7 +113,7 @@ pub(super) fn row(
             format!("event-{}-{}", now.timestamp_millis(), plan.line),
             now,
         ),
-        programme_id: COACHING_ID.to_owned(),
+        programme_id: programme.meta.id.clone(),
         kind,
         title: title.text.to_owned(),
         date,

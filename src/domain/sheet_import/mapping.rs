@@ -24,13 +24,22 @@ impl Kind {
             Kind::Participants => &[
                 Municipality,
                 Kommunkod,
+                Programme,
                 Coach,
                 Mentor,
                 LetterOfIntent,
                 StrategyProposed,
                 StrategyAdopted,
             ],
-            Kind::Events => &[Date, Title, EventKind, Place, EventParticipants, Motivation],
+            Kind::Events => &[
+                Date,
+                Title,
+                EventKind,
+                Place,
+                EventParticipants,
+                Motivation,
+                Programme,
+            ],
             Kind::Members => &[Municipality, Kommunkod, MemberSince],
         }
     }
@@ -56,6 +65,8 @@ impl Kind {
 pub enum Field {
     Municipality,
     Kommunkod,
+    /// The round a row is about (its name, short name or address); 2007–08 when empty.
+    Programme,
     Coach,
     Mentor,
     LetterOfIntent,
@@ -96,6 +107,15 @@ fn words(kind: Kind, field: Field) -> &'static [&'static str] {
             "kommunnummer",
             "municipality code",
             "code",
+        ],
+        (_, Programme) => &[
+            "program",
+            "projekt",
+            "omgang",
+            "programnamn",
+            "programme",
+            "round",
+            "project",
         ],
         (_, Coach) => &["klimatcoach", "coach", "klimatcoachen", "climate coach"],
         (_, Mentor) => &["mentor", "mentorkommun", "mentor municipality"],
@@ -309,9 +329,10 @@ mod tests {
         let m = propose(Kind::Participants, &list);
         assert_eq!(m[0], Some(Municipality));
         assert_eq!(m[2], Some(Kommunkod));
+        assert_eq!(m[3], Some(Programme), "a round's list names its round");
         assert_eq!(m[6], Some(Mentor));
         assert_eq!(m[7], Some(LetterOfIntent));
-        assert_eq!(m.iter().flatten().count(), 4, "{m:?}");
+        assert_eq!(m.iter().flatten().count(), 5, "{m:?}");
         let pairs = heads(&[
             "Deltagare",
             "Kommunkod",

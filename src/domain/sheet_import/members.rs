@@ -4,7 +4,7 @@
 use chrono::{DateTime, Utc};
 
 use super::{municipality_of, Cells, FieldChange, Problem, RowPlan, Value};
-use crate::domain::membership::mark_member;
+use crate::domain::mentoring::membership::mark_member;
 use crate::domain::model::*;
 use crate::domain::seed::organisation_id;
 use crate::domain::sheet_import::Field;

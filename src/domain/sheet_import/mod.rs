@@ -18,9 +18,11 @@ use chrono::{DateTime, NaiveDate, Utc};
 use crate::domain::change::{apply, Change};
 use crate::domain::events::EventError;
 use crate::domain::mentoring::PairingError;
-use crate::domain::model::{Dataset, EventKind};
+use crate::domain::model::{Dataset, EventKind, Programme};
 use crate::domain::municipalities::nearest;
 use crate::domain::partial_date::PartialDate;
+use crate::domain::programme::round::{is_builtin, programme_named};
+use crate::domain::seed::COACHING_ID;
 use crate::domain::validate::{municipality_named, FieldError};
 
 pub use mapping::{column_letter, propose, propose_kind, Field, Kind, Mapping};
@@ -103,6 +105,12 @@ pub enum Problem {
     },
     /// A municipality that takes no part in Klimatcoachning.
     NotAParticipant,
+    /// A municipality that takes no part in the round the row names (by the round's name).
+    NotInRound {
+        round: String,
+    },
+    /// The programme cell names no programme in the data.
+    UnknownProgramme,
     /// The name and the kommunkod on the row are two municipalities.
     CodeMismatch {
         name: String,
@@ -248,6 +256,24 @@ fn unknown_municipality(text: &str) -> Problem {
             .into_iter()
             .map(|m| m.name.clone())
             .collect(),
+    }
+}
+
+/// The coaching programme a row is about: the round its programme cell names, else 2007–08
+/// (as when the cell names 2007–08 or its pilot, whose lists the app also downloads). A
+/// cell that names no programme is the row's problem (None).
+fn programme_of<'a>(d: &'a Dataset, cells: &Cells, plan: &mut RowPlan) -> Option<&'a Programme> {
+    let coaching = || d.programmes.iter().find(|p| p.meta.id == COACHING_ID);
+    let Some(cell) = cells.get(Field::Programme) else {
+        return coaching();
+    };
+    match programme_named(d, cell.text) {
+        Some(p) if !is_builtin(p) => Some(p),
+        Some(_) => coaching(),
+        None => {
+            plan.problem(Some(&cell), Field::Programme, Problem::UnknownProgramme);
+            None
+        }
     }
 }
 

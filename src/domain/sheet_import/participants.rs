@@ -1,14 +1,20 @@
 //! A participants row: a Klimatcoachning participant's coach, mentor, letter of intent
-//! and commitment dates. A coach not yet in the register is added by name.
+//! and commitment dates, in 2007–08 or in the round its programme cell names (one of the
+//! round's selected). A coach not yet in the register is added by name.
 
 use chrono::{DateTime, NaiveDate, Utc};
 
-use super::{municipality_of, unknown_municipality, Cells, FieldChange, Problem, RowPlan, Value};
+use super::{
+    municipality_of, programme_of, unknown_municipality, Cells, FieldChange, Problem, RowPlan,
+    Value,
+};
 use crate::domain::change::{Change, Record};
 use crate::domain::mentoring::{check_pairing, PairingError};
 use crate::domain::model::*;
 use crate::domain::partial_date::PartialDate;
-use crate::domain::seed::{organisation_id, COACHING_ID};
+use crate::domain::programme::participants::taking_part;
+use crate::domain::programme::round::is_builtin;
+use crate::domain::seed::organisation_id;
 use crate::domain::sheet_import::Field;
 use crate::domain::text::search_form;
 use crate::domain::validate::{
@@ -26,23 +32,24 @@ pub(super) fn row(
     let name_cell = cells
         .get(Field::Municipality)
         .or(cells.get(Field::Kommunkod));
+    let programme = programme_of(d, cells, plan);
     let code = municipality_of(cells, plan)?;
+    let programme = programme?;
     let org_id = organisation_id(&code);
     plan.subject = d
         .organisation(&org_id)
         .map(|o| o.name.clone())
         .or_else(|| crate::domain::municipalities::municipality(&code).map(|m| m.name.clone()))
         .unwrap_or_default();
-    let Some(p) = d
-        .participations
-        .iter()
-        .find(|p| p.organisation_id == org_id && p.programme_id == COACHING_ID)
-    else {
-        plan.problem(
-            name_cell.as_ref(),
-            Field::Municipality,
-            Problem::NotAParticipant,
-        );
+    let Some(p) = taking_part(d, &programme.meta.id).find(|p| p.organisation_id == org_id) else {
+        let problem = if is_builtin(programme) {
+            Problem::NotAParticipant
+        } else {
+            Problem::NotInRound {
+                round: programme.name.value.clone(),
+            }
+        };
+        plan.problem(name_cell.as_ref(), Field::Municipality, problem);
         return None;
     };
     let ParticipationDetail::Coaching(before) = &p.detail else {

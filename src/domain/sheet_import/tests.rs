@@ -282,7 +282,7 @@ fn a_mentors_load_counts_the_rows_above() {
     let mut after = d.clone();
     apply(&mut after, p.change(false).unwrap());
     assert_eq!(
-        crate::domain::mentoring::loads(&after).get("org-1281"),
+        crate::domain::mentoring::loads(&after, crate::domain::seed::COACHING_ID).get("org-1281"),
         Some(&3)
     );
 }
@@ -453,4 +453,69 @@ fn a_290_row_sheet_plans_quickly() {
     let p = planned(&d, Kind::Participants, &text);
     assert_eq!(p.rows.len(), 290);
     assert!(start.elapsed().as_secs() < 10, "{:?}", start.elapsed());
+}
+
+#[test]
+fn a_programme_column_puts_each_row_in_the_round_it_names() {
+    use crate::domain::model::Decision;
+    let (mut d, round) = crate::domain::programme::fixtures::with_round(&[
+        ("2403", Decision::Selected),
+        ("2417", Decision::Pending),
+    ]);
+    let p = planned(
+        &d,
+        Kind::Participants,
+        "Kommun;Program;Avsiktsförklaring\n\
+         Bjurholm;Klimatcoachning 2027;2027-03-01\n\
+         Hjo;Klimatcoachning;2007-03-15\n\
+         Norsjö;klimatcoachning-2027;2027-03-01\n\
+         Osby;Klimatcoachning 2031;2007-03-01\n",
+    );
+    assert_eq!(
+        problems(&p),
+        vec![
+            (
+                4,
+                Some(0),
+                Problem::NotInRound {
+                    round: "Klimatcoachning 2027".into()
+                }
+            ),
+            (5, Some(1), Problem::UnknownProgramme),
+        ],
+        "Norsjö awaits a decision; no round is called 2031"
+    );
+    apply(&mut d, p.change(true).expect("two rows apply"));
+    let letter = |id: &str| {
+        d.participations
+            .iter()
+            .find(|p| p.meta.id == id)
+            .and_then(|p| match &p.detail {
+                ParticipationDetail::Coaching(c) => c.letter_of_intent,
+                ParticipationDetail::PilotLan(_) => None,
+            })
+            .map(|l| l.to_string())
+    };
+    assert_eq!(
+        letter("participation-klimatcoachning-2027-2403").as_deref(),
+        Some("2027-03-01")
+    );
+    assert_eq!(
+        letter("participation-coaching-1497").as_deref(),
+        Some("2007-03-15")
+    );
+
+    let events = planned(
+        &d,
+        Kind::Events,
+        "Datum;Titel;Typ;Deltagare;Omgång\n2027-02-10;Uppstart;Workshop;Bjurholm;Klimatcoachning 2027\n",
+    );
+    assert_eq!(problems(&events), vec![]);
+    apply(&mut d, events.change(false).expect("applies"));
+    let kickoff = d
+        .events
+        .iter()
+        .find(|e| e.title == "Uppstart")
+        .expect("added");
+    assert_eq!(kickoff.programme_id, round);
 }

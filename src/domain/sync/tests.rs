@@ -193,6 +193,28 @@ fn an_edit_reaches_the_other_browser_and_a_pull_sends_nothing_back() {
 }
 
 #[test]
+fn a_round_with_its_applicants_and_decisions_travels_and_counts_the_same_on_the_other_side() {
+    use crate::domain::programme::applicants::{applicants, round_funnel};
+    use crate::domain::programme::fixtures::with_round;
+    let (mut server, mut a, mut b) = two_in_step();
+    let (made, round) = with_round(&[
+        ("2403", Decision::Selected),
+        ("2404", Decision::NotSelected),
+        ("2417", Decision::Pending),
+    ]);
+    a.edit(|d| {
+        d.programmes = made.programmes.clone();
+        d.organisations = made.organisations.clone();
+        d.participations = made.participations.clone();
+    });
+    a.push(&mut server, false);
+    assert_eq!(b.pull(&server), 0);
+    assert_eq!(round_funnel(&b.data, &round), round_funnel(&made, &round));
+    assert_eq!(applicants(&b.data, &round), applicants(&made, &round));
+    assert_eq!(held(&a.data), held(&b.data));
+}
+
+#[test]
 fn a_409_is_read_joined_and_written_again_and_a_lost_reply_repairs_itself() {
     let (mut server, mut a, mut b) = two_in_step();
     a.edit(|d| set_letter(d, 0, "2007-05-04"));

@@ -45,6 +45,14 @@ pub fn programme_label(i18n: I18nContext<Locale>, p: ProgrammeKind) -> &'static 
     }
 }
 
+/// The programme of a participant list's row: a round by its name, a built-in programme
+/// in the reader's language.
+pub fn row_programme(i18n: I18nContext<Locale>, r: &crate::domain::listing::Row) -> String {
+    r.round
+        .clone()
+        .unwrap_or_else(|| programme_label(i18n, r.programme).to_owned())
+}
+
 /// A programme as a heading names it: the built-in ones by their kind, in the reader's
 /// language; a round made in the app by the name it was given.
 pub fn programme_title(i18n: I18nContext<Locale>, p: &Programme) -> String {

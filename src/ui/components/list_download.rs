@@ -31,7 +31,7 @@ enum Workbook {
 #[component]
 pub fn ListDownload(
     table: Callback<(), Table>,
-    stem: &'static str,
+    #[prop(into)] stem: String,
     id: &'static str,
     csv_label: Signal<&'static str>,
     xlsx_label: Signal<&'static str>,
@@ -39,10 +39,11 @@ pub fn ListDownload(
     let i18n = use_i18n();
     let state = RwSignal::new(Workbook::Idle);
     let help = format!("{id}-help");
+    let stem = StoredValue::new(stem);
     let csv = move |_| {
         let sep = csv_separator(i18n.get_locale_untracked());
         download(
-            &format!("{stem}-{}.csv", today()),
+            &format!("{}-{}.csv", stem.get_value(), today()),
             "text/csv;charset=utf-8",
             &csv::write(&table.run(()).text_rows(), sep),
         );
@@ -56,7 +57,11 @@ pub fn ListDownload(
         leptos::task::spawn_local(async move {
             match write_xlsx(list).await {
                 Ok(bytes) => {
-                    download_bytes(&format!("{stem}-{}.xlsx", today()), XLSX_TYPE, &bytes);
+                    download_bytes(
+                        &format!("{}-{}.xlsx", stem.get_value(), today()),
+                        XLSX_TYPE,
+                        &bytes,
+                    );
                     state.set(Workbook::Idle);
                 }
                 Err(_) => state.set(Workbook::Failed),

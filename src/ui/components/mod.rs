@@ -14,6 +14,7 @@ pub mod notes;
 pub mod open_edits;
 pub mod page_head;
 pub mod participant_table;
+pub mod round_scope;
 pub mod round_summary;
 pub mod site_header;
 pub mod source_list;

@@ -6,7 +6,7 @@ use leptos_i18n::I18nContext;
 use crate::domain::listing::Row;
 use crate::domain::table::{Cell, Table};
 use crate::i18n::*;
-use crate::ui::components::labels::{programme_label, status_label};
+use crate::ui::components::labels::{row_programme, status_label};
 
 pub fn participant_table(i18n: I18nContext<Locale>, rows: &[Row]) -> Table {
     let header = [
@@ -35,7 +35,7 @@ pub fn participant_table(i18n: I18nContext<Locale>, rows: &[Row]) -> Table {
                     Cell::Text(r.name.clone()),
                     Cell::Text(r.lan.clone()),
                     Cell::text(r.kommunkod.clone()),
-                    Cell::Text(programme_label(i18n, r.programme).to_owned()),
+                    Cell::Text(row_programme(i18n, r)),
                     r.population
                         .as_ref()
                         .map_or(Cell::Empty, |p| Cell::Count(p.count.into())),

@@ -4,15 +4,20 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use crate::domain::model::ENTERED;
 use crate::i18n::*;
 use crate::store::use_store;
 use crate::ui::format;
 use crate::ui::paths::href;
 
-/// A fact's source as a short link ("S1") to its entry on the about page.
+/// A fact's source as a short link ("S1") to its entry on the about page; nothing for what
+/// a person entered (a round's terms), which no document backs.
 #[component]
 pub fn SourceRef(#[prop(into)] id: String) -> impl IntoView {
     let i18n = use_i18n();
+    if id == ENTERED {
+        return ().into_any();
+    }
     let label = {
         let id = id.clone();
         move || t_string!(i18n, sources.ref_label, id = id.clone())
@@ -22,6 +27,7 @@ pub fn SourceRef(#[prop(into)] id: String) -> impl IntoView {
             {id.clone()}
         </A>
     }
+    .into_any()
 }
 
 /// A source's own words, quoted, with the source and its date (a page's date says how

@@ -21,6 +21,7 @@ pub fn field_label(i18n: I18nContext<Locale>, f: Field) -> &'static str {
     match f {
         Field::Municipality => t_string!(i18n, sheet.field_municipality),
         Field::Kommunkod => t_string!(i18n, sheet.field_kommunkod),
+        Field::Programme => t_string!(i18n, sheet.field_programme),
         Field::Coach => t_string!(i18n, sheet.field_coach),
         Field::Mentor => t_string!(i18n, sheet.field_mentor),
         Field::LetterOfIntent => t_string!(i18n, sheet.field_letter_of_intent),
@@ -78,6 +79,13 @@ pub fn problem_text(i18n: I18nContext<Locale>, p: &CellProblem) -> String {
             suggestions = suggestions.join(", ")
         ),
         Problem::NotAParticipant => t_string!(i18n, sheet.not_a_participant, given = given),
+        Problem::NotInRound { round } => t_string!(
+            i18n,
+            sheet.not_in_round,
+            given = given,
+            round = round.clone()
+        ),
+        Problem::UnknownProgramme => t_string!(i18n, sheet.unknown_programme, given = given),
         Problem::CodeMismatch { name } => {
             t_string!(
                 i18n,

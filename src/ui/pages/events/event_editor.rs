@@ -5,6 +5,8 @@ use leptos::prelude::*;
 
 use crate::domain::events::{kind_from_word, kind_word, save_event, EventError};
 use crate::domain::model::{Event, EventKind};
+use crate::domain::programme::participants::taking_part;
+use crate::domain::programme::round::is_builtin;
 use crate::domain::text::swedish_cmp;
 use crate::domain::validate::{optional_date, FieldError};
 use crate::i18n::*;
@@ -14,11 +16,14 @@ use crate::ui::components::field::{date_hint, TextField};
 use crate::ui::components::labels::{event_error_label, event_kind_label};
 use crate::ui::today::now;
 
-/// Opened in place behind its button (`EditInPlace`); a successful save closes it.
+/// Opened in place behind its button (`EditInPlace`); a successful save closes it. The form
+/// for a new event is a section of the page (`new`: its heading an h2, as the events'); an
+/// event's own form is under the event's heading.
 #[component]
 pub fn EventEditor(
     event: Event,
     #[prop(into)] heading: Signal<String>,
+    #[prop(optional)] new: bool,
     editing: Editing,
 ) -> impl IntoView {
     let i18n = use_i18n();
@@ -37,12 +42,23 @@ pub fn EventEditor(
     let motivation_error = RwSignal::new(None::<FieldError>);
     let participants = RwSignal::new(event.participants.clone());
     let problem = RwSignal::new(None::<EventError>);
+    // A round's event is attended by those taking part in it; 2007–08's by anyone known.
     let organisations: Vec<(String, String)> = store.data().with_untracked(|d| {
-        let mut list: Vec<(String, String)> = d
-            .organisations
+        let round = d
+            .programmes
             .iter()
-            .map(|o| (o.meta.id.clone(), o.name.clone()))
-            .collect();
+            .find(|p| p.meta.id == event.programme_id && !is_builtin(p));
+        let mut list: Vec<(String, String)> = match round {
+            Some(r) => taking_part(d, &r.meta.id)
+                .filter_map(|p| d.organisation(&p.organisation_id))
+                .map(|o| (o.meta.id.clone(), o.name.clone()))
+                .collect(),
+            None => d
+                .organisations
+                .iter()
+                .map(|o| (o.meta.id.clone(), o.name.clone()))
+                .collect(),
+        };
         list.sort_by(|a, b| swedish_cmp(&a.1, &b.1));
         list
     });
@@ -86,7 +102,11 @@ pub fn EventEditor(
     view! {
         <form class="editor event-editor" on:submit=save novalidate
             aria-describedby=move || problem.read().is_some().then(|| problem_id.clone())>
-            <h3>{heading}</h3>
+            {if new {
+                view! { <h2>{heading}</h2> }.into_any()
+            } else {
+                view! { <h3>{heading}</h3> }.into_any()
+            }}
             <div class="field">
                 <label for=kind_id.clone()>{t!(i18n, events.kind)}</label>
                 <select id=kind_id prop:value=move || kind.get() on:change=move |ev| kind.set(event_target_value(&ev))>

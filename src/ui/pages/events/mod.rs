@@ -1,5 +1,6 @@
-//! `/handelser`: the programme's events by date, filtered by kind (in the URL),
-//! each with the municipalities that took part; add, edit and remove (undoable).
+//! `/handelser` (2007–08) and `/program/<slug>/handelser` (a round): the programme's events
+//! by date, filtered by kind (in the URL), each with the municipalities that took part;
+//! add, edit and remove (undoable).
 
 pub mod event_editor;
 
@@ -10,24 +11,24 @@ use crate::domain::change::{Change, Collection};
 use crate::domain::events::{kind_from_word, kind_word, listed, month_start};
 use crate::domain::listing::organisation_slug;
 use crate::domain::model::{Dataset, Event, EventKind, Meta};
-use crate::domain::seed::COACHING_ID;
 use crate::i18n::*;
 use crate::store::use_store;
 use crate::ui::components::edit_in_place::{EditInPlace, Editing};
 use crate::ui::components::keyed::row_memo;
 use crate::ui::components::labels::event_kind_label;
 use crate::ui::components::page_head::PageHead;
+use crate::ui::components::round_scope::{elsewhere, scoped_title, use_scope, RoundNav, Scope};
 use crate::ui::components::source_ref::SourceRef;
 use crate::ui::format;
 use crate::ui::pages::events::event_editor::EventEditor;
 use crate::ui::today::now;
 use crate::ui::url_query::use_url_query;
 
-fn new_event() -> Event {
+fn new_event(programme_id: &str) -> Event {
     let at = now();
     Event {
         meta: Meta::by_user(format!("event-{}", at.timestamp_millis()), at),
-        programme_id: COACHING_ID.to_owned(),
+        programme_id: programme_id.to_owned(),
         kind: EventKind::Workshop,
         title: String::new(),
         date: None,
@@ -60,11 +61,21 @@ impl Listed {
 
 #[component]
 pub fn Events() -> impl IntoView {
+    let scope = use_scope();
+    move || {
+        let scope = scope.get();
+        elsewhere(&scope, "handelser")
+            .unwrap_or_else(|| view! { <EventsOf scope=scope/> }.into_any())
+    }
+}
+
+#[component]
+fn EventsOf(scope: Scope) -> impl IntoView {
     let i18n = use_i18n();
     let store = use_store();
     let data = store.data();
     let url = use_url_query(
-        "/handelser",
+        scope.path("handelser"),
         &["typ"],
         |p| {
             p.iter()
@@ -77,21 +88,30 @@ pub fn Events() -> impl IntoView {
         },
     );
     let kind = url.query;
+    let round = scope.name();
+    let round_id = match &scope {
+        Scope::Round { id, .. } => Some(id.clone()),
+        _ => None,
+    };
+    let programme_id = scope.programme_id().to_owned();
     let shown = Memo::new(move |_| {
         let d = data.read();
-        listed(&d, kind.get())
+        listed(&d, round_id.as_deref(), kind.get())
             .into_iter()
             .map(|event| Listed::of(&d, event))
             .collect::<Vec<_>>()
     });
     let adding = Editing::new("event-add");
+    let title = move || scoped_title(i18n, round, t_string!(i18n, events.title));
+    let description = move || match round {
+        Some(name) => t_string!(i18n, round.events_description, name = name.get()).to_string(),
+        None => t_string!(i18n, events.description).to_owned(),
+    };
     view! {
-        <PageHead
-            title=Signal::derive(move || t_string!(i18n, events.title).to_owned())
-            description=Signal::derive(move || t_string!(i18n, events.description).to_owned())
-        />
+        <PageHead title=Signal::derive(title) description=Signal::derive(description)/>
+        <RoundNav scope=scope.clone() current="handelser"/>
         <h1>{t!(i18n, events.heading)}</h1>
-        <p>{t!(i18n, events.intro)}</p>
+        <p>{move || if round.is_some() { t_string!(i18n, round.events_intro) } else { t_string!(i18n, events.intro) }}</p>
         <form class="filters" on:submit=|ev| ev.prevent_default()>
             <div class="field">
                 <label for="events-kind">{t!(i18n, events.filter_label)}</label>
@@ -114,8 +134,8 @@ pub fn Events() -> impl IntoView {
             <EditInPlace editing=adding
                 text=Signal::derive(move || t_string!(i18n, events.add_heading).to_owned())
                 label=Signal::derive(move || t_string!(i18n, events.add_heading).to_owned())>
-                <EventEditor event=new_event() heading=Signal::derive(move || t_string!(i18n, events.add_heading).to_owned())
-                    editing=adding/>
+                <EventEditor event=new_event(&programme_id) heading=Signal::derive(move || t_string!(i18n, events.add_heading).to_owned())
+                    editing=adding new=true/>
             </EditInPlace>
         </div>
     }

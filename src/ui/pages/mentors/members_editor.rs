@@ -5,8 +5,8 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::domain::membership::{mark_member, set_membership};
-use crate::domain::pairs::Mentor;
+use crate::domain::mentoring::membership::{mark_member, set_membership};
+use crate::domain::mentoring::pairs::Mentor;
 use crate::domain::validate::{municipality_named, optional_join_year, FieldError};
 use crate::i18n::*;
 use crate::store::use_store;

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::domain::membership::members;
+use crate::domain::mentoring::membership::members;
 use crate::domain::mentoring::{accept, suggest, Nearness, Suggestion, FEW_MEMBERS};
 use crate::domain::model::Dataset;
 use crate::domain::municipalities::county;
@@ -49,7 +49,7 @@ fn shown(d: &Dataset, s: Suggestion) -> Shown {
 }
 
 #[component]
-pub fn MentorSuggestions(max_load: Signal<usize>) -> impl IntoView {
+pub fn MentorSuggestions(programme_id: String, max_load: Signal<usize>) -> impl IntoView {
     let i18n = use_i18n();
     let store = use_store();
     let data = store.data();
@@ -57,7 +57,7 @@ pub fn MentorSuggestions(max_load: Signal<usize>) -> impl IntoView {
     let rejected = RwSignal::new(Vec::<(String, String)>::new());
     let suggestions = Memo::new(move |_| {
         let d = data.read();
-        suggest(&d, max_load.get(), &rejected.read())
+        suggest(&d, &programme_id, max_load.get(), &rejected.read())
             .into_iter()
             .map(|s| shown(&d, s))
             .collect::<Vec<_>>()

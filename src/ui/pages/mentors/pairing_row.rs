@@ -4,8 +4,8 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use crate::domain::mentoring::pairs::{Mentor, Pair};
 use crate::domain::mentoring::{check_pairing, set_mentor, PairingError};
-use crate::domain::pairs::{Mentor, Pair};
 use crate::i18n::*;
 use crate::store::use_store;
 use crate::ui::components::labels::{nearness_label, pairing_error_label};

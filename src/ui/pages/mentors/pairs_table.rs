@@ -2,7 +2,7 @@
 
 use leptos_i18n::I18nContext;
 
-use crate::domain::pairs::Pair;
+use crate::domain::mentoring::pairs::Pair;
 use crate::domain::table::{Cell, Table};
 use crate::i18n::*;
 use crate::ui::components::labels::{nearness_label, pairing_error_label};

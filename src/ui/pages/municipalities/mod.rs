@@ -1,5 +1,6 @@
-//! `/kommuner`: every participant of both programmes; search, filters and sort
-//! live in the URL query, so a view survives reload and back/forward and can be shared.
+//! `/kommuner`: every participant of both built-in programmes; `/program/<slug>/kommuner`:
+//! those taking part in a round. Search, filters and sort live in the URL query, so a view
+//! survives reload and back/forward and can be shared.
 
 pub mod add_participant;
 
@@ -10,17 +11,19 @@ use crate::domain::commitment::CommitmentStatus;
 use std::collections::HashSet;
 
 use crate::domain::listing::{
-    keeps, programme_word, rows, select, sort_word, sorted, status_word, ListQuery, Row, SortKey,
+    keeps, programme_word, round_rows, rows, select, sort_word, sorted, status_word, ListQuery,
+    Row, SortKey,
 };
 use crate::domain::model::ProgrammeKind;
 use crate::domain::municipalities::counties;
 use crate::i18n::*;
 use crate::store::use_store;
 use crate::ui::components::keyed::{row_memo, Switches};
-use crate::ui::components::labels::{programme_label, status_label, status_short};
+use crate::ui::components::labels::{programme_label, row_programme, status_label, status_short};
 use crate::ui::components::list_download::ListDownload;
 use crate::ui::components::page_head::PageHead;
 use crate::ui::components::participant_table::participant_table;
+use crate::ui::components::round_scope::{elsewhere, scoped_title, use_scope, RoundNav, Scope};
 use crate::ui::format;
 use crate::ui::pages::municipalities::add_participant::AddParticipant;
 use crate::ui::paths::href;
@@ -29,16 +32,33 @@ use crate::ui::url_query::use_url_query;
 
 #[component]
 pub fn Municipalities() -> impl IntoView {
+    let scope = use_scope();
+    move || {
+        let scope = scope.get();
+        elsewhere(&scope, "kommuner")
+            .unwrap_or_else(|| view! { <MunicipalitiesOf scope=scope/> }.into_any())
+    }
+}
+
+#[component]
+fn MunicipalitiesOf(scope: Scope) -> impl IntoView {
     let i18n = use_i18n();
     let data = use_store().data();
     let url = use_url_query(
-        "/kommuner",
+        scope.path("kommuner"),
         &["q", "lan", "program", "status", "sortera"],
         |p| ListQuery::from_pairs(p.iter().copied()),
         ListQuery::to_pairs,
     );
     let query = url.query;
-    let all = Memo::new(move |_| rows(&data.read(), today()));
+    let (round, stem) = (scope.name(), scope.file_stem("kommuner"));
+    let all = {
+        let scope = scope.clone();
+        Memo::new(move |_| match &scope {
+            Scope::Round { id, .. } => round_rows(&data.read(), id, today()),
+            _ => rows(&data.read(), today()),
+        })
+    };
     // Every row stays in the table in the chosen order and a search only hides rows: a
     // keystroke sets `hidden` where it changes instead of building rows again when a search
     // is erased (at 291 rows, keystroke → painted p95 70 → 45 ms; scripts/bench.mjs).
@@ -88,12 +108,19 @@ pub fn Municipalities() -> impl IntoView {
             + usize::from(q.programme.is_some())
             + usize::from(q.status.is_some())
     });
+    let title = move || scoped_title(i18n, round, t_string!(i18n, list.title));
+    let description = move || match round {
+        Some(name) => t_string!(i18n, round.list_description, name = name.get()).to_string(),
+        None => t_string!(i18n, list.description).to_owned(),
+    };
+    let heading = move || match round {
+        Some(name) => t_string!(i18n, round.list_heading, name = name.get()).to_string(),
+        None => t_string!(i18n, list.heading).to_owned(),
+    };
     view! {
-        <PageHead
-            title=Signal::derive(move || t_string!(i18n, list.title).to_owned())
-            description=Signal::derive(move || t_string!(i18n, list.description).to_owned())
-        />
-        <h1 id="list-heading">{t!(i18n, list.heading)}</h1>
+        <PageHead title=Signal::derive(title) description=Signal::derive(description)/>
+        <RoundNav scope=scope.clone() current="kommuner"/>
+        <h1 id="list-heading">{heading}</h1>
         <form class="filters" role="search" on:submit=|ev| ev.prevent_default()>
             <div class="field">
                 <label for="list-q">{t!(i18n, list.search_label)}</label>
@@ -123,17 +150,20 @@ pub fn Municipalities() -> impl IntoView {
                         }).collect_view()}
                     </select>
                 </div>
-                <div class="field">
-                    <label for="list-programme">{t!(i18n, list.programme_label)}</label>
-                    <select id="list-programme"
-                        on:change=url.on(|q, v| q.programme = ListQuery::from_pairs([("program", v.as_str())]).programme, false)
-                        prop:value=move || query.read().programme.map(programme_word).unwrap_or_default()>
-                        <option value="">{t!(i18n, list.any_programme)}</option>
-                        {[ProgrammeKind::Coaching, ProgrammeKind::PilotLan].into_iter().map(|p| view! {
-                            <option value=programme_word(p)>{move || programme_label(i18n, p)}</option>
-                        }).collect_view()}
-                    </select>
-                </div>
+                // A round has one programme: itself.
+                {round.is_none().then(|| view! {
+                    <div class="field">
+                        <label for="list-programme">{t!(i18n, list.programme_label)}</label>
+                        <select id="list-programme"
+                            on:change=url.on(|q, v| q.programme = ListQuery::from_pairs([("program", v.as_str())]).programme, false)
+                            prop:value=move || query.read().programme.map(programme_word).unwrap_or_default()>
+                            <option value="">{t!(i18n, list.any_programme)}</option>
+                            {[ProgrammeKind::Coaching, ProgrammeKind::PilotLan].into_iter().map(|p| view! {
+                                <option value=programme_word(p)>{move || programme_label(i18n, p)}</option>
+                            }).collect_view()}
+                        </select>
+                    </div>
+                })}
                 <div class="field">
                     <label for="list-status">{t!(i18n, list.status_label)}</label>
                     <select id="list-status"
@@ -163,7 +193,7 @@ pub fn Municipalities() -> impl IntoView {
         // A labelled region the keyboard can scroll, where the table is wider than the screen.
         <div class="table-wrap" role="region" aria-labelledby="list-heading" tabindex="0">
             <table class="participants-table">
-                <caption class="visually-hidden">{t!(i18n, list.heading)}</caption>
+                <caption class="visually-hidden">{heading}</caption>
                 <thead>
                     <tr>
                         <th scope="col">{t!(i18n, list.col_name)}</th>
@@ -191,11 +221,12 @@ pub fn Municipalities() -> impl IntoView {
             <p>{t!(i18n, list.none)}</p>
         </Show>
         // After the list, so that on a phone the first municipality is on the first screen.
-        <ListDownload stem="klimatcoachning-kommuner" id="list-download"
+        <ListDownload stem=stem id="list-download"
             table=Callback::new(move |()| participant_table(i18n, &select(&all.get_untracked(), &query.get_untracked())))
             csv_label=Signal::derive(move || t_string!(i18n, list.csv_button))
             xlsx_label=Signal::derive(move || t_string!(i18n, list.xlsx_button))/>
-        <AddParticipant/>
+        // A round's participants come through its applications, on its overview.
+        {round.is_none().then(|| view! { <AddParticipant/> })}
     }
 }
 
@@ -211,7 +242,7 @@ fn ListRow(row: Memo<Row>, shown: Signal<bool>) -> impl IntoView {
             </th>
             <td data-label=move || t_string!(i18n, list.col_lan)>{move || row.read().lan.clone()}</td>
             <td data-label=move || t_string!(i18n, list.col_kommunkod)>{move || row.read().kommunkod.clone().unwrap_or_else(dash)}</td>
-            <td data-label=move || t_string!(i18n, list.col_programme)>{move || programme_label(i18n, row.read().programme)}</td>
+            <td data-label=move || t_string!(i18n, list.col_programme)>{move || row_programme(i18n, &row.read())}</td>
             <td data-label=move || t_string!(i18n, list.col_population)>{move || row.read().population.clone().map(|p| {
                 let count = p.count;
                 // One element for the value, so that on a phone, where the cell is a flex

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::domain::membership::set_membership;
+use crate::domain::mentoring::membership::set_membership;
 use crate::domain::model::{Membership, Organisation};
 use crate::domain::validate::{optional_join_year, FieldError};
 use crate::i18n::*;

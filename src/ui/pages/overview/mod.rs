@@ -8,6 +8,7 @@ use crate::domain::commitment::CommitmentStatus;
 use crate::domain::model::{Dataset, Fact, Programme, ProgrammeKind};
 use crate::domain::municipalities::county;
 use crate::domain::overview::{commitments_by_status, funnel, money_totals, recent_events};
+use crate::domain::seed::COACHING_ID;
 use crate::i18n::*;
 use crate::store::use_store;
 use crate::ui::components::labels::status_label;
@@ -239,8 +240,8 @@ fn rules(i18n: leptos_i18n::I18nContext<Locale>, p: Programme) -> impl IntoView 
 fn ProgressSection() -> impl IntoView {
     let i18n = use_i18n();
     let data = use_store().data();
-    let counts = Memo::new(move |_| commitments_by_status(&data.read(), today()));
-    let money = Memo::new(move |_| money_totals(&data.read()));
+    let counts = Memo::new(move |_| commitments_by_status(&data.read(), COACHING_ID, today()));
+    let money = Memo::new(move |_| money_totals(&data.read(), COACHING_ID));
     let events = Memo::new(move |_| {
         recent_events(&data.read(), 5)
             .into_iter()

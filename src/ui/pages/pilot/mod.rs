@@ -24,7 +24,7 @@ pub fn Pilot() -> impl IntoView {
     let i18n = use_i18n();
     let data = use_store().data();
     let url = use_url_query(
-        "/pilotlan",
+        "/pilotlan".to_owned(),
         &["q", "typ", "sortera"],
         |p| PilotQuery::from_pairs(p.iter().copied()),
         PilotQuery::to_pairs,

@@ -8,6 +8,7 @@ use leptos_router::components::A;
 
 use crate::domain::commitment::Outcome;
 use crate::domain::model::{Dataset, EventKind, Fact, LedgerKind, ProgrammeKind};
+use crate::domain::programme::applicants::RoundFunnel;
 use crate::domain::report::Report;
 use crate::i18n::*;
 use crate::store::use_store;
@@ -48,7 +49,8 @@ pub fn sections(i18n: I18nContext<Locale>, r: &Report) -> impl IntoView + use<> 
     let d = data.read_untracked();
     let coaching = r.query.programme == ProgrammeKind::Coaching;
     view! {
-        {programme(i18n, &d, r.query.programme)}
+        {programme(i18n, &d, &r.programme_id)}
+        {r.funnel.map(|f| funnel(i18n, f))}
         {coaching.then(|| view! {
             {participants(i18n, r)}
             {money(i18n, r)}
@@ -71,8 +73,8 @@ fn fact_row(label: String, value: String, source: String) -> impl IntoView {
     }
 }
 
-fn programme(i18n: I18nContext<Locale>, d: &Dataset, kind: ProgrammeKind) -> impl IntoView + use<> {
-    let Some(p) = d.programme(kind).cloned() else {
+fn programme(i18n: I18nContext<Locale>, d: &Dataset, id: &str) -> impl IntoView + use<> {
+    let Some(p) = d.programmes.iter().find(|p| p.meta.id == id).cloned() else {
         return ().into_any();
     };
     let text = |f: &Option<Fact<String>>, label: &str| {
@@ -118,6 +120,29 @@ fn programme(i18n: I18nContext<Locale>, d: &Dataset, kind: ProgrammeKind) -> imp
         </section>
     }
     .into_any()
+}
+
+/// A round run in the app: how it narrowed, as its overview shows it.
+fn funnel(i18n: I18nContext<Locale>, f: RoundFunnel) -> impl IntoView + use<> {
+    view! {
+        <section class="report-section" aria-labelledby="r-funnel">
+            <h2 id="r-funnel">{t!(i18n, round.funnel_heading)}</h2>
+            <ol class="funnel">
+                <li>
+                    <span class="figure" data-testid="report-applied">{f.applied}</span>
+                    <span class="figure-label">{t!(i18n, round.applied)}</span>
+                </li>
+                <li>
+                    <span class="figure" data-testid="report-selected">{f.selected}</span>
+                    <span class="figure-label">{t!(i18n, round.selected)}</span>
+                </li>
+                <li>
+                    <span class="figure" data-testid="report-taking-part">{f.taking_part}</span>
+                    <span class="figure-label">{t!(i18n, round.taking_part)}</span>
+                </li>
+            </ol>
+        </section>
+    }
 }
 
 fn participants(i18n: I18nContext<Locale>, r: &Report) -> impl IntoView + use<> {

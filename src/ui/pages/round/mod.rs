@@ -9,41 +9,35 @@ pub mod register;
 
 use chrono::NaiveDate;
 use leptos::prelude::*;
-use leptos_router::components::A;
-use leptos_router::hooks::use_params_map;
 
 use crate::domain::programme::applicants::{applicants, round_funnel};
-use crate::domain::programme::round::{is_builtin, round_at, rounds, RoundRow};
+use crate::domain::programme::round::{rounds, RoundRow};
 use crate::i18n::*;
 use crate::store::use_store;
 use crate::ui::components::keyed::{record_memo, row_memo};
 use crate::ui::components::page_head::PageHead;
+use crate::ui::components::round_scope::{elsewhere, use_scope, RoundNav, Scope};
 use crate::ui::components::round_summary::RoundSummary;
 use crate::ui::pages::round::applicant_row::ApplicantItem;
 use crate::ui::pages::round::register::RegisterApplicant;
-use crate::ui::paths::href;
 use crate::ui::today::today;
 
 #[component]
 pub fn Round() -> impl IntoView {
     let data = use_store().data();
-    let params = use_params_map();
-    let slug = Memo::new(move |_| params.read().get("slug").unwrap_or_default());
-    // The built-in programmes have pages of their own (`/`, `/pilotlan`), not this one.
-    let id = Memo::new(move |_| {
-        round_at(&data.read(), &slug.read())
-            .filter(|p| !is_builtin(p))
-            .map(|p| p.meta.id.clone())
-    });
+    let scope = use_scope();
     let today = today();
-    move || {
-        let first = id.get().and_then(|id| {
-            data.with_untracked(|d| rounds(d, today).into_iter().find(|r| r.id == id))
-        });
-        match first {
-            Some(first) => view! { <RoundPage first=first today=today/> }.into_any(),
-            None => view! { <UnknownRound slug=slug.get()/> }.into_any(),
+    move || match scope.get() {
+        Scope::Round { id, .. } => {
+            let first = data.with_untracked(|d| rounds(d, today).into_iter().find(|r| r.id == id));
+            match first {
+                Some(first) => view! { <RoundPage first=first today=today/> }.into_any(),
+                None => ().into_any(),
+            }
         }
+        // No route draws this page without a slug.
+        Scope::Builtin => ().into_any(),
+        other => elsewhere(&other, "").unwrap_or_else(|| ().into_any()),
     }
 }
 
@@ -53,6 +47,10 @@ fn RoundPage(first: RoundRow, today: NaiveDate) -> impl IntoView {
     let i18n = use_i18n();
     let data = use_store().data();
     let id = first.id.clone();
+    let scope = Scope::Round {
+        id: id.clone(),
+        slug: first.slug.clone(),
+    };
     let summary = {
         let id = id.clone();
         record_memo(first, move || {
@@ -73,7 +71,7 @@ fn RoundPage(first: RoundRow, today: NaiveDate) -> impl IntoView {
             title=Signal::derive(name)
             description=Signal::derive(move || t_string!(i18n, round.description, name = name()))
         />
-        <p class="breadcrumb"><A href=href("/program")>{t!(i18n, round.all_rounds)}</A></p>
+        <RoundNav scope=scope current=""/>
         <h1>{name}</h1>
         <RoundSummary row=summary/>
         <section aria-labelledby="round-funnel-heading">
@@ -108,19 +106,5 @@ fn RoundPage(first: RoundRow, today: NaiveDate) -> impl IntoView {
                 </For>
             </ul>
         </section>
-    }
-}
-
-#[component]
-fn UnknownRound(slug: String) -> impl IntoView {
-    let i18n = use_i18n();
-    view! {
-        <PageHead
-            title=Signal::derive(move || t_string!(i18n, not_found.title).to_owned())
-            description=Signal::derive(move || t_string!(i18n, not_found.description).to_owned())
-        />
-        <h1>{t!(i18n, round.unknown_heading)}</h1>
-        <p data-testid="not-found">{move || t_string!(i18n, round.unknown_text, slug = slug.clone())}</p>
-        <p><A href=href("/program")>{t!(i18n, round.all_rounds)}</A></p>
     }
 }

@@ -4,11 +4,11 @@
 
 use chrono::{DateTime, Utc};
 
-use super::change::{Change, Record};
-use super::model::*;
-use super::municipalities::municipality;
-use super::programme::participants::register_organisation;
-use super::seed::organisation_id;
+use crate::domain::change::{Change, Record};
+use crate::domain::model::*;
+use crate::domain::municipalities::municipality;
+use crate::domain::programme::participants::register_organisation;
+use crate::domain::seed::organisation_id;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum MembershipError {
@@ -66,7 +66,7 @@ pub fn members(d: &Dataset) -> Vec<&Organisation> {
         .iter()
         .filter(|o| o.member.is_some())
         .collect();
-    out.sort_by(|a, b| super::text::swedish_cmp(&a.name, &b.name));
+    out.sort_by(|a, b| crate::domain::text::swedish_cmp(&a.name, &b.name));
     out
 }
 

@@ -1,14 +1,20 @@
-//! Mentor pairing: which organisations may mentor which participant, how loaded
-//! each mentor is, and deterministic suggestions for the unpaired (same län first,
-//! then a neighbouring län, then the same part of the country; lightest load first).
+//! Mentoring: who may mentor ([`membership`]: Klimatkommunerna's members), which member
+//! may mentor which participant (here: never one of the same round), how loaded each
+//! mentor is within a round, deterministic suggestions for a round's unpaired (same län
+//! first, then a neighbouring län, then the same part of the country; lightest load
+//! first), and the pairs as a table ([`pairs`]).
+
+pub mod membership;
+pub mod pairs;
 
 use std::collections::BTreeMap;
 
 use chrono::{DateTime, Utc};
 
-use super::change::{Change, Record};
-use super::model::*;
-use super::text::swedish_cmp;
+use crate::domain::change::{Change, Record};
+use crate::domain::model::*;
+use crate::domain::programme::participants::taking_part;
+use crate::domain::text::swedish_cmp;
 
 /// A mentor with more mentees than this gets a warning (a setting; the programme gave one each).
 pub const DEFAULT_MAX_LOAD: usize = 2;
@@ -142,7 +148,11 @@ pub fn check_pairing(
         return Err(PairingError::ParticipantOfSameProgramme);
     }
     let already = mentor_of(p) == Some(mentor_id);
-    Ok(loads(d).get(mentor_id).copied().unwrap_or(0) + usize::from(!already))
+    Ok(loads(d, &p.programme_id)
+        .get(mentor_id)
+        .copied()
+        .unwrap_or(0)
+        + usize::from(!already))
 }
 
 fn mentor_of(p: &Participation) -> Option<&str> {
@@ -152,10 +162,11 @@ fn mentor_of(p: &Participation) -> Option<&str> {
     }
 }
 
-/// Mentees per mentor organisation id.
-pub fn loads(d: &Dataset) -> BTreeMap<String, usize> {
+/// Mentees per mentor organisation id in the programme `programme_id`: a member who
+/// mentored in 2007–08 is free again in a later round.
+pub fn loads(d: &Dataset, programme_id: &str) -> BTreeMap<String, usize> {
     let mut out = BTreeMap::new();
-    for m in d.participations.iter().filter_map(mentor_of) {
+    for m in taking_part(d, programme_id).filter_map(mentor_of) {
         *out.entry(m.to_owned()).or_default() += 1;
     }
     out
@@ -170,16 +181,19 @@ pub struct Suggestion {
     pub load_before: usize,
 }
 
-/// A mentor for every unpaired participant of the 2007–08 round that can have one (a new
-/// round's are paired on its own pages). Mentors who
-/// would go over `max_load` come last; then the nearest (same län, a neighbouring
+/// A mentor for every unpaired participant of the programme `programme_id` that can
+/// have one. Mentors who would go over `max_load` come last; then the nearest (same län, a neighbouring
 /// län, the same part of the country), the least loaded (counting the suggestions
 /// already made), then Swedish name order. A `rejected` (participation, mentor) pair
 /// is never suggested again. The same data always gives the same suggestions.
-pub fn suggest(d: &Dataset, max_load: usize, rejected: &[(String, String)]) -> Vec<Suggestion> {
-    let mut load = loads(d);
-    let mut unpaired: Vec<(&Participation, &Organisation)> = d
-        .participations_in(ProgrammeKind::Coaching)
+pub fn suggest(
+    d: &Dataset,
+    programme_id: &str,
+    max_load: usize,
+    rejected: &[(String, String)],
+) -> Vec<Suggestion> {
+    let mut load = loads(d, programme_id);
+    let mut unpaired: Vec<(&Participation, &Organisation)> = taking_part(d, programme_id)
         .filter(|p| matches!(&p.detail, ParticipationDetail::Coaching(c) if c.mentor_id.is_none()))
         .filter_map(|p| Some((p, d.organisation(&p.organisation_id)?)))
         .collect();
@@ -278,7 +292,7 @@ mod tests {
     use super::*;
     use crate::domain::municipalities::counties;
     use crate::domain::programme::participants::register_organisation;
-    use crate::domain::seed::{builtin_dataset, organisation_id, seed_updated_at};
+    use crate::domain::seed::{builtin_dataset, organisation_id, seed_updated_at, COACHING_ID};
 
     fn member(d: &mut Dataset, kommunkod: &str) -> String {
         let id = organisation_id(kommunkod);
@@ -378,7 +392,7 @@ mod tests {
         let mut d = builtin_dataset();
         pair(&mut d, "0560", "org-1281");
         pair(&mut d, "1438", "org-1281");
-        assert_eq!(loads(&d).get("org-1281"), Some(&2));
+        assert_eq!(loads(&d, COACHING_ID).get("org-1281"), Some(&2));
         assert_eq!(
             check_pairing(&d, "participation-coaching-0862", "org-1281"),
             Ok(3),
@@ -395,7 +409,10 @@ mod tests {
     fn a_new_rounds_participants_are_not_suggested_mentors_among_2007_08s() {
         let (d, _) =
             crate::domain::programme::fixtures::with_round(&[("2403", Decision::Selected)]);
-        assert_eq!(suggest(&d, 2, &[]), suggest(&builtin_dataset(), 2, &[]));
+        assert_eq!(
+            suggest(&d, COACHING_ID, 2, &[]),
+            suggest(&builtin_dataset(), COACHING_ID, 2, &[])
+        );
     }
 
     #[test]
@@ -407,7 +424,7 @@ mod tests {
         });
         let lund = "org-1281".to_owned(); // Skåne (12), a founder member
         let alvesta = member(&mut d, "0764"); // Kronoberg (07), neighbour of Skåne
-        let s = suggest(&d, 9, &[]);
+        let s = suggest(&d, COACHING_ID, 9, &[]);
         let got: Vec<(&str, &str, Nearness)> = s
             .iter()
             .map(|s| {
@@ -431,7 +448,7 @@ mod tests {
         assert!(got[1..]
             .iter()
             .all(|(_, m, n)| *m == lund && *n == Nearness::SameLan));
-        assert_eq!(suggest(&d, 9, &[]), s, "deterministic");
+        assert_eq!(suggest(&d, COACHING_ID, 9, &[]), s, "deterministic");
     }
 
     #[test]
@@ -443,7 +460,7 @@ mod tests {
         });
         let ale = member(&mut d, "1440"); // Västra Götaland (14)
         let alingsas = member(&mut d, "1489"); // Västra Götaland (14)
-        let s = suggest(&d, 9, &[]);
+        let s = suggest(&d, COACHING_ID, 9, &[]);
         let mentors: Vec<&str> = s.iter().map(|s| s.mentor_id.as_str()).collect();
         // Grästorp, Gullspång, Hjo in Swedish order; Ale first on a tie by name, then balanced.
         assert_eq!(mentors, vec![ale.as_str(), alingsas.as_str(), ale.as_str()]);
@@ -457,7 +474,7 @@ mod tests {
             ["org-0767", "org-0862", "org-2361"].contains(&p.organisation_id.as_str())
                 || p.programme_id != crate::domain::seed::COACHING_ID
         });
-        let s = suggest(&d, 9, &[]); // Lund (Skåne) is the only member
+        let s = suggest(&d, COACHING_ID, 9, &[]); // Lund (Skåne) is the only member
         let by_participant: BTreeMap<&str, Nearness> = s
             .iter()
             .map(|s| (s.participation_id.as_str(), s.nearness))
@@ -488,7 +505,7 @@ mod tests {
                 || p.programme_id != crate::domain::seed::COACHING_ID
         });
         let alvesta = member(&mut d, "0764"); // Kronoberg, neighbour of Skåne
-        let s = suggest(&d, 2, &[]);
+        let s = suggest(&d, COACHING_ID, 2, &[]);
         // Osby, Perstorp (Skåne) get Lund; Skurup would make Lund's third, so Alvesta.
         let got: Vec<(&str, Nearness, usize)> = s
             .iter()
@@ -504,7 +521,7 @@ mod tests {
         );
         // With Alvesta gone, everyone is over the maximum: the nearest still wins.
         d.organisations.retain(|o| o.meta.id != alvesta);
-        assert!(suggest(&d, 2, &[])
+        assert!(suggest(&d, COACHING_ID, 2, &[])
             .iter()
             .all(|s| s.mentor_id == "org-1281"));
     }
@@ -517,16 +534,16 @@ mod tests {
         });
         let alvesta = member(&mut d, "0764");
         let osby = "participation-coaching-1273".to_owned();
-        assert_eq!(suggest(&d, 2, &[])[0].mentor_id, "org-1281");
+        assert_eq!(suggest(&d, COACHING_ID, 2, &[])[0].mentor_id, "org-1281");
         let rejected = [(osby.clone(), "org-1281".to_owned())];
-        let s = suggest(&d, 2, &rejected);
+        let s = suggest(&d, COACHING_ID, 2, &rejected);
         assert_eq!(
             (s[0].participation_id.as_str(), s[0].mentor_id.as_str()),
             (osby.as_str(), alvesta.as_str())
         );
         let both = [rejected[0].clone(), (osby, alvesta)];
         assert!(
-            suggest(&d, 2, &both).is_empty(),
+            suggest(&d, COACHING_ID, 2, &both).is_empty(),
             "no member left to suggest"
         );
     }
@@ -551,7 +568,7 @@ mod tests {
         let removed = set_mentor(&d, boxholm, None, now).expect("removal is always allowed");
         let mut after_removal = d.clone();
         crate::domain::change::apply(&mut after_removal, removed);
-        assert_eq!(loads(&after_removal).get("org-1281"), None);
+        assert_eq!(loads(&after_removal, COACHING_ID).get("org-1281"), None);
         crate::domain::change::apply(&mut d, undo);
         assert_eq!(d, before);
         assert_eq!(
@@ -569,14 +586,59 @@ mod tests {
     fn accepting_all_suggestions_is_one_step_and_leaves_nobody_unpaired() {
         let mut d = builtin_dataset();
         let before = d.clone();
-        let s = suggest(&d, DEFAULT_MAX_LOAD, &[]);
+        let s = suggest(&d, COACHING_ID, DEFAULT_MAX_LOAD, &[]);
         assert_eq!(s.len(), 22, "Lund can mentor every coaching participant");
         let change = accept(&d, &s, seed_updated_at()).expect("all allowed");
         let undo = crate::domain::change::apply(&mut d, change);
-        assert!(suggest(&d, DEFAULT_MAX_LOAD, &[]).is_empty());
-        assert_eq!(loads(&d).get("org-1281"), Some(&22));
+        assert!(suggest(&d, COACHING_ID, DEFAULT_MAX_LOAD, &[]).is_empty());
+        assert_eq!(loads(&d, COACHING_ID).get("org-1281"), Some(&22));
         crate::domain::change::apply(&mut d, undo);
         assert_eq!(d, before);
+    }
+
+    #[test]
+    fn a_round_is_paired_within_itself_and_2007s_mentees_do_not_load_its_mentors() {
+        use crate::domain::programme::fixtures::with_round;
+        let (mut d, round) = with_round(&[
+            ("2403", Decision::Selected),
+            ("2404", Decision::Selected),
+            ("2417", Decision::Pending),
+            ("2418", Decision::NotSelected),
+        ]);
+        pair(&mut d, "0560", "org-1281");
+        assert_eq!(loads(&d, COACHING_ID).get("org-1281"), Some(&1));
+        let s = suggest(&d, &round, 1, &[]);
+        let who: Vec<&str> = s.iter().map(|s| s.participation_id.as_str()).collect();
+        assert_eq!(
+            who,
+            [
+                "participation-klimatcoachning-2027-2403",
+                "participation-klimatcoachning-2027-2404"
+            ],
+            "the selected only, Bjurholm before Vindeln; never 2007–08's unpaired"
+        );
+        assert_eq!(
+            (s[0].mentor_id.as_str(), s[0].load_before),
+            ("org-1281", 0),
+            "Lund's mentee of 2007–08 does not count in 2027"
+        );
+        let bjurholm = "participation-klimatcoachning-2027-2403";
+        member(&mut d, "2404");
+        assert_eq!(
+            check_pairing(&d, bjurholm, "org-2404"),
+            Err(PairingError::ParticipantOfSameProgramme)
+        );
+        member(&mut d, "0560");
+        assert_eq!(
+            check_pairing(&d, bjurholm, "org-0560"),
+            Ok(1),
+            "a participant of 2007–08 may mentor in a later round"
+        );
+        let change = accept(&d, &s, seed_updated_at()).expect("allowed");
+        crate::domain::change::apply(&mut d, change);
+        assert_eq!(loads(&d, &round).get("org-1281"), Some(&2));
+        assert_eq!(loads(&d, COACHING_ID).get("org-1281"), Some(&1));
+        assert!(suggest(&d, &round, 1, &[]).is_empty());
     }
 
     #[test]

@@ -1,12 +1,14 @@
-//! The pairing table /mentorer shows and exports: every coaching participant with
-//! its mentor (or none) and any rule the pairing breaks, and every member with its load.
+//! The pairing table a round's mentor page shows and exports (`/mentorer` for 2007–08):
+//! every participant with its mentor (or none) and any rule the pairing breaks, and every
+//! member with its load in that round.
 
-use super::listing::organisation_slug;
 use super::membership::members;
-use super::mentoring::{conflicts, loads, nearness, Nearness, PairingError};
-use super::model::*;
-use super::municipalities::county;
-use super::text::swedish_cmp;
+use super::{conflicts, loads, nearness, Nearness, PairingError};
+use crate::domain::listing::organisation_slug;
+use crate::domain::model::*;
+use crate::domain::municipalities::county;
+use crate::domain::programme::participants::taking_part;
+use crate::domain::text::swedish_cmp;
 
 /// An organisation as a list names it (the pairs here, a round's applicants).
 #[derive(Clone, Debug, PartialEq)]
@@ -45,11 +47,10 @@ pub struct Pair {
     pub conflict: Option<PairingError>,
 }
 
-/// Coaching participants in Swedish name order.
-pub fn pairs(d: &Dataset) -> Vec<Pair> {
+/// The participants of the programme `programme_id` in Swedish name order.
+pub fn pairs(d: &Dataset, programme_id: &str) -> Vec<Pair> {
     let broken = conflicts(d);
-    let mut out: Vec<Pair> = d
-        .participations_in(ProgrammeKind::Coaching)
+    let mut out: Vec<Pair> = taking_part(d, programme_id)
         .filter_map(|p| {
             let ParticipationDetail::Coaching(c) = &p.detail else {
                 return None;
@@ -81,9 +82,9 @@ pub struct Mentor {
     pub mentees: Vec<String>,
 }
 
-/// Every member with the participants it mentors, in Swedish name order.
-pub fn mentors(d: &Dataset) -> Vec<Mentor> {
-    let all = pairs(d);
+/// Every member with the participants it mentors in the programme, in Swedish name order.
+pub fn mentors(d: &Dataset, programme_id: &str) -> Vec<Mentor> {
+    let all = pairs(d, programme_id);
     members(d)
         .into_iter()
         .map(|o| Mentor {
@@ -99,10 +100,10 @@ pub fn mentors(d: &Dataset) -> Vec<Mentor> {
 }
 
 /// How many participants have a mentor, and how many do not.
-pub fn counts(d: &Dataset) -> (usize, usize) {
-    let all = pairs(d);
+pub fn counts(d: &Dataset, programme_id: &str) -> (usize, usize) {
+    let all = pairs(d, programme_id);
     let paired = all.iter().filter(|p| p.mentor_id.is_some()).count();
-    debug_assert_eq!(loads(d).values().sum::<usize>(), paired);
+    debug_assert_eq!(loads(d, programme_id).values().sum::<usize>(), paired);
     (paired, all.len() - paired)
 }
 
@@ -110,9 +111,9 @@ pub fn counts(d: &Dataset) -> (usize, usize) {
 mod tests {
     use super::*;
     use crate::domain::change::apply;
-    use crate::domain::membership::mark_member;
+    use crate::domain::mentoring::membership::mark_member;
     use crate::domain::mentoring::set_mentor;
-    use crate::domain::seed::{builtin_dataset, seed_updated_at};
+    use crate::domain::seed::{builtin_dataset, seed_updated_at, COACHING_ID};
 
     #[test]
     fn every_coaching_participant_is_listed_with_its_mentor_and_members_with_their_mentees() {
@@ -122,7 +123,7 @@ mod tests {
         apply(&mut d, c);
         let c = mark_member(&d, "1273", Some(2004), now).expect("Osby");
         apply(&mut d, c);
-        let all = pairs(&d);
+        let all = pairs(&d, COACHING_ID);
         assert_eq!(all.len(), 22);
         assert_eq!(all[0].participant.name, "Boxholm", "Swedish order");
         assert_eq!(
@@ -148,8 +149,8 @@ mod tests {
             (osby.mentor_id.as_deref(), osby.conflict.as_ref()),
             (None, None)
         );
-        assert_eq!(counts(&d), (1, 21));
-        let m = mentors(&d);
+        assert_eq!(counts(&d, COACHING_ID), (1, 21));
+        let m = mentors(&d, COACHING_ID);
         let names: Vec<(&str, usize)> = m
             .iter()
             .map(|m| (m.org.name.as_str(), m.mentees.len()))
@@ -157,8 +158,12 @@ mod tests {
         assert_eq!(names, vec![("Lund", 1), ("Osby", 0)]);
         assert_eq!(m[1].since, Some(2004));
         // Lund leaves Klimatkommunerna: the pairing stays, flagged.
-        let c = crate::domain::membership::set_membership(&d, "org-1281", None, now).expect("Lund");
+        let c = crate::domain::mentoring::membership::set_membership(&d, "org-1281", None, now)
+            .expect("Lund");
         apply(&mut d, c);
-        assert_eq!(pairs(&d)[0].conflict, Some(PairingError::NotAMember));
+        assert_eq!(
+            pairs(&d, COACHING_ID)[0].conflict,
+            Some(PairingError::NotAMember)
+        );
     }
 }

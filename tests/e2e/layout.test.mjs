@@ -90,6 +90,7 @@ test("at 360 × 780 the header is at most 64 px high on every route and /kommune
   const found = [];
   for (const [language, menuName, english] of [["sv", "Meny", false], ["en", "Menu", true]]) {
     const page = await app.page({ viewport: { width: 360, height: 780 } });
+    // The header's links (a round's pages have their own tabs, which show).
     await open(page, app.url("/"));
     if (english) {
       await page.getByRole("button", { name: "Meny" }).click();
@@ -100,7 +101,7 @@ test("at 360 × 780 the header is at most 64 px high on every route and /kommune
       await openRoute(app, page, path);
       const height = await page.locator(".site-header").evaluate((e) => e.getBoundingClientRect().height);
       if (height > 64) found.push(`${language} ${path}: the header is ${height} px high`);
-      if (await page.getByRole("navigation").isVisible()) found.push(`${language} ${path}: the links show before the menu is opened`);
+      if (await page.locator(".site-header").getByRole("navigation").isVisible()) found.push(`${language} ${path}: the links show before the menu is opened`);
     }
     await open(page, app.url("/kommuner"));
     const first = await page.locator(".participants-table tbody tr").first().evaluate((e) => e.getBoundingClientRect().bottom);
@@ -112,13 +113,13 @@ test("at 360 × 780 the header is at most 64 px high on every route and /kommune
     await menu.click();
     assert.equal(await menu.getAttribute("aria-expanded"), "true");
     // The third link is the page open (/kommuner): the address stays, the menu closes all the same.
-    await page.getByRole("navigation").getByRole("link").nth(2).click();
-    await page.getByRole("navigation").waitFor({ state: "hidden" });
+    await page.locator(".site-header").getByRole("navigation").getByRole("link").nth(2).click();
+    await page.locator(".site-header").getByRole("navigation").waitFor({ state: "hidden" });
     assert.equal(await menu.getAttribute("aria-expanded"), "false", `${language}: a link followed closes the menu`);
     await menu.click();
-    await page.getByRole("navigation").getByRole("link").first().focus();
+    await page.locator(".site-header").getByRole("navigation").getByRole("link").first().focus();
     await page.keyboard.press("Escape");
-    await page.getByRole("navigation").waitFor({ state: "hidden" });
+    await page.locator(".site-header").getByRole("navigation").waitFor({ state: "hidden" });
     assert.equal(await page.evaluate(() => document.activeElement.getAttribute("aria-controls")), "site-menu", `${language}: Esc gives focus back to the menu button`);
     assert.deepEqual(page.problems, []);
     await page.context().close();

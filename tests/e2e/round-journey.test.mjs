@@ -40,6 +40,7 @@ const WORDS = {
     bjurholmLine: "Bjurholm 1 mars 2027 1 mars 2030",
     vindelnLine: "Vindeln 15 april 2027 15 april 2030",
     title: "Rapport – Klimatcoachning 2027 – Klimatcoachning",
+    overviewDue: "Avsiktsförklaring 1 mars 2027 · strategin till kommunfullmäktige senast 1 mars 2030",
     english: false,
   },
   en: {
@@ -64,6 +65,7 @@ const WORDS = {
     bjurholmLine: "Bjurholm 1 March 2027 1 March 2030",
     vindelnLine: "Vindeln 15 April 2027 15 April 2030",
     title: "Report – Klimatcoachning 2027 – Klimatcoachning",
+    overviewDue: "Letter of intent 1 March 2027 · the strategy to the municipal council by 1 March 2030",
     english: true,
   },
 };
@@ -146,6 +148,13 @@ for (const language of ["sv", "en"]) {
     await page.getByTestId("participation-klimatcoachning-2027-2403-grant-total").getByText(w.grantTotal).waitFor();
     const vindeln = await recordCommitment(page, w, "vindeln", { letter: "2027-04-15" });
     await vindeln.getByText(w.due(w.english ? "15 April 2030" : "15 april 2030")).waitFor();
+
+    // The round's overview: 12 → 8, and each letter with its due date three years on.
+    await open(page, app.url(ROUND));
+    assert.deepEqual(await figures("round"), ["12", "8", "8"]);
+    const due = page.locator('[data-id="participation-klimatcoachning-2027-2403"]').getByTestId("applicant-due");
+    assert.equal(await due.textContent(), w.overviewDue);
+    assert.equal(await page.getByTestId("applicant-due").count(), 2, "Bjurholm and Vindeln");
 
     // The report of the round, as of mid-2027: 12 → 8, due dates three years on.
     await open(page, app.url(`${ROUND}/rapport?per=2027-06-30`));

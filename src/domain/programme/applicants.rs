@@ -7,6 +7,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use super::participants::{in_programme, joining};
 use super::round::is_builtin;
 use crate::domain::change::{Change, Record};
+use crate::domain::commitment::{due_date, terms};
 use crate::domain::mentoring::pairs::{named, Named};
 use crate::domain::model::*;
 use crate::domain::municipalities::{municipality, register_population_date, Municipality};
@@ -32,9 +33,16 @@ pub enum ApplyError {
 /// register's.
 pub fn latest_population(d: &Dataset, m: &Municipality) -> (u32, NaiveDate) {
     d.organisation(&organisation_id(&m.kommunkod))
-        .and_then(|o| o.population.iter().max_by_key(|p| p.date))
-        .map(|p| (p.count, p.date))
+        .and_then(newest_figure)
         .unwrap_or((m.population_2016, register_population_date()))
+}
+
+/// The newest population figure the data has of `o`, with its date.
+fn newest_figure(o: &Organisation) -> Option<(u32, NaiveDate)> {
+    o.population
+        .iter()
+        .max_by_key(|p| p.date)
+        .map(|p| (p.count, p.date))
 }
 
 /// The change that registers municipality `kommunkod` as an applicant to round `round_id`,
@@ -136,10 +144,15 @@ pub struct ApplicantRow {
     pub who: Named,
     pub population: Option<(u32, NaiveDate)>,
     pub decision: Decision,
+    /// One taking part: its letter of intent, and the day its strategy is due by the
+    /// round's years.
+    pub letter_of_intent: Option<NaiveDate>,
+    pub due: Option<NaiveDate>,
 }
 
 /// A round's applicants in Swedish alphabetical order.
 pub fn applicants(d: &Dataset, round_id: &str) -> Vec<ApplicantRow> {
+    let years = terms(d, round_id).years;
     let mut rows: Vec<ApplicantRow> = d
         .participations
         .iter()
@@ -147,15 +160,17 @@ pub fn applicants(d: &Dataset, round_id: &str) -> Vec<ApplicantRow> {
         .filter_map(|p| {
             let a = p.application.as_ref()?;
             let o = d.organisation(&p.organisation_id)?;
+            let letter_of_intent = match &p.detail {
+                ParticipationDetail::Coaching(c) if takes_part(p) => c.letter_of_intent,
+                _ => None,
+            };
             Some(ApplicantRow {
                 id: p.meta.id.clone(),
                 who: named(o),
-                population: o
-                    .population
-                    .iter()
-                    .max_by_key(|p| p.date)
-                    .map(|p| (p.count, p.date)),
+                population: newest_figure(o),
                 decision: a.decision,
+                letter_of_intent,
+                due: letter_of_intent.and_then(|l| due_date(l, years)),
             })
         })
         .collect();
@@ -295,6 +310,24 @@ mod tests {
         assert_eq!(listed[0].who.lan, "Västerbottens län");
         assert_eq!(listed[0].decision, Decision::Selected);
         assert!(!takes_part(applicant(&d, &round, "2418")));
+        // One taking part is due three years, this round's term, after its letter.
+        let mut bjurholm = applicant(&d, &round, "2403").clone();
+        if let ParticipationDetail::Coaching(c) = &mut bjurholm.detail {
+            c.letter_of_intent = "2027-03-01".parse().ok();
+        }
+        apply(
+            &mut d,
+            Change::Put {
+                record: Record::Participation(bjurholm),
+                at: None,
+            },
+        );
+        let listed = applicants(&d, &round);
+        assert_eq!(
+            (listed[0].letter_of_intent, listed[0].due),
+            ("2027-03-01".parse().ok(), "2030-03-01".parse().ok())
+        );
+        assert_eq!(listed[1].due, None, "Boxholm has no letter");
         // A selection undone by a correction no longer counts.
         decide_on(&mut d, "2403", Decision::Pending);
         assert_eq!(round_funnel(&d, &round).selected, 1);

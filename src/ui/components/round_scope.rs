@@ -8,7 +8,7 @@
 
 use leptos::prelude::*;
 use leptos_router::components::{Redirect, A};
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::use_location;
 use leptos_router::NavigateOptions;
 
 use crate::domain::programme::round::{is_builtin, round_at};
@@ -16,7 +16,7 @@ use crate::domain::seed::COACHING_ID;
 use crate::i18n::*;
 use crate::store::use_store;
 use crate::ui::components::page_head::PageHead;
-use crate::ui::paths::href;
+use crate::ui::paths::{base, href};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Scope {
@@ -85,9 +85,11 @@ pub fn scoped_title(
 /// comes or goes (made in another tab, an import, an undo), not with the round's edits.
 pub fn use_scope() -> Memo<Scope> {
     let data = use_store().data();
-    let params = use_params_map();
+    // Read from the address rather than the route's parameters, which only a matched route
+    // has (a page mounted alone, as the component tests do, has none).
+    let location = use_location();
     Memo::new(move |_| {
-        let Some(slug) = params.read().get("slug") else {
+        let Some(slug) = slug_in(&location.pathname.read()) else {
             return Scope::Builtin;
         };
         match round_at(&data.read(), &slug) {
@@ -99,6 +101,17 @@ pub fn use_scope() -> Memo<Scope> {
             None => Scope::Unknown(slug),
         }
     })
+}
+
+/// The round's slug in an address under the app's base: `klimatcoachning-2027` in
+/// `/program/klimatcoachning-2027/kommuner`; none outside `/program/<slug>`.
+fn slug_in(path: &str) -> Option<String> {
+    let path = path.strip_prefix(base()).unwrap_or(path);
+    let mut segments = path.split('/').filter(|s| !s.is_empty());
+    (segments.next() == Some("program"))
+        .then(|| segments.next())
+        .flatten()
+        .map(str::to_owned)
 }
 
 /// The name of the round at `slug`, following its edits.

@@ -77,6 +77,24 @@ pub fn ApplicantItem(row: Memo<ApplicantRow>) -> impl IntoView {
                 <span class="badge" data-testid="decision" data-decided=move || decision_word(row.read().decision)>{move || decision_label(i18n, row.read().decision)}</span>
             </h3>
             <p class="muted">{facts}</p>
+            {move || {
+                let (letter, due) = {
+                    let r = row.read();
+                    (r.letter_of_intent?, r.due)
+                };
+                Some(view! {
+                    <p data-testid="applicant-due">{move || match due {
+                        Some(due) => t_string!(
+                            i18n,
+                            round.commitment_due,
+                            letter = format::date(i18n, letter),
+                            due = format::date(i18n, due)
+                        )
+                        .to_string(),
+                        None => t_string!(i18n, round.commitment, letter = format::date(i18n, letter)).to_string(),
+                    }}</p>
+                })
+            }}
             <form class="decision" on:submit=save>
                 <label for=select_id.clone()>
                     {t!(i18n, round.decision_label)}

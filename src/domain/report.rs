@@ -291,7 +291,12 @@ pub fn report(d: &Dataset, coaching_id: &str, query: &ReportQuery, today: NaiveD
         money: money(d, id, &participants, as_of),
         mentoring: mentoring(d, id),
         events: event_figures(d, events_of.unwrap_or_default(), as_of),
-        pilot: pilot(d, as_of),
+        // 2007–08 was followed by the pilot in Skåne; a round made here has no such part.
+        pilot: if programme.is_some_and(is_builtin) {
+            pilot(d, as_of)
+        } else {
+            Vec::new()
+        },
         claims: programme
             .filter(|p| is_builtin(p))
             .map(|p| claims(d, p, years, as_of, &participants))
@@ -883,6 +888,7 @@ mod tests {
             r.claims.is_empty(),
             "the sources say nothing of a new round"
         );
+        assert!(r.pilot.is_empty(), "nor has it a pilot");
         assert!(r.mentoring.pairs.iter().all(|(n, _)| n != "Boxholm"));
         assert_eq!(
             report(&data, COACHING_ID, &at("2026-11-27"), d("2026-11-27")),

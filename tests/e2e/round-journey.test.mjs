@@ -166,6 +166,8 @@ for (const language of ["sv", "en"]) {
     assert.equal(lines.length, 8);
     assert.ok(lines.includes(w.bjurholmLine), lines.join("\n"));
     assert.ok(lines.includes(w.vindelnLine), lines.join("\n"));
+    // Nothing of 2007–08's in it: no pilot, no sources' claims, no source list.
+    assert.equal(await page.locator("#r-pilot, #r-claims, #r-sources").count(), 0);
 
     // 2007–08's pages are as they were: its report and list know nothing of the round.
     await open(page, app.url("/rapport?per=2026-11-27"));

@@ -57,12 +57,15 @@ pub fn sections(i18n: I18nContext<Locale>, r: &Report) -> impl IntoView + use<> 
             {mentoring(i18n, r)}
         })}
         {events(i18n, r)}
-        {pilot(i18n, r)}
-        {coaching.then(|| claims(i18n, r))}
-        <section class="report-section" aria-labelledby="r-sources">
-            <h2 id="r-sources">{t!(i18n, report.sources_heading)}</h2>
-            <SourceList/>
-        </section>
+        {(!r.pilot.is_empty()).then(|| pilot(i18n, r))}
+        {(coaching && !r.claims.is_empty()).then(|| claims(i18n, r))}
+        // A round made in the app cites no document: its terms are what a person entered.
+        {r.funnel.is_none().then(|| view! {
+            <section class="report-section" aria-labelledby="r-sources">
+                <h2 id="r-sources">{t!(i18n, report.sources_heading)}</h2>
+                <SourceList/>
+            </section>
+        })}
     }
 }
 

@@ -16,7 +16,7 @@ use super::tabs::{
     current, drain_wakes, next_wake, set_status, show_open, take_dismissed, Wake, RUNNING,
 };
 use crate::clock::{now, pause};
-use crate::domain::sync::open::{joined, opened};
+use crate::domain::sync::open::{settle, shown};
 use crate::domain::sync::pull::{apply, ServerDoc};
 use crate::domain::sync::push::{outgoing, pending, pushed, replies, Outgoing};
 use crate::domain::sync::server::{changes, database, document, leaves, Changes, Server, Trouble};
@@ -65,13 +65,13 @@ pub async fn run(run: Run) {
     );
     let kept = run.store.sync_state_text().await;
     let state = SyncState::kept(kept.as_deref(), &run.server.address);
-    show_open(&state.open);
     let mut engine = Engine {
         state,
         run,
         client,
         checked: false,
     };
+    engine.show_open();
     engine.go().await;
     RUNNING.with(|r| r.set(false));
 }
@@ -136,10 +136,16 @@ impl Engine {
         }
         let dismissed = take_dismissed();
         if !dismissed.is_empty() {
-            self.state.open.retain(|o| !dismissed.contains(&o.key));
+            let me = self.me();
+            let state = &mut self.state;
+            self.run.store.data().with_untracked(|d| {
+                for key in &dismissed {
+                    settle(state, d, &me, key);
+                }
+            });
             let text = self.state.keep(&self.run.server.address);
             self.run.store.keep_sync_state(text).await;
-            show_open(&self.state.open);
+            self.show_open();
         }
         let again = self.state.to_read_again();
         if !again.is_empty() {
@@ -222,18 +228,13 @@ impl Engine {
                 .store
                 .pulled(|d| {
                     let pulled = apply(d, &mut next, &docs);
-                    let after = pulled.dataset.as_ref().unwrap_or(d);
-                    next.open = joined(&next.open, opened(&pulled.conflicts), after);
                     (pulled.dataset, next.keep(&address))
                 })
                 .await;
             match saved {
                 Ok(()) => {
-                    let changed = next.open != self.state.open;
                     self.state = next;
-                    if changed {
-                        show_open(&self.state.open);
-                    }
+                    self.show_open();
                     return Ok(());
                 }
                 Err(News::RefusedUnread) => continue,
@@ -247,7 +248,7 @@ impl Engine {
     async fn push(&mut self) -> Result<(), Stop> {
         let address = self.run.server.address.clone();
         for _ in 0..4 {
-            let me = self.run.store.browser_id().unwrap_or_default();
+            let me = self.me();
             let batches = self
                 .run
                 .store
@@ -315,9 +316,25 @@ impl Engine {
         Ok(docs)
     }
 
+    /// This browser's id, as its edits and its own document name it.
+    fn me(&self) -> String {
+        self.run.store.browser_id().unwrap_or_default()
+    }
+
+    /// The questions to show, here and in the other tabs.
+    fn show_open(&self) {
+        let me = self.me();
+        let list = self
+            .run
+            .store
+            .data()
+            .with_untracked(|d| shown(&self.state, d, &me));
+        show_open(&list);
+    }
+
     /// How many records wait for the server.
     fn waiting(&self) -> usize {
-        let me = self.run.store.browser_id().unwrap_or_default();
+        let me = self.me();
         self.run
             .store
             .data()

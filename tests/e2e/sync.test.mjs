@@ -185,7 +185,25 @@ test("edits made offline wait, are counted, and go out when the network is back"
   await b.context().close();
 });
 
-test("the same field edited in two browsers while offline: one conflict shown, one click keeps the other, both converge", async () => {
+test("an edit made offline in a tab that is then closed goes out from the next tab the browser opens", async () => {
+  const [a, b] = await twoOnHjo();
+  const context = b.context();
+  await context.setOffline(true);
+  await b.locator(`.sync-status[data-state="offline"]`).waitFor();
+  await saveNotes(b, hjoNotes(b), "Skrivet innan fliken stängdes");
+  await b.close();
+  await context.setOffline(false);
+  await a.waitForTimeout(1_000);
+  assert.notEqual(await hjoNotes(a).inputValue(), "Skrivet innan fliken stängdes", "nothing went out with the tab closed");
+  const again = await context.newPage();
+  await open(again, app.url("/om"));
+  await showsNote(a, "Skrivet innan fliken stängdes", 20_000);
+  await again.locator(`.sync-status[data-state="synced"]`).waitFor();
+  await a.context().close();
+  await context.close();
+});
+
+test("the same field edited in two browsers while offline: one conflict shown in both, one click in either keeps the other or leaves it, both converge", async () => {
   const [a, b] = await twoOnHjo();
   await a.context().setOffline(true);
   await b.context().setOffline(true);
@@ -205,14 +223,22 @@ test("the same field edited in two browsers while offline: one conflict shown, o
   assert.equal(await b.getByTestId("open-edits").locator(".open-edit").count(), 1, "one conflict");
   assert.deepEqual(await axeViolations(b), [], "a conflict shown");
   await showsNote(a, "Från B", 15_000);
+  // a took b's join silently (b had seen a's edit), but is told of the question too.
+  const atA = a.getByTestId("open-edits");
+  await atA.waitFor({ timeout: 15_000 });
+  assert.match(await atA.innerText(), /Skrevs samtidigt: Från A/);
+  await open(a, app.url("/data"));
+  assert.equal(await a.getByTestId("open-edits").locator(".open-edit").count(), 1, "/data lists it");
+  await open(a, app.url("/kommun/hjo"));
 
   await b.getByRole("button", { name: "Behåll Från A" }).click();
   await offered.waitFor({ state: "detached" });
   await showsNote(b, "Från A", 5_000);
   await showsNote(a, "Från A", 15_000);
-  assert.equal(await a.getByTestId("open-edits").count(), 0, "nothing open in a");
+  await atA.waitFor({ state: "detached", timeout: 5_000 });
 
-  // Again, and this time the value that stands is left: the question goes, here and after a reload.
+  // Again, and this time a, which did not meet it, leaves the value that stands: the
+  // question goes in both, and stays gone after a reload.
   for (const p of [a, b]) await p.context().setOffline(true);
   await saveNotes(a, hjoNotes(a), "A igen");
   await saveNotes(b, hjoNotes(b), "B igen");
@@ -220,9 +246,11 @@ test("the same field edited in two browsers while offline: one conflict shown, o
   await a.locator(`.sync-status[data-state="synced"]`).waitFor({ timeout: 15_000 });
   await b.context().setOffline(false);
   await offered.waitFor({ timeout: 15_000 });
-  await b.getByRole("button", { name: "Låt B igen stå kvar" }).click();
-  await offered.waitFor({ state: "detached" });
-  await until(async () => (await keptSync(b)).includes('"open":'), false, "the loop forgets it");
+  await atA.waitFor({ timeout: 15_000 });
+  await a.getByRole("button", { name: "Låt B igen stå kvar" }).click();
+  await atA.waitFor({ state: "detached" });
+  await offered.waitFor({ state: "detached", timeout: 15_000 });
+  await until(async () => (await keptSync(b)).includes('"open":'), false, "b's loop forgets it");
   await b.reload();
   await b.locator(`.sync-status[data-state="synced"]`).waitFor({ timeout: 15_000 });
   assert.equal(await b.getByTestId("open-edits").count(), 0, "still gone after a reload");

@@ -4,12 +4,14 @@
 //! keeps it (`domain/rows`), the format version it is written in, and the context of the
 //! browser that wrote it (what it had seen), so that a browser pulling it can tell an edit
 //! made after seeing its own from one made beside it (the merge's conflicts). A browser's
-//! document (`browsers/<id>`) holds its name and its whole context, written by it alone.
+//! document (`browsers/<id>`) holds its name, its whole context and the questions it
+//! shares (`open::Shared`), written by it alone.
 //! The lists' order is not shared: a list keeps the order its records arrived in.
 
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use super::open::Shared;
 use crate::domain::model::*;
 use crate::domain::rows;
 
@@ -29,6 +31,9 @@ pub struct Body {
     /// A browser's name, in its own document.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
+    /// The questions a browser shares, in its own document.
+    #[serde(default, skip_serializing_if = "Shared::is_empty")]
+    pub questions: Shared,
 }
 
 /// One document this browser would write: its id, the text it is made from (a row, or a
@@ -41,8 +46,8 @@ pub struct Local {
 }
 
 /// Every document of `d` that browser `me` would write: each record and removed record,
-/// and its own browser document once it has a name or has made an edit.
-pub fn local(d: &Dataset, me: &str) -> Vec<Local> {
+/// and its own browser document once it has a name, has made an edit or shares a question.
+pub fn local(d: &Dataset, me: &str, shared: &Shared) -> Vec<Local> {
     let mut out: Vec<Local> = rows::rows(d)
         .into_iter()
         .filter(|(key, _)| rows::is_record(key))
@@ -54,8 +59,8 @@ pub fn local(d: &Dataset, me: &str) -> Vec<Local> {
         .collect();
     let name = d.browsers.get(me).cloned().unwrap_or_default();
     let edits = d.context.seen.get(me).copied().unwrap_or_default();
-    if !name.is_empty() || edits > 0 {
-        let text = browser_text(&name, edits);
+    if !name.is_empty() || edits > 0 || !shared.is_empty() {
+        let text = browser_text(&name, edits, shared);
         out.push(Local {
             id: browser_doc(me),
             digest: digest(&text),
@@ -65,10 +70,15 @@ pub fn local(d: &Dataset, me: &str) -> Vec<Local> {
     out
 }
 
-/// What a browser's document is compared by: its name and its count of edits. Its context
-/// grows with every document pulled; only a new name or an edit of its own is news.
-pub fn browser_text(name: &str, edits: u64) -> String {
-    format!("{name}\u{0}{edits}")
+/// What a browser's document is compared by: its name, its count of edits and the
+/// questions it shares. Its context grows with every document pulled; only those are news.
+pub fn browser_text(name: &str, edits: u64, shared: &Shared) -> String {
+    if shared.is_empty() {
+        // As before questions were shared: a browser with none writes nothing anew.
+        format!("{name}\u{0}{edits}")
+    } else {
+        format!("{name}\u{0}{edits}\u{0}{}", json(shared))
+    }
 }
 
 /// The id of browser `id`'s own document.
@@ -77,16 +87,25 @@ pub fn browser_doc(id: &str) -> String {
 }
 
 /// The JSON text of `local` as a document for `_bulk_docs`, replacing revision `rev`.
-pub fn document(local: &Local, rev: Option<&str>, d: &Dataset, me: &str) -> String {
+pub fn document(
+    local: &Local,
+    rev: Option<&str>,
+    d: &Dataset,
+    me: &str,
+    shared: &Shared,
+) -> String {
+    let own = local.id.starts_with(BROWSERS);
     let body = Body {
         format: FORMAT.to_owned(),
         schema: SCHEMA_VERSION,
         context: d.context.clone(),
         row: None,
-        name: local
-            .id
-            .starts_with(BROWSERS)
-            .then(|| d.browsers.get(me).cloned().unwrap_or_default()),
+        name: own.then(|| d.browsers.get(me).cloned().unwrap_or_default()),
+        questions: if own {
+            shared.clone()
+        } else {
+            Shared::default()
+        },
     };
     let mut text = String::with_capacity(local.text.len() + 200);
     text.push_str("{\"_id\":");
@@ -99,7 +118,7 @@ pub fn document(local: &Local, rev: Option<&str>, d: &Dataset, me: &str) -> Stri
     text.push(',');
     let fields = body.strip_prefix('{').and_then(|b| b.strip_suffix('}'));
     text.push_str(fields.unwrap_or_default());
-    if !local.id.starts_with(BROWSERS) {
+    if !own {
         // The row's text as it is stored, not parsed and written again.
         text.push_str(",\"row\":");
         text.push_str(&local.text);

@@ -15,6 +15,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use serde_json::Value;
 
 use super::docs::{browser_text, digest, Body, BROWSERS};
+use super::open::{joined, opened, tidy};
 use super::state::{Known, SyncState};
 use crate::domain::exchange::migrate::Stored;
 use crate::domain::merge::preview::{join_reporting, Conflict};
@@ -56,8 +57,8 @@ pub struct Pulled {
     pub skipped: Vec<Skipped>,
 }
 
-/// Joins `docs` into `local`, and notes in `state` what the
-/// server holds. A document this browser cannot read is never written over by mistake:
+/// Joins `docs` into `local`, and notes in `state` what the server holds, the questions
+/// the join met (`open`) and those other browsers share. A document this browser cannot read is never written over by mistake:
 /// its content counts as unknown, so ours goes out only where we have the record.
 pub fn apply(local: &Dataset, state: &mut SyncState, docs: &[ServerDoc]) -> Pulled {
     let mut pulled = Pulled::default();
@@ -100,6 +101,19 @@ pub fn apply(local: &Dataset, state: &mut SyncState, docs: &[ServerDoc]) -> Pull
             },
         );
     }
+    // What each browser shares of its questions: its document's winning revision.
+    for doc in docs.iter().filter(|d| !d.deleted) {
+        if let Some(owner) = doc.id.strip_prefix(BROWSERS) {
+            if let Ok(body) = serde_json::from_value::<Body>(doc.body.clone()) {
+                if body.format == FORMAT && body.schema <= SCHEMA_VERSION {
+                    state.others.insert(owner.to_owned(), body.questions);
+                }
+            }
+        }
+    }
+    let after = current.as_ref().unwrap_or(local);
+    state.open = joined(&state.open, opened(&pulled.conflicts), after);
+    tidy(state, after);
     pulled.dataset = current;
     pulled
 }
@@ -163,7 +177,7 @@ fn groups(docs: &[&ServerDoc], state: &mut SyncState, skipped: &mut Vec<Skipped>
             state.known.insert(
                 doc.id.clone(),
                 Known {
-                    digest: digest(&browser_text(&name, edits)),
+                    digest: digest(&browser_text(&name, edits, &body.questions)),
                     ..unknown(&doc.rev)
                 },
             );

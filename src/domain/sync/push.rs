@@ -7,7 +7,8 @@
 
 use serde_json::Value;
 
-use super::docs::{self, deletion, document, Local};
+use super::docs::{self, deletion, document};
+use super::open::{shared, Shared};
 use super::state::{Known, SyncState};
 use crate::domain::model::Dataset;
 
@@ -54,12 +55,19 @@ pub fn outgoing(d: &Dataset, me: &str, state: &SyncState, batch: usize) -> Vec<V
             });
         }
     }
-    for local in docs::local(d, me) {
+    let shared = shared(state, d, me);
+    for local in docs::local(d, me, &shared) {
         let known = state.known.get(&local.id);
         if known.is_some_and(|k| k.newer.is_some() || k.digest == local.digest) {
             continue;
         }
-        out.push(write(&local, known, d, me));
+        let rev = known.map(|k| k.rev.clone());
+        out.push(Outgoing {
+            doc: document(&local, rev.as_deref(), d, me, &shared),
+            id: local.id.clone(),
+            rev,
+            digest: Some(local.digest),
+        });
     }
     out.chunks(batch.max(1)).map(<[Outgoing]>::to_vec).collect()
 }
@@ -68,7 +76,7 @@ pub fn outgoing(d: &Dataset, me: &str, state: &SyncState, batch: usize) -> Vec<V
 /// what "3 ändringar väntar" counts. The browser's own document and the deletion of a
 /// conflict's leaves are upkeep, not changes a person made.
 pub fn pending(d: &Dataset, me: &str, state: &SyncState) -> usize {
-    docs::local(d, me)
+    docs::local(d, me, &Shared::default())
         .iter()
         .filter(|l| !l.id.starts_with(docs::BROWSERS))
         .filter(|l| {
@@ -78,16 +86,6 @@ pub fn pending(d: &Dataset, me: &str, state: &SyncState) -> usize {
                 .is_none_or(|k| k.newer.is_none() && k.digest != l.digest)
         })
         .count()
-}
-
-fn write(local: &Local, known: Option<&Known>, d: &Dataset, me: &str) -> Outgoing {
-    let rev = known.map(|k| k.rev.clone());
-    Outgoing {
-        doc: document(local, rev.as_deref(), d, me),
-        id: local.id.clone(),
-        rev,
-        digest: Some(local.digest),
-    }
 }
 
 /// The replies of `_bulk_docs` (its JSON), one per document sent, in the order sent.

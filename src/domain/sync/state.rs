@@ -8,6 +8,8 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use super::open::{Open, Shared};
+
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct SyncState {
     /// The `_changes` sequence read up to: a number (pouchdb-server) or text (CouchDB 3);
@@ -17,9 +19,15 @@ pub struct SyncState {
     /// By document id.
     #[serde(default)]
     pub known: BTreeMap<String, Known>,
-    /// Edits of one field made beside each other that pulls met, not yet decided.
+    /// Edits of one field made beside each other that this browser's pulls met, not yet decided.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub open: Vec<super::open::Open>,
+    pub open: Vec<Open>,
+    /// Those this browser put aside ("Låt stå kvar"), while they stand.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub settled: Vec<Open>,
+    /// What each other browser shares of its questions, by browser id (`open::Shared`).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub others: BTreeMap<String, Shared>,
 }
 
 /// One document as this browser last saw it on the server.

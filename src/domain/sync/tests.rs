@@ -114,6 +114,7 @@ fn body_of(d: &Dataset, id: &str) -> Value {
         context: d.context.clone(),
         row,
         name: None,
+        questions: Default::default(),
     };
     serde_json::to_value(&body).unwrap_or_default()
 }
@@ -353,18 +354,15 @@ fn edits_of_one_field_made_beside_each_other_are_reported_and_the_later_kept() {
 
 #[test]
 fn the_value_not_kept_stays_open_until_one_click_keeps_it_everywhere() {
-    use super::open::{holds, joined, keep_other, opened};
+    use super::open::{holds, keep_other, shown};
     use crate::domain::change::{apply as put, Change};
     let (mut server, mut a, mut b) = two_in_step();
     a.edit(|d| set_letter(d, 0, "2007-03-03"));
     b.clock = 5;
     b.edit(|d| set_letter(d, 0, "2007-04-04"));
     a.push(&mut server, false);
-    let (docs, seq) = server.changes(b.state.since.as_u64().unwrap_or(0));
-    let pulled = apply(&b.data, &mut b.state, &docs);
-    b.state.since = json!(seq);
-    b.data = pulled.dataset.unwrap_or_else(|| b.data.clone());
-    let open = joined(&[], opened(&pulled.conflicts), &b.data);
+    assert_eq!(b.pull(&server), 1);
+    let open = b.state.open.clone();
     assert_eq!(open.len(), 1, "{open:?}");
     let o = &open[0];
     assert_eq!(
@@ -373,7 +371,7 @@ fn the_value_not_kept_stays_open_until_one_click_keeps_it_everywhere() {
     );
     assert!(o.kept_at > o.other_at, "the later edit is the one kept");
     assert!(holds(&b.data, o));
-    assert_eq!(joined(&open, Vec::new(), &b.data), open, "still open");
+    assert_eq!(shown(&b.state, &b.data, b.id), open, "still open");
 
     // One click keeps the other: an edit made now, which settles it here and travels.
     let record = keep_other(&b.data, o).expect("the record with the other value");
@@ -382,7 +380,7 @@ fn the_value_not_kept_stays_open_until_one_click_keeps_it_everywhere() {
     });
     assert_eq!(letter(&b.data, 0), "2007-03-03".parse().ok());
     assert!(!holds(&b.data, o));
-    assert_eq!(joined(&open, Vec::new(), &b.data), Vec::new(), "settled");
+    assert_eq!(shown(&b.state, &b.data, b.id), Vec::new(), "settled");
     b.push(&mut server, false);
     a.pull(&server);
     assert_eq!(
@@ -391,6 +389,101 @@ fn the_value_not_kept_stays_open_until_one_click_keeps_it_everywhere() {
         "the other value everywhere"
     );
     assert_eq!(held(&a.data), held(&b.data));
+}
+
+/// a and b in step, then the first letter of intent written by each before either saw
+/// the other's: a's goes out first, b meets both (its own, later, kept) and pushes the join.
+fn one_question_met_by_b() -> (Fake, Browser, Browser) {
+    let (mut server, mut a, mut b) = two_in_step();
+    a.edit(|d| set_letter(d, 0, "2007-03-03"));
+    b.clock = 5;
+    b.edit(|d| set_letter(d, 0, "2007-04-04"));
+    a.push(&mut server, false);
+    assert_eq!(b.pull(&server), 1);
+    b.push(&mut server, false);
+    (server, a, b)
+}
+
+#[test]
+fn a_question_one_browser_met_is_shown_by_the_other_too_and_put_aside_by_either_everywhere() {
+    use super::open::{settle, shown};
+    let (mut server, mut a, mut b) = one_question_met_by_b();
+    assert_eq!(
+        a.pull(&server),
+        0,
+        "a takes b's join silently: b had seen a's edit"
+    );
+    let at_a = shown(&a.state, &a.data, a.id);
+    assert_eq!(at_a.len(), 1, "but b's document tells a of the question");
+    assert_eq!(
+        at_a,
+        shown(&b.state, &b.data, b.id),
+        "the same question, both values"
+    );
+    assert_eq!(
+        at_a[0].other, "\"2007-03-03\"",
+        "a's own value is the one not kept"
+    );
+    assert!(
+        outgoing(&a.data, a.id, &a.state, 50).is_empty(),
+        "learning it is nothing to push"
+    );
+
+    // "Låt stå kvar" in a: gone in a at once, and in b once b hears of it.
+    let key = at_a[0].key.clone();
+    settle(&mut a.state, &a.data, a.id, &key);
+    assert_eq!(shown(&a.state, &a.data, a.id), Vec::new());
+    a.push(&mut server, false);
+    b.pull(&server);
+    assert_eq!(
+        shown(&b.state, &b.data, b.id),
+        Vec::new(),
+        "put aside everywhere"
+    );
+    b.push(&mut server, false);
+    a.sync(&mut server);
+    assert_eq!(shown(&a.state, &a.data, a.id), Vec::new(), "and stays so");
+    assert_eq!(
+        letter(&a.data, 0),
+        "2007-04-04".parse().ok(),
+        "the value kept stays"
+    );
+    for browser in [&a, &b] {
+        assert!(outgoing(&browser.data, browser.id, &browser.state, 50).is_empty());
+    }
+    // A new browser learns nothing of a question put aside.
+    let mut c = Browser::new("cccc");
+    c.pull(&server);
+    assert_eq!(shown(&c.state, &c.data, c.id), Vec::new());
+}
+
+#[test]
+fn keeping_the_other_value_in_the_browser_that_did_not_meet_the_question_settles_it_everywhere() {
+    use super::open::{keep_other, shown};
+    use crate::domain::change::{apply as put, Change};
+    let (mut server, mut a, mut b) = one_question_met_by_b();
+    a.pull(&server);
+    let question = shown(&a.state, &a.data, a.id).remove(0);
+    let record = keep_other(&a.data, &question).expect("the record with a's value");
+    a.edit(|d| {
+        put(d, Change::Put { record, at: None });
+    });
+    assert_eq!(
+        shown(&a.state, &a.data, a.id),
+        Vec::new(),
+        "settled by the edit"
+    );
+    a.push(&mut server, false);
+    b.sync(&mut server);
+    assert_eq!(
+        letter(&b.data, 0),
+        "2007-03-03".parse().ok(),
+        "a's value everywhere"
+    );
+    assert_eq!(shown(&b.state, &b.data, b.id), Vec::new());
+    assert!(b.state.open.is_empty(), "forgotten, not only hidden");
+    a.sync(&mut server);
+    assert!(outgoing(&a.data, a.id, &a.state, 50).is_empty());
 }
 
 #[test]
@@ -509,6 +602,10 @@ enum Op {
     Dropped {
         who: usize,
     },
+    /// "Låt stå kvar" on the first question this browser shows.
+    Settle {
+        who: usize,
+    },
     /// A participation as this browser has it arrives beside the first revision of its
     /// document, as replication from another server brings it: a CouchDB conflict.
     Fork {
@@ -523,6 +620,7 @@ fn op() -> impl Strategy<Value = Op> {
         4 => (0..3usize).prop_map(|who| Op::Sync { who }),
         1 => (0..3usize).prop_map(|who| Op::Lost { who }),
         1 => (0..3usize).prop_map(|who| Op::Dropped { who }),
+        1 => (0..3usize).prop_map(|who| Op::Settle { who }),
         1 => (0..3usize, 0..6usize).prop_map(|(who, rec)| Op::Fork { who, rec }),
     ]
 }
@@ -549,6 +647,12 @@ proptest! {
                     b.pull(&server);
                     (b.data, b.state) = kept;
                 }
+                Op::Settle { who } => {
+                    let b = &mut bs[*who];
+                    if let Some(first) = super::open::shown(&b.state, &b.data, b.id).first() {
+                        super::open::settle(&mut b.state, &b.data, b.id, &first.key);
+                    }
+                }
                 Op::Fork { who, rec } => {
                     let d = &bs[*who].data;
                     if let Some(p) = d.participations.get(*rec) {
@@ -571,6 +675,10 @@ proptest! {
             b.pull(&server);
             prop_assert!(outgoing(&b.data, b.id, &b.state, 50).is_empty(), "{} has nothing left to push", b.id);
             prop_assert_eq!(held(&b.data), held(&all), "{} holds the join of all", b.id);
+        }
+        let questions = |b: &Browser| super::open::shown(&b.state, &b.data, b.id);
+        for b in &bs[1..] {
+            prop_assert_eq!(questions(b), questions(&bs[0]), "{} shows the questions a shows", b.id);
         }
         for id in server.ids() {
             prop_assert!(server.live_leaves(&id) <= 1, "{} has one leaf", id);

@@ -36,6 +36,8 @@ async function page() {
   const p = await context.newPage();
   p.go = async (path) => {
     await p.goto(origin + path);
+    // A first visitor's page waits for an intent before the app starts (#34): start it now.
+    await p.evaluate(() => window.kcLoader?.start());
     await p.waitForFunction(running);
     await p.locator("main h1").waitFor();
   };

@@ -54,6 +54,17 @@ async function connect(page, { url = couch.url, name = couch.user.name, password
   );
 }
 
+/**
+ * Goes to /data by the header's link (the app's own navigation: it works offline too) and
+ * checks it in the sync state `expected`: the state shown, no axe violation.
+ */
+async function onDataPage(page, expected) {
+  await page.getByRole("navigation", { name: "Huvudmeny" }).getByRole("link", { name: "Data" }).click();
+  await page.getByTestId("sync-panel").waitFor();
+  assert.equal(await page.locator(".sync-status").getAttribute("data-state"), expected);
+  assert.deepEqual(await axeViolations(page), [], `/data, ${expected}`);
+}
+
 /** Two browsers connected, each on /kommun/hjo, each synced. */
 async function twoOnHjo() {
   const a = await app.page();
@@ -167,6 +178,8 @@ test("edits made offline wait, are counted, and go out when the network is back"
   await saveNotes(b, hjoNotes(b), "Skrivet utan nät");
   await b.waitForFunction(() => /Offline – 1 ändring väntar/.test(document.querySelector("[data-testid=sync-state]")?.textContent));
   assert.deepEqual(await axeViolations(b), [], "offline");
+  await onDataPage(b, "offline");
+  await b.goBack();
   await b.context().setOffline(false);
   await showsNote(a, "Skrivet utan nät", 15_000);
   await b.locator(`.sync-status[data-state="synced"]`).waitFor();
@@ -229,6 +242,7 @@ test("the same field edited in two browsers while offline: one conflict shown in
   assert.match(await atA.innerText(), /Skrevs samtidigt: Från A/);
   await open(a, app.url("/data"));
   assert.equal(await a.getByTestId("open-edits").locator(".open-edit").count(), 1, "/data lists it");
+  assert.deepEqual(await axeViolations(a), [], "/data with a question open");
   await open(a, app.url("/kommun/hjo"));
 
   await b.getByRole("button", { name: "Behåll Från A" }).click();
@@ -300,6 +314,8 @@ test("the server paused while A edits, then resumed; then restarted from disk: t
     await a.locator(`.sync-status[data-state="retrying"]`).waitFor({ timeout: 40_000 });
     assert.match(await state(a).textContent(), /^Servern svarar inte – försöker igen \d\d:\d\d$/);
     assert.deepEqual(await axeViolations(a), [], "the server not answering");
+    await onDataPage(a, "retrying");
+    await a.goBack();
   } finally {
     couch.process.kill("SIGCONT");
   }

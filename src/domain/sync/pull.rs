@@ -58,8 +58,9 @@ pub struct Pulled {
 }
 
 /// Joins `docs` into `local`, and notes in `state` what the server holds, the questions
-/// the join met (`open`) and those other browsers share. A document this browser cannot read is never written over by mistake:
-/// its content counts as unknown, so ours goes out only where we have the record.
+/// the join met (`open`) and those other browsers share. A document this browser cannot
+/// read is never written over by mistake: its content counts as unknown, so ours goes out
+/// only where we have the record.
 pub fn apply(local: &Dataset, state: &mut SyncState, docs: &[ServerDoc]) -> Pulled {
     let mut pulled = Pulled::default();
     let mut current: Option<Dataset> = None;

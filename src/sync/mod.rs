@@ -42,6 +42,11 @@ struct Api {
     disconnect: fn(Store),
     /// The header's part: the state in words and a mark, and its live region.
     header: fn() -> AnyView,
+    /// Below the header: the state in words while it needs attention, where the header
+    /// has room for the mark only.
+    notice: fn() -> AnyView,
+    /// The footer's words while a server is set.
+    footer: fn(Server) -> String,
     /// "Låt stå kvar": an open edit put aside, by its key.
     dismiss: fn(String),
 }
@@ -155,10 +160,29 @@ pub fn start(store: Store) {
 /// The header's sync state: nothing until the chunk is here (it is fetched only with a
 /// server set).
 pub fn header() -> impl IntoView {
+    part(|api| api.header)
+}
+
+/// The state in words below the header while it needs attention (offline, not answering,
+/// refused): nothing until the chunk is here.
+pub fn notice() -> impl IntoView {
+    part(|api| api.notice)
+}
+
+/// The footer's words while a server is set (the chunk is here then), tracking the server.
+pub fn footer() -> Option<String> {
+    let server = shown().get()?;
+    ready()
+        .get()
+        .then(|| LOADED.get().map(|api| (api.footer)(server)))
+        .flatten()
+}
+
+fn part(pick: fn(&Api) -> fn() -> AnyView) -> impl IntoView {
     move || {
         ready()
             .get()
-            .then(|| LOADED.get().map(|api| (api.header)()))
+            .then(|| LOADED.get().map(|api| pick(api)()))
             .flatten()
     }
 }

@@ -16,7 +16,7 @@ use crate::domain::sync::open::Open;
 use crate::domain::sync::server::Server;
 use crate::domain::sync::status::Status;
 use crate::store::Store;
-use crate::ui::components::sync_status::SyncStatus;
+use crate::ui::components::sync_status::{shared_with, SyncNotice, SyncStatus};
 
 const LOCK: &str = "klimatcoachning-sync";
 
@@ -73,6 +73,8 @@ pub(super) fn api() -> Api {
         connect,
         disconnect,
         header: || view! { <SyncStatus/> }.into_any(),
+        notice: || view! { <SyncNotice/> }.into_any(),
+        footer: shared_with,
         dismiss: |key| {
             post(&Message::Dismiss(key.clone()));
             dismissed(key);

@@ -82,6 +82,7 @@ fn Shell() -> impl IntoView {
         <Title formatter=move |page: String| t_string!(i18n, title_format, page = page)/>
         <Router base=paths::base()>
             <SiteHeader/>
+            {crate::sync::notice()}
             // Read only where scripts do not run: the prerendered pages (scripts/prerender.mjs).
             <noscript><p class="noscript">{t!(i18n, footer.noscript)}</p></noscript>
             <UpdateBanner update_ready=update_ready/>
@@ -93,7 +94,11 @@ fn Shell() -> impl IntoView {
                 <AppRoutes/>
             </main>
             <footer class="site-footer">
-                <p>{t!(i18n, footer.local_first)}</p>
+                // With a server set, "nothing is sent anywhere" would not be true: the sync
+                // chunk says what is shared, and with whom.
+                <p>{move || crate::sync::footer().unwrap_or_else(|| {
+                    t_string!(i18n, footer.local_first).to_owned()
+                })}</p>
             </footer>
         </Router>
     }

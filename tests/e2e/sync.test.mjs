@@ -109,6 +109,8 @@ test("two browsers connect; an edit in either shows in the other without a reloa
   assert.ok(!fetched.some((u) => u.includes("split_sync_chunk")), "without a server the sync code is not fetched");
   await connect(a);
   assert.ok(fetched.some((u) => u.includes("split_sync_chunk")), "with one it is");
+  // The footer no longer says that nothing is sent anywhere.
+  assert.equal(await a.locator(".site-footer").innerText(), `Allt du gör här sparas i din webbläsare och delas med ert teams server ${couch.url}.`);
   await connect(b);
   assert.match(await state(a).textContent(), /^Synkad \d\d:\d\d$/);
   assert.deepEqual(await axeViolations(a), [], "/data, synced");
@@ -178,11 +180,14 @@ test("edits made offline wait, are counted, and go out when the network is back"
   await saveNotes(b, hjoNotes(b), "Skrivet utan nät");
   await b.waitForFunction(() => /Offline – 1 ändring väntar/.test(document.querySelector("[data-testid=sync-state]")?.textContent));
   assert.deepEqual(await axeViolations(b), [], "offline");
+  // At 1280 px the header has room for the mark only: the words stand below it.
+  assert.equal(await b.getByTestId("sync-notice").innerText(), "○ Offline – 1 ändring väntar");
   await onDataPage(b, "offline");
   await b.goBack();
   await b.context().setOffline(false);
   await showsNote(a, "Skrivet utan nät", 15_000);
   await b.locator(`.sync-status[data-state="synced"]`).waitFor();
+  assert.equal(await b.getByTestId("sync-notice").count(), 0, "synced, only the mark");
   // A screen reader hears the changes of state, not each count, poll or "Synkar…".
   await saveNotes(b, hjoNotes(b), "Skrivet med nät");
   await showsNote(a, "Skrivet med nät", 10_000);
@@ -313,6 +318,7 @@ test("the server paused while A edits, then resumed; then restarted from disk: t
     await saveNotes(a, hjoNotes(a), "Medan servern stod still");
     await a.locator(`.sync-status[data-state="retrying"]`).waitFor({ timeout: 40_000 });
     assert.match(await state(a).textContent(), /^Servern svarar inte – försöker igen \d\d:\d\d$/);
+    assert.match(await a.getByTestId("sync-notice").innerText(), /^… Servern svarar inte – försöker igen \d\d:\d\d$/);
     assert.deepEqual(await axeViolations(a), [], "the server not answering");
     await onDataPage(a, "retrying");
     await a.goBack();
@@ -422,6 +428,7 @@ test("a wrong password and a user without access are told apart, and nothing loc
   await page.getByRole("button", { name: "Koppla från" }).click();
   await page.locator(".sync-status").waitFor({ state: "detached" });
   assert.match(await page.getByTestId("sync-connection").textContent(), /Inte ansluten/);
+  assert.match(await page.locator(".site-footer").innerText(), /Inget skickas någonstans/);
   const kept = await page.evaluate(() => JSON.stringify({ ...localStorage }));
   assert.ok(!kept.includes(couch.user.password) && !kept.includes("klimatcoachning.server"), "the server and its password are forgotten");
   assert.deepEqual(page.problems.filter((p) => !/401|403|404/.test(p)), []);

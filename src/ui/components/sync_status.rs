@@ -6,7 +6,7 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::domain::sync::server::Trouble;
+use crate::domain::sync::server::{Server, Trouble};
 use crate::domain::sync::status::Status;
 use crate::i18n::*;
 use crate::ui::format;
@@ -71,6 +71,34 @@ fn mark(status: &Status) -> &'static str {
         "retrying" => "…",
         _ => "!",
     }
+}
+
+/// Below the header, where it has room for the mark only (under 90rem): the state in words
+/// while it needs attention, so no one works on unaware that their edits wait. Hidden from
+/// screen readers, who hear the same words in the header's link and its live region.
+#[component]
+pub fn SyncNotice() -> impl IntoView {
+    let i18n = use_i18n();
+    let status = crate::sync::status();
+    let attention =
+        move || status.with(|s| matches!(status_kind(s), "offline" | "retrying" | "stopped"));
+    view! {
+        <Show when=attention>
+            <p class="sync-notice" aria-hidden="true" data-testid="sync-notice"
+                data-state=move || status.with(status_kind)>
+                <span class="mark">{move || status.with(mark)}</span>
+                " "
+                {move || status.with(|s| status_text(i18n, s))}
+            </p>
+        </Show>
+    }
+}
+
+/// The footer's words while a server is set: what is shared, and with whom (read in the
+/// footer's own closure, so it follows the language).
+pub fn shared_with(server: Server) -> String {
+    let i18n = use_i18n();
+    t_string!(i18n, footer.shared, address = server.address)
 }
 
 /// In the header, shown once a server is set.

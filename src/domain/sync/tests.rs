@@ -100,6 +100,16 @@ impl Browser {
         self.pull(server);
         self.push(server, false);
     }
+
+    /// The questions this browser shows (`open::shown`).
+    fn questions(&self) -> Vec<super::open::Open> {
+        super::open::shown(&self.state, &self.data, self.id)
+    }
+
+    /// Nothing left to push.
+    fn quiet(&self) -> bool {
+        outgoing(&self.data, self.id, &self.state, 50).is_empty()
+    }
 }
 
 /// The document body browser data `d` would write for record `id`.
@@ -164,10 +174,7 @@ fn an_edit_reaches_the_other_browser_and_a_pull_sends_nothing_back() {
         "the whole register goes up once: {first} documents"
     );
     b.sync(&mut server);
-    assert!(
-        outgoing(&b.data, b.id, &b.state, 50).is_empty(),
-        "b holds what the server holds"
-    );
+    assert!(b.quiet(), "b holds what the server holds");
 
     a.edit(|d| set_letter(d, 0, "2007-05-04"));
     let batches = outgoing(&a.data, a.id, &a.state, 50);
@@ -182,15 +189,12 @@ fn an_edit_reaches_the_other_browser_and_a_pull_sends_nothing_back() {
         counter: 1,
         at: at(1),
     }));
-    assert!(outgoing(&b.data, b.id, &b.state, 50).is_empty(), "no echo");
+    assert!(b.quiet(), "no echo");
     assert_eq!(held(&a.data), held(&b.data));
     // a pulls its own documents back (its browser document among them): nothing to send,
     // so a live loop does not write them round and round.
     a.pull(&server);
-    assert!(
-        outgoing(&a.data, a.id, &a.state, 50).is_empty(),
-        "nothing of its own again"
-    );
+    assert!(a.quiet(), "nothing of its own again");
 }
 
 #[test]
@@ -244,12 +248,9 @@ fn a_409_is_read_joined_and_written_again_and_a_lost_reply_repairs_itself() {
     // The server saves, the reply is lost: the next push meets a 409 and settles.
     a.edit(|d| set_letter(d, 2, "2007-08-08"));
     a.push(&mut server, true);
-    assert!(
-        !outgoing(&a.data, a.id, &a.state, 50).is_empty(),
-        "a does not know it was saved"
-    );
+    assert!(!a.quiet(), "a does not know it was saved");
     a.push(&mut server, false);
-    assert!(outgoing(&a.data, a.id, &a.state, 50).is_empty());
+    assert!(a.quiet());
     b.sync(&mut server);
     assert_eq!(letter(&b.data, 2), "2007-08-08".parse().ok());
     assert_eq!(held(&a.data), held(&b.data));
@@ -326,15 +327,21 @@ fn a_removal_travels_and_a_browser_back_after_months_does_not_bring_the_record_b
     assert_eq!(held(&fresh.data), held(&a.data));
 }
 
-#[test]
-fn edits_of_one_field_made_beside_each_other_are_reported_and_the_later_kept() {
+/// a and b in step, then the first letter of intent written by each before either saw
+/// the other's: a's goes out first, and b's pull meets both (its own, later, kept).
+fn b_meets_a_question() -> (Fake, Browser, Browser) {
     let (mut server, mut a, mut b) = two_in_step();
     a.edit(|d| set_letter(d, 0, "2007-03-03"));
     b.clock = 5;
     b.edit(|d| set_letter(d, 0, "2007-04-04"));
     a.push(&mut server, false);
     assert_eq!(b.pull(&server), 1, "b sees a's value beside its own");
-    b.push(&mut server, false);
+    (server, a, b)
+}
+
+#[test]
+fn edits_of_one_field_made_beside_each_other_are_reported_and_the_later_kept() {
+    let (mut server, mut a, mut b) = one_question_met_by_b();
     // b's document now carries what b has seen, a's edit among it: a takes the later
     // value as it takes a file b sends back after merging a's (the join's contexts are
     // the dataset's, not each field's).
@@ -354,14 +361,9 @@ fn edits_of_one_field_made_beside_each_other_are_reported_and_the_later_kept() {
 
 #[test]
 fn the_value_not_kept_stays_open_until_one_click_keeps_it_everywhere() {
-    use super::open::{holds, keep_other, shown};
+    use super::open::{holds, keep_other};
     use crate::domain::change::{apply as put, Change};
-    let (mut server, mut a, mut b) = two_in_step();
-    a.edit(|d| set_letter(d, 0, "2007-03-03"));
-    b.clock = 5;
-    b.edit(|d| set_letter(d, 0, "2007-04-04"));
-    a.push(&mut server, false);
-    assert_eq!(b.pull(&server), 1);
+    let (mut server, mut a, mut b) = b_meets_a_question();
     let open = b.state.open.clone();
     assert_eq!(open.len(), 1, "{open:?}");
     let o = &open[0];
@@ -371,7 +373,7 @@ fn the_value_not_kept_stays_open_until_one_click_keeps_it_everywhere() {
     );
     assert!(o.kept_at > o.other_at, "the later edit is the one kept");
     assert!(holds(&b.data, o));
-    assert_eq!(shown(&b.state, &b.data, b.id), open, "still open");
+    assert_eq!(b.questions(), open, "still open");
 
     // One click keeps the other: an edit made now, which settles it here and travels.
     let record = keep_other(&b.data, o).expect("the record with the other value");
@@ -380,7 +382,7 @@ fn the_value_not_kept_stays_open_until_one_click_keeps_it_everywhere() {
     });
     assert_eq!(letter(&b.data, 0), "2007-03-03".parse().ok());
     assert!(!holds(&b.data, o));
-    assert_eq!(shown(&b.state, &b.data, b.id), Vec::new(), "settled");
+    assert_eq!(b.questions(), Vec::new(), "settled");
     b.push(&mut server, false);
     a.pull(&server);
     assert_eq!(
@@ -391,88 +393,67 @@ fn the_value_not_kept_stays_open_until_one_click_keeps_it_everywhere() {
     assert_eq!(held(&a.data), held(&b.data));
 }
 
-/// a and b in step, then the first letter of intent written by each before either saw
-/// the other's: a's goes out first, b meets both (its own, later, kept) and pushes the join.
+/// b meets, in its join, a's value beside its own, later, one.
 fn one_question_met_by_b() -> (Fake, Browser, Browser) {
-    let (mut server, mut a, mut b) = two_in_step();
-    a.edit(|d| set_letter(d, 0, "2007-03-03"));
-    b.clock = 5;
-    b.edit(|d| set_letter(d, 0, "2007-04-04"));
-    a.push(&mut server, false);
-    assert_eq!(b.pull(&server), 1);
+    let (mut server, a, mut b) = b_meets_a_question();
     b.push(&mut server, false);
     (server, a, b)
 }
 
 #[test]
 fn a_question_one_browser_met_is_shown_by_the_other_too_and_put_aside_by_either_everywhere() {
-    use super::open::{settle, shown};
+    use super::open::settle;
     let (mut server, mut a, mut b) = one_question_met_by_b();
     assert_eq!(
         a.pull(&server),
         0,
         "a takes b's join silently: b had seen a's edit"
     );
-    let at_a = shown(&a.state, &a.data, a.id);
+    let at_a = a.questions();
     assert_eq!(at_a.len(), 1, "but b's document tells a of the question");
-    assert_eq!(
-        at_a,
-        shown(&b.state, &b.data, b.id),
-        "the same question, both values"
-    );
+    assert_eq!(at_a, b.questions(), "the same question, both values");
     assert_eq!(
         at_a[0].other, "\"2007-03-03\"",
         "a's own value is the one not kept"
     );
-    assert!(
-        outgoing(&a.data, a.id, &a.state, 50).is_empty(),
-        "learning it is nothing to push"
-    );
+    assert!(a.quiet(), "learning it is nothing to push");
 
     // "Låt stå kvar" in a: gone in a at once, and in b once b hears of it.
     let key = at_a[0].key.clone();
     settle(&mut a.state, &a.data, a.id, &key);
-    assert_eq!(shown(&a.state, &a.data, a.id), Vec::new());
+    assert_eq!(a.questions(), Vec::new());
     a.push(&mut server, false);
     b.pull(&server);
-    assert_eq!(
-        shown(&b.state, &b.data, b.id),
-        Vec::new(),
-        "put aside everywhere"
-    );
+    assert_eq!(b.questions(), Vec::new(), "put aside everywhere");
     b.push(&mut server, false);
     a.sync(&mut server);
-    assert_eq!(shown(&a.state, &a.data, a.id), Vec::new(), "and stays so");
+    assert_eq!(a.questions(), Vec::new(), "and stays so");
     assert_eq!(
         letter(&a.data, 0),
         "2007-04-04".parse().ok(),
         "the value kept stays"
     );
     for browser in [&a, &b] {
-        assert!(outgoing(&browser.data, browser.id, &browser.state, 50).is_empty());
+        assert!(browser.quiet());
     }
     // A new browser learns nothing of a question put aside.
     let mut c = Browser::new("cccc");
     c.pull(&server);
-    assert_eq!(shown(&c.state, &c.data, c.id), Vec::new());
+    assert_eq!(c.questions(), Vec::new());
 }
 
 #[test]
 fn keeping_the_other_value_in_the_browser_that_did_not_meet_the_question_settles_it_everywhere() {
-    use super::open::{keep_other, shown};
+    use super::open::keep_other;
     use crate::domain::change::{apply as put, Change};
     let (mut server, mut a, mut b) = one_question_met_by_b();
     a.pull(&server);
-    let question = shown(&a.state, &a.data, a.id).remove(0);
+    let question = a.questions().remove(0);
     let record = keep_other(&a.data, &question).expect("the record with a's value");
     a.edit(|d| {
         put(d, Change::Put { record, at: None });
     });
-    assert_eq!(
-        shown(&a.state, &a.data, a.id),
-        Vec::new(),
-        "settled by the edit"
-    );
+    assert_eq!(a.questions(), Vec::new(), "settled by the edit");
     a.push(&mut server, false);
     b.sync(&mut server);
     assert_eq!(
@@ -480,10 +461,10 @@ fn keeping_the_other_value_in_the_browser_that_did_not_meet_the_question_settles
         "2007-03-03".parse().ok(),
         "a's value everywhere"
     );
-    assert_eq!(shown(&b.state, &b.data, b.id), Vec::new());
+    assert_eq!(b.questions(), Vec::new());
     assert!(b.state.open.is_empty(), "forgotten, not only hidden");
     a.sync(&mut server);
-    assert!(outgoing(&a.data, a.id, &a.state, 50).is_empty());
+    assert!(a.quiet());
 }
 
 #[test]
@@ -649,7 +630,7 @@ proptest! {
                 }
                 Op::Settle { who } => {
                     let b = &mut bs[*who];
-                    if let Some(first) = super::open::shown(&b.state, &b.data, b.id).first() {
+                    if let Some(first) = b.questions().first() {
                         super::open::settle(&mut b.state, &b.data, b.id, &first.key);
                     }
                 }
@@ -673,12 +654,11 @@ proptest! {
         for b in bs.iter_mut() {
             // Quiet: pulling again (its own documents among what comes) brings nothing to push.
             b.pull(&server);
-            prop_assert!(outgoing(&b.data, b.id, &b.state, 50).is_empty(), "{} has nothing left to push", b.id);
+            prop_assert!(b.quiet(), "{} has nothing left to push", b.id);
             prop_assert_eq!(held(&b.data), held(&all), "{} holds the join of all", b.id);
         }
-        let questions = |b: &Browser| super::open::shown(&b.state, &b.data, b.id);
         for b in &bs[1..] {
-            prop_assert_eq!(questions(b), questions(&bs[0]), "{} shows the questions a shows", b.id);
+            prop_assert_eq!(b.questions(), bs[0].questions(), "{} shows the questions a shows", b.id);
         }
         for id in server.ids() {
             prop_assert!(server.live_leaves(&id) <= 1, "{} has one leaf", id);

@@ -172,16 +172,15 @@ pub fn opened(conflicts: &[Conflict]) -> Vec<Open> {
         .collect()
 }
 
-/// `open` with `new` added (a field met again replaces its older entry), and without those
-/// that no longer hold in `d`: what a browser has met after a pull.
-pub fn joined(open: &[Open], new: Vec<Open>, d: &Dataset) -> Vec<Open> {
+/// `open` with `new` added (a field met again replaces its older entry): what a browser has
+/// met after a pull, before [`tidy`] forgets what no longer stands.
+pub fn joined(open: &[Open], new: Vec<Open>) -> Vec<Open> {
     let mut out: Vec<Open> = open
         .iter()
         .filter(|o| !new.iter().any(|n| n.key == o.key))
         .cloned()
         .collect();
     out.extend(new);
-    out.retain(|o| holds(d, o));
     out
 }
 

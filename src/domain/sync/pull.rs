@@ -113,7 +113,7 @@ pub fn apply(local: &Dataset, state: &mut SyncState, docs: &[ServerDoc]) -> Pull
         }
     }
     let after = current.as_ref().unwrap_or(local);
-    state.open = joined(&state.open, opened(&pulled.conflicts), after);
+    state.open = joined(&state.open, opened(&pulled.conflicts));
     tidy(state, after);
     pulled.dataset = current;
     pulled
